@@ -2,7 +2,4 @@ module github.com/nodeexperiment/gonode
 
 go 1.26.0
 
-require (
-	github.com/rogpeppe/go-internal v1.16.0 // indirect
-	golang.org/x/sys v0.49.0 // indirect
-)
+require golang.org/x/sys v0.49.0
