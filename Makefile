@@ -1,0 +1,61 @@
+# The Node Experiment, in Go. `make help` lists the targets.
+#
+# Two commands do all set-up on a fresh machine with Go installed:
+#   make run    runs the newest program of the book
+#   make test   runs every test (Linux; see `make test-windows` for IOCP)
+
+GO          ?= go
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+GOOSES      := linux darwin freebsd netbsd openbsd windows
+RUN         ?= ./chapters/01-poll
+STRESS_RUNS ?= 50
+
+.PHONY: help run test test-race test-tools test-windows check vet fmt-check staticcheck book serve golden stress ci
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
+
+run: ## run the newest chapter's program
+	$(GO) run $(RUN)
+
+test: ## run the tests of the tutorial module and of tools/
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+	$(MAKE) test-tools
+
+test-tools: ## run the tests of the book renderer (its own module)
+	@if [ -f tools/go.mod ]; then cd tools && $(GO) vet ./... && $(GO) test -count=1 ./...; fi
+
+test-race: ## the tutorial's tests under the race detector
+	$(GO) test -count=1 -race ./...
+
+test-windows: ## build the Windows (IOCP) tests and run them under Wine
+	bash .ci/wine.sh setup
+	bash .ci/wine.sh test ./chapters/01-poll/minimio ./chapters/01-poll
+
+check: fmt-check vet staticcheck ## gofmt, go vet for every GOOS, staticcheck
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+vet:
+	@for os in $(GOOSES); do echo "go vet GOOS=$$os"; GOOS=$$os $(GO) vet ./... || exit 1; done
+
+staticcheck:
+	$(GO) run $(STATICCHECK) ./...
+	@if [ -f tools/go.mod ]; then cd tools && $(GO) run $(STATICCHECK) ./...; fi
+
+golden: ## regenerate every output.txt from a real run (checked against its spec)
+	UPDATE_GOLDEN=1 $(GO) test -count=1 -run 'TestScripts' ./chapters/...
+
+stress: ## run the chapter trace tests $(STRESS_RUNS) times while both cores are busy
+	bash .ci/stress.sh $(STRESS_RUNS)
+
+book: ## render the book into public/
+	cd tools && $(GO) run ./cmd/mdbook build -C ..
+
+serve: ## render the book and serve it on http://127.0.0.1:3000
+	cd tools && $(GO) run ./cmd/mdbook serve -C ..
+
+ci: ## what CI runs
+	bash .ci/run
