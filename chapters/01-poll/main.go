@@ -147,6 +147,8 @@ func eventQueueThread(poll *minimio.Poll, ready chan<- minimio.Token, done chan<
 
 // ANCHOR_END: thread
 
+// ANCHOR: send
+
 // send connects to the delay server and writes a request that it will
 // answer after delay milliseconds.
 func send(addr string, delay int, token minimio.Token) (*minimio.TcpStream, error) {
@@ -173,6 +175,8 @@ func readStatus(stream *minimio.TcpStream) (string, error) {
 	status, _, _ := strings.Cut(string(answer), "\r\n")
 	return status, nil
 }
+
+// ANCHOR_END: send
 
 // ANCHOR: print
 
