@@ -7,7 +7,7 @@
 GO          ?= go
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GOOSES      := linux darwin freebsd netbsd openbsd windows
-RUN         ?= ./chapters/01-poll
+RUN         ?= ./chapters/04-modules
 STRESS_RUNS ?= 50
 
 .PHONY: help run test test-race test-tools test-windows check vet fmt-check staticcheck book serve golden stress ci
