@@ -5,6 +5,7 @@ package minimio
 import (
 	"errors"
 	"os"
+	"runtime"
 	"sync"
 	"time"
 	"unsafe"
@@ -41,10 +42,13 @@ const (
 //
 // The OVERLAPPED must be the first field: the kernel hands back a pointer
 // to it, and because it sits at offset 0 that pointer is also a pointer to
-// the operation. Operations live on the Go heap, which the garbage
-// collector never moves, and stay in the pending set from before the
-// receive starts until wait takes the completion off the port, so the
-// memory the kernel writes to (ov, and buf through stream) stays alive.
+// the operation.
+//
+// The kernel writes into the operation and into the stream's buffer long
+// after the call that started the receive has returned, so Go must
+// neither free nor move them until then: track keeps the operation
+// reachable (in pending) and pinned (runtime.Pinner) from before the
+// receive starts until wait takes its completion off the port.
 type operation struct {
 	ov     windows.Overlapped
 	token  Token // guarded by pending.mu: a second Register may change it
@@ -52,6 +56,7 @@ type operation struct {
 	wsabuf windows.WSABuf // points into stream.buf
 	flags  uint32         // in and out flags of WSARecv
 	posted bool           // no receive was started; register posted the event
+	pin    runtime.Pinner // guarded by pending.mu
 }
 
 // pending holds every operation the kernel may still write to. It is
@@ -64,13 +69,37 @@ var pending = struct {
 	ops map[*operation]struct{}
 }{ops: make(map[*operation]struct{})}
 
+// track keeps op, and the buffer of its stream, alive and in place until
+// untrack.
+func track(op *operation) {
+	pending.mu.Lock()
+	defer pending.mu.Unlock()
+	op.pin.Pin(op)
+	op.pin.Pin(&op.stream.buf[0])
+	pending.ops[op] = struct{}{}
+}
+
+// untrack ends what track began, once the kernel is done with op, and
+// returns op's token. It reports false, and leaves op alone, if op is not
+// an operation of ours.
+func untrack(op *operation) (Token, bool) {
+	pending.mu.Lock()
+	defer pending.mu.Unlock()
+	if _, ours := pending.ops[op]; !ours {
+		return 0, false
+	}
+	delete(pending.ops, op)
+	op.pin.Unpin()
+	return op.token, true
+}
+
 // overlappedEntry is Windows' OVERLAPPED_ENTRY, one completion taken off a
 // port by GetQueuedCompletionStatusEx (32 bytes on 64-bit Windows).
 //
 // The kernel writes the Overlapped field without Go's write barrier. That
-// is harmless because the operation it points to is also reachable from
-// pending, and wait clears the entries after use so they do not keep old
-// operations alive.
+// is harmless because the operation it points to is still in pending at
+// that moment, and wait clears the entries after use so that they do not
+// keep old operations alive.
 type overlappedEntry struct {
 	Key        uintptr
 	Overlapped *windows.Overlapped
@@ -117,9 +146,7 @@ func (s *selector) register(stream *TcpStream, token Token, _ Interests) error {
 		return nil
 	}
 	op := &operation{token: token, stream: stream}
-	pending.mu.Lock()
-	pending.ops[op] = struct{}{} // from now on op stays alive
-	pending.mu.Unlock()
+	track(op)
 	var err error
 	if len(stream.data) > 0 || stream.err != nil {
 		// Read has not taken all that the last receive brought. A
@@ -144,10 +171,7 @@ func (s *selector) register(stream *TcpStream, token Token, _ Interests) error {
 		}
 	}
 	if err != nil {
-		// Nothing was queued, so the kernel will not touch op.
-		pending.mu.Lock()
-		delete(pending.ops, op)
-		pending.mu.Unlock()
+		untrack(op) // nothing was queued: the kernel will not touch op
 		return err
 	}
 	stream.inFlight = op
@@ -209,11 +233,7 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 			continue // the wake: Poll finds the queue closed
 		}
 		op := (*operation)(unsafe.Pointer(e.Overlapped))
-		pending.mu.Lock()
-		_, ours := pending.ops[op]
-		delete(pending.ops, op)
-		token := op.token
-		pending.mu.Unlock()
+		token, ours := untrack(op)
 		if !ours {
 			continue
 		}

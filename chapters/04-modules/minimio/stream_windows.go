@@ -32,7 +32,8 @@ import (
 // the event): the kernel owns the buffer then, and a second receive would
 // race it for the data. Registering a stream whose buffer still holds
 // bytes starts no receive and reports the stream at once, as a readiness
-// queue would.
+// queue would. A stream can only be registered with one queue, because a
+// socket joins one completion port for good.
 //
 // A TcpStream may be used by one goroutine at a time; only the goroutine
 // in Poll touches it concurrently, through the mutex.
