@@ -299,15 +299,6 @@ func (rt *Runtime) addCallback(cb func(Js)) int {
 	return id
 }
 
-// registerEventEpoll stores cb under token, which the caller has already
-// registered with the event queue.
-func (rt *Runtime) registerEventEpoll(token int, cb func(Js)) {
-	rt.callbacks[token] = cb
-	print("main", fmt.Sprintf("Event with id: %d registered.", token))
-	rt.pendingEvents++
-	rt.epollPendingEvents++
-}
-
 // registerEventThreadpool sends task to a free pool thread; cb gets its
 // result on the main thread. Like the original, this runtime has no queue
 // for tasks: with every thread busy it stops with "out of threads"
