@@ -1,0 +1,104 @@
+package include
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var (
+	anchorStart = regexp.MustCompile(`ANCHOR:\s*([\w-]+)`)
+	anchorEnd   = regexp.MustCompile(`ANCHOR_END:\s*([\w-]+)`)
+)
+
+// Select returns the part of text named by sel, the part of an include
+// directive after the first colon: "" (everything), "N" (line N), "N:"
+// (line N to the end), "::M" or ":M" with empty start (lines 1 to M),
+// "N:M" (lines N to M), or an anchor name. Lines are joined with "\n" and
+// the result has no trailing newline, as in mdBook.
+func Select(text, sel string) (string, error) {
+	lines := splitLines(text)
+	first, rest, _ := strings.Cut(sel, ":")
+	if first != "" {
+		if _, err := strconv.Atoi(first); err != nil {
+			return anchored(lines, first)
+		}
+	}
+	start, end := 0, len(lines)
+	if first != "" {
+		n, _ := strconv.Atoi(first)
+		if n < 1 {
+			return "", fmt.Errorf("line numbers start at 1, got %d", n)
+		}
+		start, end = n-1, n
+		if strings.Contains(sel, ":") {
+			end = len(lines)
+		}
+	}
+	// Like mdBook, only the part up to a further colon is the end bound,
+	// and an end that is not a number means "to the end of the file".
+	endPart, _, _ := strings.Cut(rest, ":")
+	if m, err := strconv.Atoi(endPart); err == nil {
+		end = m
+	}
+	switch {
+	case sel == "":
+		// The whole file.
+	case start >= len(lines):
+		return "", fmt.Errorf("line range %q starts after the last line (%d)", sel, len(lines))
+	case end > len(lines):
+		return "", fmt.Errorf("line range %q ends after the last line (%d)", sel, len(lines))
+	case end <= start:
+		return "", fmt.Errorf("line range %q is empty", sel)
+	}
+	return strings.Join(lines[start:end], "\n"), nil
+}
+
+// anchored returns the lines between "ANCHOR: name" and "ANCHOR_END:
+// name", leaving out the marker lines of any other anchors.
+func anchored(lines []string, name string) (string, error) {
+	var kept []string
+	found, ended := false, false
+	for _, l := range lines {
+		if !found {
+			if m := anchorStart.FindStringSubmatch(l); m != nil && m[1] == name {
+				found = true
+			}
+			continue
+		}
+		if m := anchorEnd.FindStringSubmatch(l); m != nil {
+			if m[1] == name {
+				ended = true
+				break
+			}
+			continue
+		}
+		if anchorStart.MatchString(l) {
+			continue
+		}
+		kept = append(kept, l)
+	}
+	switch {
+	case !found:
+		return "", fmt.Errorf("anchor %q not found (want a line with \"ANCHOR: %s\")", name, name)
+	case !ended:
+		return "", fmt.Errorf("anchor %q has no \"ANCHOR_END: %s\" line", name, name)
+	case len(kept) == 0:
+		return "", fmt.Errorf("anchor %q is empty", name)
+	}
+	return strings.Join(kept, "\n"), nil
+}
+
+// splitLines splits text into lines the way Rust's str::lines does: no
+// empty last line for a trailing newline, and "\r\n" counts as one break.
+func splitLines(text string) []string {
+	if text == "" {
+		return nil
+	}
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSuffix(l, "\r")
+	}
+	return lines
+}
