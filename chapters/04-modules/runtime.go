@@ -308,6 +308,8 @@ func (rt *Runtime) registerEventEpoll(token int, cb func(Js)) {
 	rt.epollPendingEvents++
 }
 
+// ANCHOR: dispatch
+
 // registerEventThreadpool sends task to a free pool thread; cb gets its
 // result on the main thread. Like the original, this runtime has no queue
 // for tasks: with every thread busy it stops with "out of threads"
@@ -323,6 +325,9 @@ func (rt *Runtime) registerEventThreadpool(task func() Js, kind TaskKind, cb fun
 	rt.pendingEvents++
 }
 
+// ANCHOR_END: dispatch
+// ANCHOR: callbackerror
+
 // callBackWithError schedules cb to run with err on the next turn of the
 // loop. A module that fails before it could start its work still calls
 // back later, never from inside the call that failed: Node promises
@@ -333,6 +338,8 @@ func (rt *Runtime) callBackWithError(cb func(Js), err error) {
 	rt.callbacksToRun = append(rt.callbacksToRun, scheduled{id: id, value: JsError(err)})
 	rt.pendingEvents++
 }
+
+// ANCHOR_END: callbackerror
 
 // ANCHOR_END: infrastructure
 

@@ -108,7 +108,11 @@ func (s *selector) close() error {
 	return errors.Join(err1, err2)
 }
 
+// ANCHOR: token
+
 // epollEvent builds the event that asks for flags and carries token.
 func epollEvent(flags uint32, token Token) unix.EpollEvent {
 	return unix.EpollEvent{Events: flags, Fd: int32(uint32(token)), Pad: int32(uint32(token >> 32))}
 }
+
+// ANCHOR_END: token

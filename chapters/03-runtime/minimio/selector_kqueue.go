@@ -52,6 +52,8 @@ func newSelector() (*selector, error) {
 
 // ANCHOR_END: new
 
+// ANCHOR: change
+
 // change applies one change to the kqueue. With no event list, kevent
 // reports a failing change as the call's own error, so each change is
 // checked on its own (a batch would hide which change failed).
@@ -65,6 +67,8 @@ func (s *selector) change(fd int, flags int) error {
 		}
 	}
 }
+
+// ANCHOR_END: change
 
 // ANCHOR: register
 

@@ -12,6 +12,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// ANCHOR: stream
+
 // TcpStream is a TCP connection on a socket that this package created
 // itself, so that Go's own network poller knows nothing of it and our
 // event queue is the only one watching it.
@@ -26,6 +28,8 @@ import (
 type TcpStream struct {
 	fd int
 }
+
+// ANCHOR_END: stream
 
 // ANCHOR: connect
 

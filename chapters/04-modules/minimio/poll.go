@@ -1,3 +1,5 @@
+// ANCHOR: doc
+
 // Package minimio is a small cross-platform event queue: epoll on Linux,
 // kqueue on macOS and the BSDs, and IOCP on Windows, behind one API.
 //
@@ -53,11 +55,15 @@
 // (os.NewSyscallError), so callers can still test them with errors.Is.
 package minimio
 
+// ANCHOR_END: doc
+
 import (
 	"errors"
 	"sync/atomic"
 	"time"
 )
+
+// ANCHOR: types
 
 // Token identifies a registration. The caller picks it, and the event that
 // the registration produces carries it back. Any value but WakeToken may be
@@ -105,6 +111,10 @@ type Events []Event
 // call to Poll.
 func NewEvents(capacity int) Events { return make(Events, 0, capacity) }
 
+// ANCHOR_END: types
+
+// ANCHOR: errors
+
 // ErrClosed is returned by Poll once the queue has been closed through
 // Registrator.Close, and by Register and Close after that. A blocked Poll
 // returns it at once. It is the signal for the event-queue thread to exit.
@@ -117,6 +127,10 @@ var ErrUnsupported = errors.New("minimio: interest not supported")
 // errInterrupted is what a backend's wait returns when the OS call was
 // interrupted by a signal (EINTR). Poll retries with the remaining time.
 var errInterrupted = errors.New("minimio: wait interrupted")
+
+// ANCHOR_END: errors
+
+// ANCHOR: new
 
 // Poll owns the OS event queue. Only one goroutine may call its Poll method
 // at a time; registration and closing go through a Registrator, which any
@@ -140,6 +154,8 @@ func New() (*Poll, error) {
 func (p *Poll) Registrator() *Registrator {
 	return &Registrator{sel: p.sel, closed: p.closed}
 }
+
+// ANCHOR_END: new
 
 // ANCHOR: poll
 
@@ -204,6 +220,8 @@ func timeoutMillis(d time.Duration) int {
 
 // ANCHOR_END: timeout
 
+// ANCHOR: register
+
 // Registrator registers streams with a Poll and closes it. Every method is
 // safe to call from any goroutine.
 type Registrator struct {
@@ -227,6 +245,8 @@ func (r *Registrator) Register(s *TcpStream, token Token, interests Interests) e
 	}
 	return r.sel.register(s, token, interests)
 }
+
+// ANCHOR_END: register
 
 // ANCHOR: close
 

@@ -13,6 +13,8 @@ import (
 	"golang.org/x/sys/windows"
 )
 
+// ANCHOR: stream
+
 // TcpStream is a TCP connection on a socket that this package created
 // itself with WSASocket. It cannot be a net.Conn: Go's runtime puts every
 // socket of package net into its own completion port, and a socket can
@@ -48,6 +50,8 @@ type TcpStream struct {
 	err      error      // how the last receive ended if not with data; Read reports it once
 	closed   bool       // Close was called: handle may already name another object
 }
+
+// ANCHOR_END: stream
 
 // recvBufferSize is the size of the buffer each receive fills. The
 // original used 1024 bytes and always returned all of them; this version

@@ -1,0 +1,24 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestTheRealBook renders the project's own book (two folders up, where
+// mdbook.toml is) and fails on any missing file, missing anchor, broken
+// link or pasted Go block: the book may only show code and output that
+// the repository really has.
+func TestTheRealBook(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", "..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "mdbook.toml")); err != nil {
+		t.Fatalf("the project's mdbook.toml is not at %s: %v", root, err)
+	}
+	if _, err := Check(Options{Dir: root}); err != nil {
+		t.Fatalf("the book does not check:\n%v", err)
+	}
+}
