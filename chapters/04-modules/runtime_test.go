@@ -8,6 +8,8 @@ import (
 	"time"
 )
 
+// ANCHOR: run-program
+
 // runProgram runs program on a new runtime and fails the test if the run
 // does not end within a generous limit (a hang is what the original's
 // first timing flaw looked like).
@@ -30,6 +32,10 @@ func runProgram(t *testing.T, program func()) *Runtime {
 	return rt
 }
 
+// ANCHOR_END: run-program
+
+// ANCHOR: no-io
+
 // TestTimersFireWithNoIO guards against the original's first flaw: its
 // epoll thread could start waiting with no timeout before the main thread
 // had computed one, so a program with timers and no I/O never woke up
@@ -44,6 +50,10 @@ func TestTimersFireWithNoIO(t *testing.T) {
 		t.Fatalf("a 30 ms timer fired after %v", firedAfter)
 	}
 }
+
+// ANCHOR_END: no-io
+
+// ANCHOR: stale
 
 // TestNearerTimerSetDuringAWait guards against the second flaw: the
 // original's epoll thread read the timeout once per wait, so a timer set
@@ -70,6 +80,10 @@ func TestNearerTimerSetDuringAWait(t *testing.T) {
 	}
 }
 
+// ANCHOR_END: stale
+
+// ANCHOR: busy-spin
+
 // TestNoBusyLoopBeforeATimer guards against the third flaw: the original
 // truncated the time left to whole milliseconds, so in the last
 // millisecond before a deadline it waited 0 ms again and again, one empty
@@ -82,6 +96,10 @@ func TestNoBusyLoopBeforeATimer(t *testing.T) {
 		t.Fatalf("one 30 ms timer took %d ticks; a loop that waits properly needs at most 3", rt.ticks)
 	}
 }
+
+// ANCHOR_END: busy-spin
+
+// ANCHOR: sub-ms
 
 func TestNextTimeoutKeepsSubMillisecondWaits(t *testing.T) {
 	rt := &Runtime{}
@@ -98,6 +116,10 @@ func TestNextTimeoutKeepsSubMillisecondWaits(t *testing.T) {
 		t.Fatalf("an overdue timer gave %v, %v; want 0, true", wait, ok)
 	}
 }
+
+// ANCHOR_END: sub-ms
+
+// ANCHOR: order
 
 func TestTimersNeverFireEarlyAndKeepOrder(t *testing.T) {
 	type fired struct {
@@ -126,6 +148,10 @@ func TestTimersNeverFireEarlyAndKeepOrder(t *testing.T) {
 	}
 }
 
+// ANCHOR_END: order
+
+// ANCHOR: heap-order
+
 func TestTimerHeapOrder(t *testing.T) {
 	var h timerHeap
 	base := time.Now()
@@ -142,6 +168,10 @@ func TestTimerHeapOrder(t *testing.T) {
 	}
 }
 
+// ANCHOR_END: heap-order
+
+// ANCHOR: shutdown
+
 // TestShutdownJoinsEveryThread checks that no goroutine (and so no locked
 // OS thread) outlives Run.
 func TestShutdownJoinsEveryThread(t *testing.T) {
@@ -157,6 +187,8 @@ func TestShutdownJoinsEveryThread(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// ANCHOR_END: shutdown
 
 // captureStdout returns what f prints on standard output.
 func captureStdout(t *testing.T, f func()) string {
