@@ -46,17 +46,6 @@ func iocpServe(t *testing.T, handle func(c *net.TCPConn)) string {
 	return ln.Addr().String()
 }
 
-// iocpPoll creates a queue that is closed when the test ends.
-func iocpPoll(t *testing.T) (*Poll, *Registrator) {
-	t.Helper()
-	p, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { p.Close() })
-	return p, p.Registrator()
-}
-
 // iocpConnect opens a stream that is closed when the test ends.
 func iocpConnect(t *testing.T, addr string) *TcpStream {
 	t.Helper()
@@ -117,7 +106,7 @@ func TestIOCPEventCarriesToken(t *testing.T) {
 		c.Write([]byte("hello\n"))
 		io.Copy(io.Discard, c) // until the client closes
 	})
-	p, r := iocpPoll(t)
+	p, r := newPoll(t)
 	s := iocpConnect(t, addr)
 	if err := r.Register(s, 42, Readable); err != nil {
 		t.Fatal(err)
@@ -135,7 +124,7 @@ func TestIOCPEventCarriesToken(t *testing.T) {
 
 func TestIOCPReadReturnsBytesReceived(t *testing.T) {
 	addr := iocpServe(t, func(c *net.TCPConn) { c.Write([]byte("abcdefghij")) })
-	p, r := iocpPoll(t)
+	p, r := newPoll(t)
 	s := iocpConnect(t, addr)
 	if err := r.Register(s, 1, Readable); err != nil {
 		t.Fatal(err)
@@ -161,7 +150,7 @@ func TestIOCPReadReturnsBytesReceived(t *testing.T) {
 func TestIOCPResponseLargerThanBuffer(t *testing.T) {
 	want := strings.Repeat("0123456789", 1000) // 10000 bytes
 	addr := iocpServe(t, func(c *net.TCPConn) { c.Write([]byte(want)) })
-	p, r := iocpPoll(t)
+	p, r := newPoll(t)
 	s := iocpConnect(t, addr)
 	if err := r.Register(s, 1, Readable); err != nil {
 		t.Fatal(err)
@@ -183,7 +172,7 @@ func TestIOCPRegisterAgain(t *testing.T) {
 		c.Write([]byte("abcdef"))
 		<-finish
 	})
-	p, r := iocpPoll(t)
+	p, r := newPoll(t)
 	s := iocpConnect(t, addr)
 	for _, tok := range []Token{1, 2} {
 		if err := r.Register(s, tok, Readable); err != nil {
@@ -236,7 +225,7 @@ func TestIOCPPeerReset(t *testing.T) {
 				c.Close()
 				close(wasReset)
 			})
-			p, r := iocpPoll(t)
+			p, r := newPoll(t)
 			s := iocpConnect(t, addr)
 			if before {
 				close(reset)
@@ -271,7 +260,7 @@ func TestIOCPPeerReset(t *testing.T) {
 // receive, which still completes (with an error) and is reported.
 func TestIOCPCloseStreamWithReceivePending(t *testing.T) {
 	addr := iocpServe(t, func(c *net.TCPConn) { io.Copy(io.Discard, c) })
-	p, r := iocpPoll(t)
+	p, r := newPoll(t)
 	s, err := Connect(addr)
 	if err != nil {
 		t.Fatal(err)
