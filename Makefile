@@ -7,7 +7,7 @@
 GO          ?= go
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GOOSES      := linux darwin freebsd netbsd openbsd windows
-RUN         ?= ./chapters/04-modules
+RUN         ?= ./final
 STRESS_RUNS ?= 50
 
 .PHONY: help run test test-race test-tools test-windows check vet fmt-check staticcheck book serve golden stress ci
@@ -15,7 +15,7 @@ STRESS_RUNS ?= 50
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
 
-run: ## run the newest chapter's program
+run: ## run the complete runtime's example (final/)
 	$(GO) run $(RUN)
 
 test: ## run the tests of the tutorial module and of tools/
@@ -31,7 +31,7 @@ test-race: ## the tutorial's tests under the race detector
 
 test-windows: ## build the Windows (IOCP) tests and run them under Wine
 	bash .ci/wine.sh setup
-	bash .ci/wine.sh test ./chapters/01-poll/minimio ./chapters/01-poll ./chapters/02-threadpool ./chapters/03-runtime ./chapters/04-modules
+	bash .ci/wine.sh test ./chapters/01-poll/minimio ./chapters/01-poll ./chapters/02-threadpool ./chapters/03-runtime ./chapters/04-modules ./final ./final/loop ./final/http ./final/fs
 
 check: fmt-check vet staticcheck ## gofmt, go vet for every GOOS, staticcheck
 
@@ -46,7 +46,7 @@ staticcheck:
 	@if [ -f tools/go.mod ]; then cd tools && $(GO) run $(STATICCHECK) ./...; fi
 
 golden: ## regenerate every output.txt from a real run (checked against its spec)
-	UPDATE_GOLDEN=1 $(GO) test -count=1 -run 'TestScripts' ./chapters/...
+	UPDATE_GOLDEN=1 $(GO) test -count=1 -run TestScripts ./chapters/... ./final
 
 stress: ## run the chapter trace tests $(STRESS_RUNS) times while both cores are busy
 	bash .ci/stress.sh $(STRESS_RUNS)

@@ -1,0 +1,73 @@
+// Package console prints the trace lines of the runtime and of the
+// programs it runs, in the book's format:
+//
+//	Thread: NAME<TAB> message
+//
+// Every thread passes its own name (Go has no thread names). One lock
+// keeps lines, and whole content blocks, from interleaving. Every
+// function here is safe to call from any goroutine.
+package console
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+)
+
+var (
+	mu  sync.Mutex
+	out io.Writer = os.Stdout // guarded by mu
+)
+
+// SetOutput sends every later line to w instead of standard output and
+// returns the writer it replaces, so that a test can restore it. It is
+// safe from any goroutine.
+func SetOutput(w io.Writer) (previous io.Writer) {
+	mu.Lock()
+	defer mu.Unlock()
+	previous, out = out, w
+	return previous
+}
+
+// Print writes one trace line for thread. It is safe from any goroutine.
+func Print(thread, msg string) {
+	write(fmt.Sprintf("Thread: %s\t %s\n", thread, msg))
+}
+
+// Log prints a line of the program's own, like console.log in Node: the
+// program and its callbacks run on the main thread, so the line is
+// marked "main". It is safe from any goroutine, though only the loop
+// thread has a reason to call it.
+func Log(msg string) { Print("main", msg) }
+
+// Content prints a longer text as a block, as the book's example does: a
+// header naming what the text is, the text's first two lines, its
+// Location line if it has one, and a footer. The block is written in one
+// piece, so no other thread's line lands inside it. It is safe from any
+// goroutine.
+func Content(content, description string) {
+	lines := strings.Split(content, "\n")
+	for i := range lines {
+		lines[i] = strings.TrimSuffix(lines[i], "\r")
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n===== THREAD main START CONTENT - %s =====\n", strings.ToUpper(description))
+	for _, line := range lines[:min(2, len(lines))] {
+		b.WriteString(line + "\n")
+	}
+	if i := strings.Index(content, "Location"); i >= 0 {
+		location, _, _ := strings.Cut(content[i:], "\n")
+		b.WriteString(strings.TrimSuffix(location, "\r") + "\n")
+	}
+	b.WriteString("... [Note: Abbreviated for display] ...\n")
+	b.WriteString("===== END CONTENT =====\n\n")
+	write(b.String())
+}
+
+func write(s string) {
+	mu.Lock()
+	defer mu.Unlock()
+	io.WriteString(out, s)
+}

@@ -1,0 +1,62 @@
+package console
+
+import (
+	"strings"
+	"sync"
+	"testing"
+)
+
+func capture(t *testing.T, f func()) string {
+	t.Helper()
+	var b strings.Builder
+	saved := SetOutput(&b)
+	defer SetOutput(saved)
+	f()
+	return b.String()
+}
+
+func TestPrintFormat(t *testing.T) {
+	got := capture(t, func() { Print("pool2", "hello"); Log("world") })
+	want := "Thread: pool2\t hello\nThread: main\t world\n"
+	if got != want {
+		t.Fatalf("printed %q, want %q", got, want)
+	}
+}
+
+func TestContentFormat(t *testing.T) {
+	got := capture(t, func() {
+		Content("HTTP/1.1 302 Found\r\nServer: Cowboy\r\nDate: x\r\nLocation: http://a/b\r\n\r\nbody", "web call")
+	})
+	want := "\n===== THREAD main START CONTENT - WEB CALL =====\n" +
+		"HTTP/1.1 302 Found\nServer: Cowboy\nLocation: http://a/b\n" +
+		"... [Note: Abbreviated for display] ...\n===== END CONTENT =====\n\n"
+	if got != want {
+		t.Fatalf("Content printed\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestLinesStayWhole prints from many goroutines at once and checks that
+// every line comes out in one piece.
+func TestLinesStayWhole(t *testing.T) {
+	got := capture(t, func() {
+		var wg sync.WaitGroup
+		for range 20 {
+			wg.Go(func() {
+				for range 50 {
+					Print("poolX", strings.Repeat("x", 100))
+				}
+			})
+		}
+		wg.Wait()
+	})
+	want := "Thread: poolX\t " + strings.Repeat("x", 100)
+	lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
+	if len(lines) != 1000 {
+		t.Fatalf("got %d lines, want 1000", len(lines))
+	}
+	for i, l := range lines {
+		if l != want {
+			t.Fatalf("line %d is %q", i+1, l)
+		}
+	}
+}

@@ -1,0 +1,212 @@
+// Package loop is the runtime: one loop thread that runs the program and
+// every callback, a pool of OS threads for blocking work, an OS event
+// queue (minimio) for network readiness, and Node's timers.
+//
+// # Threads
+//
+// The loop thread is the goroutine that calls [Runtime.Run]. The
+// program, every callback, and every method marked "loop thread only"
+// run on it, so the runtime's state needs no lock. The pool threads and
+// the poller thread (printed as "epoll", whatever the OS) never touch
+// that state: they append what they have to an inbox under a mutex and
+// wake the loop, as libuv's threads do with uv_async_send.
+//
+// # A tick
+//
+// Each turn of the loop goes through libuv's phases, in libuv's order:
+//
+//  1. timers: the timers whose deadline has passed
+//  2. pending: callbacks deferred to this tick (AddPending)
+//  3. idle, prepare: nothing here; libuv runs internal handles there
+//  4. poll: wait for the inbox (no longer than until the next timer, and
+//     not at all when there is other work), then take everything in it
+//     at once and run the pool and I/O callbacks
+//  5. check: SetImmediate callbacks
+//  6. close: nothing here; libuv runs "close" handlers there
+//
+// The loop runs while anything is pending: a timer, an immediate, pool
+// work, a watched stream or a pending callback.
+//
+// # Callbacks and errors
+//
+// Callbacks that can fail are error-first, func(err error, v js.Value),
+// as in Node (see package js for why). A panic in a callback is an
+// uncaught exception: Run stops, shuts the threads down and returns an
+// *UncaughtError. A panic in pool work becomes the error its callback
+// receives.
+package loop
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/nodeexperiment/gonode/final/console"
+	"github.com/nodeexperiment/gonode/final/minimio"
+	"github.com/nodeexperiment/gonode/final/pool"
+)
+
+// Runtime is an event loop. Create it with New and start it with Run.
+// Its methods are loop thread only unless their comment says otherwise.
+type Runtime struct {
+	poolSize int  // the number of pool threads Run starts
+	started  bool // Run has been called
+
+	// What the loop thread owns. Nothing else touches it, so it needs
+	// no lock.
+	pool       *pool.Pool
+	free       []int                    // free pool threads, a stack: the last freed is used next
+	queue      []pool.Task              // work waiting for a free thread, first in first out
+	work       map[int]WorkFunc         // the callback of each task queued or running, by id
+	watches    map[minimio.Token]*watch // streams waiting for their event
+	timers     timerHeap                // armed timers, earliest first
+	timerSeq   uint64                   // the last sequence number given to a timer
+	immediates []*Immediate             // the check phase's queue
+	pending    []func()                 // the pending phase's queue
+	active     int                      // things pending, of all kinds; the loop runs while > 0
+	lastID     int                      // the last id given to a timer, task or stream
+	ticks      int                      // turns of the loop so far
+
+	// The event queue, and the poller thread's last word when it exits.
+	poll     *minimio.Poll
+	reg      *minimio.Registrator
+	pollDone chan error
+
+	// The inbox, where the pool threads and the poller thread leave
+	// what they have for the loop thread.
+	mu    sync.Mutex
+	inbox []completion  // guarded by mu
+	wake  chan struct{} // holds at most one wake-up
+}
+
+// ErrRunTwice is returned by Run on a runtime that has already run (or
+// is running).
+var ErrRunTwice = errors.New("loop: Run called twice")
+
+// New returns a runtime with the given configuration. It starts nothing:
+// the threads live only while Run runs. Safe from any goroutine.
+func New(cfg Config) (*Runtime, error) {
+	n, err := cfg.poolSize()
+	if err != nil {
+		return nil, err
+	}
+	return &Runtime{
+		poolSize: n,
+		work:     make(map[int]WorkFunc),
+		watches:  make(map[minimio.Token]*watch),
+		wake:     make(chan struct{}, 1),
+	}, nil
+}
+
+// Run makes the calling goroutine the loop thread: it starts the pool
+// and poller threads, runs program, turns the loop until nothing is
+// pending, then joins every thread and prints FINISHED.
+//
+// A panic in program or in a callback stops the loop: Run still joins
+// the threads, closes the streams still watched, and returns an
+// *UncaughtError holding the panic and its stack. Run may be called once.
+// For the loop thread to be one OS thread, as the trace's "main" says,
+// lock the calling goroutine with runtime.LockOSThread first (the book's
+// example does it in init).
+func (rt *Runtime) Run(program func()) (err error) {
+	if rt.started {
+		return ErrRunTwice
+	}
+	rt.started = true
+	if err := rt.start(); err != nil {
+		return err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = &UncaughtError{Value: r, Stack: panicStack()}
+		}
+		err = errors.Join(err, rt.shutdown())
+		if err == nil {
+			console.Print("main", "FINISHED")
+		}
+	}()
+	program()
+	for rt.alive() {
+		if err := rt.tick(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Ticks returns how many turns the loop has made. Loop thread only, or
+// after Run has returned.
+func (rt *Runtime) Ticks() int { return rt.ticks }
+
+// alive reports whether anything is pending (libuv's uv__loop_alive).
+func (rt *Runtime) alive() bool { return rt.active > 0 }
+
+// tick is one turn of the loop, phase by phase.
+func (rt *Runtime) tick() error {
+	rt.ticks++
+	console.Print("main", fmt.Sprintf("===== TICK %d =====", rt.ticks))
+	rt.runTimers()  // 1. timers
+	rt.runPending() // 2. pending callbacks
+	// 3. idle, prepare: nothing to do.
+	if err := rt.pollPhase(); err != nil { // 4. poll
+		return err
+	}
+	rt.runImmediates() // 5. check
+	// 6. close callbacks: nothing to do.
+	return nil
+}
+
+// start creates the event queue and starts the pool and poller threads.
+func (rt *Runtime) start() error {
+	p, err := minimio.New()
+	if err != nil {
+		return err
+	}
+	rt.poll, rt.reg = p, p.Registrator()
+	rt.pollDone = make(chan error, 1)
+	rt.pool = pool.New(rt.poolSize, func(r pool.Result) { rt.post(completion{result: r}) })
+	for i := range rt.poolSize {
+		rt.free = append(rt.free, i)
+	}
+	go rt.poller()
+	return nil
+}
+
+// shutdown joins the pool threads one by one, then the poller thread,
+// and releases the event queue and any stream whose event never came.
+func (rt *Runtime) shutdown() error {
+	rt.pool.Close()
+	err := rt.reg.Close()
+	err = errors.Join(err, <-rt.pollDone, rt.poll.Close())
+	for token, w := range rt.watches {
+		err = errors.Join(err, w.stream.Close())
+		delete(rt.watches, token)
+	}
+	return err
+}
+
+// newID returns the next callback id; ids count up from 1.
+func (rt *Runtime) newID() int {
+	rt.lastID++
+	return rt.lastID
+}
+
+// AddPending runs f in the pending phase of the next tick. A module uses
+// it to report a failure it finds before its work could start, so that,
+// as Node promises, a callback never runs before the call that took it
+// has returned. Loop thread only.
+func (rt *Runtime) AddPending(f func()) {
+	rt.pending = append(rt.pending, f)
+	rt.active++
+}
+
+// runPending is the pending phase: it runs the callbacks added before it
+// started.
+func (rt *Runtime) runPending() {
+	batch := rt.pending
+	rt.pending = nil
+	for _, f := range batch {
+		rt.active--
+		f()
+	}
+}

@@ -1,0 +1,93 @@
+package loop_test
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/nodeexperiment/gonode/final/crypto"
+	"github.com/nodeexperiment/gonode/final/fs"
+	"github.com/nodeexperiment/gonode/final/http"
+	"github.com/nodeexperiment/gonode/final/js"
+	"github.com/nodeexperiment/gonode/final/loop"
+	"github.com/nodeexperiment/gonode/internal/delayserver"
+)
+
+// TestShutdownLeavesNothingBehind runs a program that uses every part of
+// the runtime (pool, timers, an interval, an immediate, a file, a
+// socket), once to the end and once to an uncaught panic with work
+// still in flight, and checks that the goroutines (and so the locked OS
+// threads) and, on Linux, the open file descriptors are back to what
+// they were before.
+func TestShutdownLeavesNothingBehind(t *testing.T) {
+	srv, err := delayserver.Start("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	file := filepath.Join(t.TempDir(), "f.txt")
+	if err := os.WriteFile(file, []byte("some text"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	saved := fs.Delay
+	fs.Delay = 10 * time.Millisecond
+	defer func() { fs.Delay = saved }()
+
+	program := func(rt *loop.Runtime, panicking bool) {
+		fs.Read(rt, file, func(error, js.Value) {})
+		crypto.Encrypt(rt, 20, func(error, js.Value) {})
+		http.GetSlow(rt, srv.Addr(), "example.com", 200, func(error, js.Value) {})
+		rt.SetImmediate(func() {})
+		var iv *loop.Timer
+		iv = rt.SetInterval(5, func() { rt.ClearInterval(iv) })
+		if panicking {
+			rt.SetTimeout(1, func() { panic("stop") })
+		}
+	}
+	for _, panicking := range []bool{false, true} {
+		goroutines, fds := runtime.NumGoroutine(), openFiles(t)
+		rt, err := loop.New(loop.Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = rt.Run(func() { program(rt, panicking) })
+		if (err != nil) != panicking {
+			t.Fatalf("panicking=%v: Run returned %v", panicking, err)
+		}
+		settle(t, "goroutines", goroutines, runtime.NumGoroutine)
+		if fds >= 0 {
+			settle(t, "open file descriptors", fds, func() int { return openFiles(t) })
+		}
+	}
+}
+
+// settle waits, a little at a time, until count() is back to at most
+// before, and fails after ten seconds.
+func settle(t *testing.T, what string, before int, count func() int) {
+	t.Helper()
+	for i := 0; ; i++ {
+		now := count()
+		if now <= before {
+			return
+		}
+		if i == 1000 {
+			t.Fatalf("%d %s before the run, %d after", before, what, now)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// openFiles returns the number of file descriptors the process has open
+// (counted in /proc/self/fd), or -1 where there is no /proc.
+func openFiles(t *testing.T) int {
+	if runtime.GOOS != "linux" {
+		return -1
+	}
+	entries, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(entries)
+}

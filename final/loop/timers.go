@@ -1,0 +1,200 @@
+package loop
+
+import (
+	"container/heap"
+	"fmt"
+	"time"
+
+	"github.com/nodeexperiment/gonode/final/console"
+)
+
+// Timer is a pending SetTimeout or SetInterval. Pass it to ClearTimeout
+// (or ClearInterval, which is the same) to cancel it. A Timer belongs to
+// the loop thread.
+type Timer struct {
+	id       int
+	deadline time.Time
+	seq      uint64        // registration order, to break ties
+	interval time.Duration // zero for a one-shot timeout
+	cb       func()
+	index    int // position in the heap, or -1 when not in it
+	state    timerState
+}
+
+type timerState int
+
+const (
+	armed timerState = iota // in the heap, waiting for its deadline
+	due                     // taken from the heap this timers phase, not run yet
+	done                    // fired (a timeout) or cleared
+)
+
+// ID returns the timer's id, the number the trace prints for it. Ids
+// are shared with pool work and watched streams and count up from 1.
+// Safe from any goroutine.
+func (t *Timer) ID() int { return t.id }
+
+// SetTimeout runs cb on the loop thread once ms milliseconds have passed,
+// never earlier; a negative ms counts as 0. Timers with the same deadline
+// run in the order they were set. It prints the timer's id, as the
+// book's trace shows. Loop thread only.
+func (rt *Runtime) SetTimeout(ms int, cb func()) *Timer {
+	t := rt.addTimer(time.Duration(max(ms, 0))*time.Millisecond, 0, cb)
+	console.Print("main", fmt.Sprintf("Registered timer event id: %d", t.id))
+	return t
+}
+
+// SetInterval runs cb on the loop thread every ms milliseconds until
+// ClearInterval: the first time after ms, each next time ms after the
+// previous call started, never earlier. An ms below 1 counts as 1, as in
+// Node. A runtime with an interval that is never cleared runs forever.
+// Loop thread only.
+func (rt *Runtime) SetInterval(ms int, cb func()) *Timer {
+	every := time.Duration(max(ms, 1)) * time.Millisecond
+	return rt.addTimer(every, every, cb)
+}
+
+// ClearTimeout cancels t: its callback will not run (again), even if its
+// deadline has passed and it is waiting its turn in this very timers
+// phase. Clearing a timer that has fired or was cleared, or a nil one,
+// does nothing. Loop thread only.
+func (rt *Runtime) ClearTimeout(t *Timer) {
+	if t == nil || t.state == done {
+		return
+	}
+	if t.state == armed {
+		heap.Remove(&rt.timers, t.index)
+	}
+	t.state = done
+	rt.active--
+}
+
+// ClearInterval cancels an interval. It is ClearTimeout under Node's
+// other name; as in Node, either clears either kind. Loop thread only.
+func (rt *Runtime) ClearInterval(t *Timer) { rt.ClearTimeout(t) }
+
+func (rt *Runtime) addTimer(after, interval time.Duration, cb func()) *Timer {
+	t := &Timer{id: rt.newID(), interval: interval, cb: cb}
+	rt.arm(t, time.Now().Add(after))
+	rt.active++
+	return t
+}
+
+// arm puts t in the heap with the given deadline, behind every timer
+// already there with the same deadline.
+func (rt *Runtime) arm(t *Timer, deadline time.Time) {
+	rt.timerSeq++
+	t.deadline, t.seq, t.state = deadline, rt.timerSeq, armed
+	heap.Push(&rt.timers, t)
+}
+
+// runTimers is the timers phase. It first takes every timer that is due
+// now, earliest first, and only then runs them, as libuv does: a timer
+// set by one of these callbacks waits for a later tick even if its
+// deadline has already passed. An interval is put back in the heap
+// before its callback runs, so the callback may clear it.
+func (rt *Runtime) runTimers() {
+	now := time.Now()
+	var ready []*Timer
+	for len(rt.timers) > 0 && !rt.timers[0].deadline.After(now) {
+		t := heap.Pop(&rt.timers).(*Timer)
+		t.state = due
+		ready = append(ready, t)
+	}
+	for _, t := range ready {
+		if t.state != due {
+			continue // cleared by a callback that ran before it
+		}
+		if t.interval > 0 {
+			rt.arm(t, time.Now().Add(t.interval))
+		} else {
+			t.state = done
+			rt.active--
+		}
+		t.cb()
+	}
+}
+
+// nextDeadline returns the earliest timer's deadline; ok is false when no
+// timer is armed.
+func (rt *Runtime) nextDeadline() (deadline time.Time, ok bool) {
+	if len(rt.timers) == 0 {
+		return time.Time{}, false
+	}
+	return rt.timers[0].deadline, true
+}
+
+// timerHeap orders timers by deadline and, for equal deadlines, by
+// registration, as libuv does; it keeps each timer's index up to date so
+// that ClearTimeout can take a timer out of the middle.
+type timerHeap []*Timer
+
+func (h timerHeap) Len() int { return len(h) }
+func (h timerHeap) Less(i, j int) bool {
+	if !h[i].deadline.Equal(h[j].deadline) {
+		return h[i].deadline.Before(h[j].deadline)
+	}
+	return h[i].seq < h[j].seq
+}
+func (h timerHeap) Swap(i, j int) {
+	h[i], h[j] = h[j], h[i]
+	h[i].index, h[j].index = i, j
+}
+func (h *timerHeap) Push(x any) {
+	t := x.(*Timer)
+	t.index = len(*h)
+	*h = append(*h, t)
+}
+func (h *timerHeap) Pop() any {
+	old := *h
+	t := old[len(old)-1]
+	old[len(old)-1] = nil
+	*h = old[:len(old)-1]
+	t.index = -1
+	return t
+}
+
+// Immediate is a pending SetImmediate. Pass it to ClearImmediate to
+// cancel it. An Immediate belongs to the loop thread.
+type Immediate struct {
+	cb      func()
+	cleared bool
+	ran     bool
+}
+
+// SetImmediate runs cb on the loop thread in the check phase, right after
+// the poll phase of the current tick (or of the first tick, when called
+// by the program). Immediates run in the order they were set; one set by
+// an immediate runs in the next tick, as in Node. While an immediate is
+// waiting, the poll phase does not block. Loop thread only.
+func (rt *Runtime) SetImmediate(cb func()) *Immediate {
+	im := &Immediate{cb: cb}
+	rt.immediates = append(rt.immediates, im)
+	rt.active++
+	return im
+}
+
+// ClearImmediate cancels im if it has not run. Clearing one that has run
+// or was cleared, or a nil one, does nothing. Loop thread only.
+func (rt *Runtime) ClearImmediate(im *Immediate) {
+	if im == nil || im.cleared || im.ran {
+		return
+	}
+	im.cleared = true
+	rt.active--
+}
+
+// runImmediates is the check phase: it runs the immediates that were set
+// before it started.
+func (rt *Runtime) runImmediates() {
+	batch := rt.immediates
+	rt.immediates = nil
+	for _, im := range batch {
+		if im.cleared {
+			continue
+		}
+		im.ran = true
+		rt.active--
+		im.cb()
+	}
+}

@@ -1,0 +1,44 @@
+package loop
+
+import (
+	"bytes"
+	"fmt"
+	"runtime/debug"
+)
+
+// panicStack returns the loop thread's stack, called from the deferred
+// function that recovered a panic, starting at the function that
+// panicked: the frames of debug.Stack, of the deferred function and of
+// panic itself say nothing to the reader, and Node's stack trace starts
+// at the throw too. If the stack does not look as expected, it is
+// returned whole.
+func panicStack() []byte {
+	stack := debug.Stack()
+	header, frames, ok := bytes.Cut(stack, []byte("\n"))
+	i := bytes.Index(frames, []byte("\npanic("))
+	if !ok || i < 0 {
+		return stack
+	}
+	rest := frames[i+1:]
+	for range 2 { // a frame is two lines: the call, then file and line
+		_, rest, _ = bytes.Cut(rest, []byte("\n"))
+	}
+	return append(append(header, '\n'), rest...)
+}
+
+// UncaughtError is what Run returns when the program or a callback
+// panicked: Node's uncaught exception. It is a plain value, safe to use
+// from any goroutine once Run has returned it.
+type UncaughtError struct {
+	Value any    // what the callback panicked with
+	Stack []byte // the loop thread's stack, from the function that panicked
+}
+
+// Error returns the panic's message.
+func (e *UncaughtError) Error() string { return fmt.Sprintf("Uncaught panic: %v", e.Value) }
+
+// Unwrap returns the panic's value if it is an error.
+func (e *UncaughtError) Unwrap() error {
+	err, _ := e.Value.(error)
+	return err
+}

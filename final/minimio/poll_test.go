@@ -1,0 +1,252 @@
+package minimio
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"testing"
+	"time"
+
+	"github.com/nodeexperiment/gonode/internal/delayserver"
+)
+
+func TestTimeoutMillis(t *testing.T) {
+	tests := []struct {
+		in   time.Duration
+		want int
+	}{
+		{-1, -1},
+		{-time.Hour, -1},
+		{0, 0},
+		{1, 1},
+		{300 * time.Microsecond, 1},
+		{time.Millisecond, 1},
+		{1500 * time.Microsecond, 2},
+		{2 * time.Second, 2000},
+		{1 << 62, 1<<31 - 1},
+	}
+	for _, tt := range tests {
+		if got := timeoutMillis(tt.in); got != tt.want {
+			t.Errorf("timeoutMillis(%v) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
+
+// newPoll returns a queue that is closed when the test ends.
+func newPoll(t *testing.T) (*Poll, *Registrator) {
+	t.Helper()
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	return p, p.Registrator()
+}
+
+// startServer starts a delay server that stops when the test ends.
+func startServer(t *testing.T) string {
+	t.Helper()
+	s, err := delayserver.Start("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s.Addr()
+}
+
+// request connects to addr and asks for an answer after delay ms.
+func request(t *testing.T, addr string, delay int) *TcpStream {
+	t.Helper()
+	s, err := Connect(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	fmt.Fprintf(s, "GET /delay/%d/url/http://example.com HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", delay)
+	return s
+}
+
+// nextEvents polls until at least one event arrives, tolerating empty
+// returns, and fails after a generous limit.
+func nextEvents(t *testing.T, p *Poll) []Token {
+	t.Helper()
+	events := NewEvents(16)
+	limit := time.Now().Add(10 * time.Second)
+	for time.Now().Before(limit) {
+		if err := p.Poll(&events, 500*time.Millisecond); err != nil {
+			t.Fatal(err)
+		}
+		if len(events) > 0 {
+			var tokens []Token
+			for _, ev := range events {
+				tokens = append(tokens, ev.Token())
+			}
+			return tokens
+		}
+	}
+	t.Fatal("no event within 10 s")
+	return nil
+}
+
+func TestEventsArriveInReadinessOrder(t *testing.T) {
+	addr := startServer(t)
+	p, r := newPoll(t)
+	streams := map[Token]*TcpStream{}
+	for i, delay := range []int{400, 300, 200, 100, 0} {
+		token := Token(i + 1)
+		streams[token] = request(t, addr, delay)
+		if err := r.Register(streams[token], token, Readable); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []Token
+	for len(got) < 5 {
+		got = append(got, nextEvents(t, p)...)
+	}
+	want := []Token{5, 4, 3, 2, 1}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("events came as %v, want %v", got, want)
+	}
+	for _, token := range got {
+		answer, err := io.ReadAll(streams[token])
+		if err != nil {
+			t.Fatalf("stream %d: %v", token, err)
+		}
+		if len(answer) < 20 || string(answer[:18]) != "HTTP/1.1 302 Found" {
+			t.Errorf("stream %d answered %q", token, answer)
+		}
+	}
+}
+
+func TestCloseWakesABlockedPoll(t *testing.T) {
+	p, r := newPoll(t)
+	returned := make(chan error)
+	go func() {
+		events := NewEvents(4)
+		returned <- p.Poll(&events, -1)
+	}()
+	time.Sleep(50 * time.Millisecond) // let it block; nothing depends on it
+	if err := r.Close(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-returned:
+		if !errors.Is(err, ErrClosed) {
+			t.Fatalf("Poll returned %v, want ErrClosed", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Poll(-1) still blocked 10 s after Close")
+	}
+	if err := r.Close(); !errors.Is(err, ErrClosed) {
+		t.Errorf("second Close = %v, want ErrClosed", err)
+	}
+	events := NewEvents(4)
+	if err := p.Poll(&events, 0); !errors.Is(err, ErrClosed) {
+		t.Errorf("Poll after Close = %v, want ErrClosed", err)
+	}
+}
+
+func TestRegisterRefuses(t *testing.T) {
+	addr := startServer(t)
+	_, r := newPoll(t)
+	s := request(t, addr, 0)
+	if err := r.Register(s, 1, Writable); !errors.Is(err, ErrUnsupported) {
+		t.Errorf("Register(Writable) = %v, want ErrUnsupported", err)
+	}
+	if err := r.Register(s, WakeToken, Readable); !errors.Is(err, ErrReservedToken) {
+		t.Errorf("Register(WakeToken) = %v, want ErrReservedToken", err)
+	}
+	r.Close()
+	if err := r.Register(s, 1, Readable); !errors.Is(err, ErrClosed) {
+		t.Errorf("Register after Close = %v, want ErrClosed", err)
+	}
+}
+
+func TestTimeoutIsALowerBound(t *testing.T) {
+	p, _ := newPoll(t)
+	events := NewEvents(4)
+	for _, d := range []time.Duration{50 * time.Millisecond, 300 * time.Microsecond} {
+		start := time.Now()
+		if err := p.Poll(&events, d); err != nil {
+			t.Fatal(err)
+		}
+		if took := time.Since(start); took < d {
+			t.Errorf("Poll(%v) returned after %v", d, took)
+		}
+		if len(events) != 0 {
+			t.Errorf("Poll(%v) with nothing registered gave %d events", d, len(events))
+		}
+	}
+}
+
+// TestRegistrationIsOneShot checks that a registration reports once, stays
+// silent as more data arrives, and reports again when registered again.
+func TestRegistrationIsOneShot(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	peer := make(chan net.Conn, 1)
+	go func() {
+		c, err := ln.Accept()
+		if err == nil {
+			peer <- c
+		}
+		close(peer)
+	}()
+	s, err := Connect(ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c := <-peer
+	if c == nil {
+		t.Fatal("accept failed")
+	}
+	defer c.Close()
+
+	p, r := newPoll(t)
+	events := NewEvents(4)
+	c.Write([]byte("a"))
+	if err := r.Register(s, 7, Readable); err != nil {
+		t.Fatal(err)
+	}
+	if got := nextEvents(t, p); len(got) != 1 || got[0] != 7 {
+		t.Fatalf("events = %v, want [7]", got)
+	}
+	buf := make([]byte, 16)
+	if n, err := s.Read(buf); err != nil || string(buf[:n]) != "a" {
+		t.Fatalf("Read = %q, %v", buf[:n], err)
+	}
+	c.Write([]byte("b"))
+	if err := p.Poll(&events, 100*time.Millisecond); err != nil || len(events) != 0 {
+		t.Fatalf("a fired registration reported again: %d events, %v", len(events), err)
+	}
+	if err := r.Register(s, 8, Readable); err != nil {
+		t.Fatal(err)
+	}
+	if got := nextEvents(t, p); len(got) != 1 || got[0] != 8 {
+		t.Fatalf("events after registering again = %v, want [8]", got)
+	}
+	if n, err := s.Read(buf); err != nil || string(buf[:n]) != "b" {
+		t.Fatalf("Read = %q, %v", buf[:n], err)
+	}
+}
+
+func TestConnectRefused(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	if s, err := Connect(addr); err == nil {
+		s.Close()
+		t.Fatal("Connect to a closed port succeeded")
+	}
+	if _, err := Connect("not an address"); err == nil {
+		t.Fatal("Connect to a malformed address succeeded")
+	}
+}
