@@ -24,7 +24,7 @@ test: ## run the tests of the tutorial module and of tools/
 	$(MAKE) test-tools
 
 test-tools: ## run the tests of the book renderer (its own module)
-	@if [ -f tools/go.mod ]; then cd tools && $(GO) vet ./... && $(GO) test -count=1 ./...; fi
+	cd tools && $(GO) vet ./... && $(GO) test -count=1 ./...
 
 test-race: ## the tutorial's tests under the race detector
 	$(GO) test -count=1 -race ./...
@@ -43,7 +43,7 @@ vet:
 
 staticcheck:
 	$(GO) run $(STATICCHECK) ./...
-	@if [ -f tools/go.mod ]; then cd tools && $(GO) run $(STATICCHECK) ./...; fi
+	cd tools && $(GO) run $(STATICCHECK) ./...
 
 golden: ## regenerate every output.txt from a real run (checked against its spec)
 	UPDATE_GOLDEN=1 $(GO) test -count=1 -run TestScripts ./chapters/... ./final

@@ -66,16 +66,21 @@ func run() error {
 	ready := make(chan minimio.Token, len(delays)) // one event per stream at most
 	done := make(chan error, 1)
 	go eventQueueThread(poll, ready, done)
-	// However run returns, the event-queue thread is stopped and joined.
-	joined := false
-	defer func() {
-		if !joined {
-			registrator.Close()
-			<-done
-		}
-	}()
+	// stop closes the queue and joins the event-queue thread. It runs
+	// once, however run returns; after the thread has already stopped,
+	// Close just reports ErrClosed and done is closed.
+	stop := sync.OnceValue(func() error {
+		registrator.Close()
+		return <-done
+	})
+	defer stop()
 
 	streams := make(map[minimio.Token]*minimio.TcpStream)
+	defer func() {
+		for _, stream := range streams {
+			stream.Close()
+		}
+	}()
 	for i, delay := range delays {
 		token := minimio.Token(i + 1)
 		stream, err := send(addr, delay, token)
@@ -94,7 +99,6 @@ func run() error {
 		select {
 		case token = <-ready:
 		case err := <-done:
-			joined = true
 			return fmt.Errorf("event queue stopped: %w", err)
 		}
 		status, err := readStatus(streams[token])
@@ -105,11 +109,7 @@ func run() error {
 	}
 
 	print("main", "Closing the event queue")
-	if err := registrator.Close(); err != nil {
-		return err
-	}
-	joined = true
-	if err := <-done; err != nil {
+	if err := stop(); err != nil {
 		return err
 	}
 	print("main", "FINISHED")
@@ -122,10 +122,11 @@ func run() error {
 
 // eventQueueThread is the body of the event-queue thread. It blocks in
 // Poll, reports every event on ready, and returns when the queue is
-// closed. It sends nil (or the error that stopped it) on done as its
-// last act: receiving from done is how main joins it.
+// closed. It sends nil (or the error that stopped it) on done and closes
+// done as its last act: receiving from done is how main joins it.
 func eventQueueThread(poll *minimio.Poll, ready chan<- minimio.Token, done chan<- error) {
 	runtime.LockOSThread() // never unlocked: the thread ends with us
+	defer close(done)
 	events := minimio.NewEvents(1024)
 	for {
 		err := poll.Poll(&events, -1)
@@ -167,7 +168,6 @@ func send(addr string, delay int, token minimio.Token) (*minimio.TcpStream, erro
 
 // readStatus reads the whole answer and returns its status line.
 func readStatus(stream *minimio.TcpStream) (string, error) {
-	defer stream.Close()
 	answer, err := io.ReadAll(stream)
 	if err != nil {
 		return "", err

@@ -21,7 +21,7 @@ type selector struct {
 	wakeR  int // read end of the wake pipe, registered with the kqueue
 	wakeW  int // write end: Close writes one byte here
 	mu     sync.Mutex
-	tokens map[int]Token   // guarded by mu
+	tokens map[int]Token   // guarded by mu; one entry per fd, so it stays as small as the fd table
 	buf    []unix.Kevent_t // used only by the goroutine that waits
 }
 

@@ -27,6 +27,15 @@ type Options struct {
 	DestDir string
 }
 
+// load finds the configuration file and loads the book it describes.
+func (opt Options) load() (*Book, error) {
+	cfgPath, err := opt.ConfigPath()
+	if err != nil {
+		return nil, err
+	}
+	return Load(cfgPath)
+}
+
 // Result describes a finished build.
 type Result struct {
 	// Book is the book that was built.
@@ -50,11 +59,7 @@ func (opt Options) ConfigPath() (string, error) {
 // directory is emptied first; directories that hold the book's sources
 // are refused.
 func Build(opt Options) (*Result, error) {
-	cfgPath, err := opt.ConfigPath()
-	if err != nil {
-		return nil, err
-	}
-	book, err := Load(cfgPath)
+	book, err := opt.load()
 	if err != nil {
 		return nil, err
 	}

@@ -16,11 +16,7 @@ import (
 // block longer than lint.MaxPastedGoLines lines that is not filled by an
 // {{#include}}. Every problem found is in the returned error.
 func Check(opt Options) (*Book, error) {
-	cfgPath, err := opt.ConfigPath()
-	if err != nil {
-		return nil, err
-	}
-	book, err := Load(cfgPath)
+	book, err := opt.load()
 	if err != nil {
 		return nil, err
 	}
