@@ -1,12 +1,14 @@
 // Package http is the runtime's network module: one slow GET to the delay
-// server, waited for by the event queue, not by a thread.
+// server, waited for by the event queue, not by a thread. The answer is
+// read without blocking, piece by piece as the events come, and parsed as
+// HTTP/1.x by ParseResponse (Content-Length, chunked, or to the end of
+// the connection).
 package http
 
 import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 
 	"github.com/nodeexperiment/gonode/final/js"
 	"github.com/nodeexperiment/gonode/final/loop"
@@ -17,21 +19,22 @@ import (
 // without sending anything.
 var ErrClosedEarly = errors.New("the server closed the connection without answering")
 
-// ErrMalformed is the error a callback gets when the answer does not
-// start with an HTTP status line.
-var ErrMalformed = errors.New("malformed response: no HTTP status line")
-
-// statusLine matches the start of an HTTP/1.x answer: "HTTP/1.1 302 ".
-var statusLine = regexp.MustCompile(`^HTTP/1\.[01] [1-5][0-9][0-9] `)
+// ErrMalformed is the error a callback gets when the answer is not an
+// HTTP/1.x response; the error it gets wraps this one and says why.
+var ErrMalformed = errors.New("malformed response")
 
 // GetSlow asks the delay server at server ("ip:port") for url, to be
 // answered after delayMs milliseconds, and calls cb on the loop thread
-// with the whole response as a string, or with an error: a refused
-// connection, an early close (ErrClosedEarly) or a malformed answer
-// (ErrMalformed). The connection and the request are made on the loop
-// thread, blocking, as in the book's original; the wait for the answer
-// is the event queue's. A failure to connect reaches cb in the next
-// tick, never during the call. Loop thread only.
+// with the whole response as a string (as it came, up to the end of its
+// body), or with an error: a refused or reset connection, an early close
+// (ErrClosedEarly, ErrTruncated), a malformed answer (ErrMalformed) or
+// one too large (ErrTooLarge). The connection and the request are made
+// on the loop thread, blocking, as in the book's original; the wait for
+// the answer is the event queue's. On each event GetSlow reads what is
+// there without blocking, and waits for the next event until the
+// response is complete, so an answer sent in pieces is read in pieces. A
+// failure to connect reaches cb in the next tick, never during the call.
+// Loop thread only.
 func GetSlow(rt *loop.Runtime, server, url string, delayMs int, cb func(err error, response js.Value)) {
 	fail := func(err error) {
 		rt.AddPending(func() { cb(fmt.Errorf("http.GetSlow: %w", err), js.Undefined) })
@@ -48,13 +51,27 @@ func GetSlow(rt *loop.Runtime, server, url string, delayMs int, cb func(err erro
 		fail(err)
 		return
 	}
-	err = rt.WatchReadable(stream, func() {
-		response, err := readResponse(stream)
+	if err := stream.SetNonblocking(true); err != nil {
+		stream.Close()
+		fail(err)
+		return
+	}
+	r := &reader{stream: stream}
+	err = rt.WatchReadableUntil(stream, func(err error) bool {
+		var resp *Response
+		if err == nil {
+			resp, err = r.step()
+		}
+		if errors.Is(err, ErrIncomplete) {
+			return false // wait for the next event
+		}
+		stream.Close()
 		if err != nil {
 			cb(fmt.Errorf("http.GetSlow: %w", err), js.Undefined)
-			return
+		} else {
+			cb(nil, js.String(string(resp.Raw)))
 		}
-		cb(nil, js.String(response))
+		return true
 	})
 	if err != nil {
 		stream.Close()
@@ -62,18 +79,30 @@ func GetSlow(rt *loop.Runtime, server, url string, delayMs int, cb func(err erro
 	}
 }
 
-// readResponse reads the answer to its end, once the event queue has said
-// it is there, checks that it is HTTP, and closes the stream.
-func readResponse(stream *minimio.TcpStream) (string, error) {
-	defer stream.Close()
-	b, err := io.ReadAll(stream)
-	switch {
-	case err != nil:
-		return "", err
-	case len(b) == 0:
-		return "", ErrClosedEarly
-	case !statusLine.Match(b):
-		return "", ErrMalformed
+// reader gathers a response from a non-blocking stream, event by event.
+type reader struct {
+	stream *minimio.TcpStream
+	data   []byte // every byte received so far
+	buf    [4096]byte
+}
+
+// step reads everything the stream has now, without blocking, and parses
+// what has come so far: ErrIncomplete means wait for the next event.
+func (r *reader) step() (*Response, error) {
+	for {
+		n, err := r.stream.Read(r.buf[:])
+		r.data = append(r.data, r.buf[:n]...)
+		switch {
+		case errors.Is(err, minimio.ErrWouldBlock):
+			// All that is there for now; an event can also come with
+			// nothing at all (a spurious wake-up), and that is fine.
+			return ParseResponse(r.data, false)
+		case errors.Is(err, io.EOF):
+			return ParseResponse(r.data, true)
+		case err != nil:
+			return nil, err
+		case len(r.data) > MaxHeaderBytes+MaxBodyBytes+1<<20:
+			return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, len(r.data))
+		}
 	}
-	return string(b), nil
 }

@@ -1,14 +1,18 @@
 package http
 
 import (
+	"bytes"
 	"errors"
 	"net"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/nodeexperiment/gonode/final/console"
 	"github.com/nodeexperiment/gonode/final/internal/looptest"
 	"github.com/nodeexperiment/gonode/final/js"
 	"github.com/nodeexperiment/gonode/final/loop"
+	"github.com/nodeexperiment/gonode/final/minimio"
 	"github.com/nodeexperiment/gonode/internal/delayserver"
 )
 
@@ -109,5 +113,128 @@ func TestMalformedResponseIsAnError(t *testing.T) {
 		if !errors.Is(gotErr, ErrMalformed) {
 			t.Errorf("answer %q: callback got %v, want ErrMalformed", answer, gotErr)
 		}
+	}
+}
+
+// getFrom runs one GetSlow for url against server, with the trace kept,
+// and returns what its callback got and the trace.
+func getFrom(t *testing.T, server, url string) (response, trace string, err error) {
+	t.Helper()
+	var gotErr error
+	var got js.Value
+	var out bytes.Buffer
+	calls := 0
+	looptest.Run(t, func(rt *loop.Runtime) {
+		console.SetOutput(&out) // looptest.Run puts the old writer back
+		GetSlow(rt, server, url, 0, func(err error, v js.Value) {
+			calls++
+			gotErr, got = err, v
+		})
+	})
+	if calls != 1 {
+		t.Fatalf("the callback ran %d times, want once", calls)
+	}
+	s, _ := got.AsString()
+	return s, out.String(), gotErr
+}
+
+// startDelayServer starts a delay server that stops when the test ends.
+func startDelayServer(t *testing.T) string {
+	t.Helper()
+	srv, err := delayserver.Start("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	return srv.Addr()
+}
+
+// TestAnswerInPieces gets an answer that comes in four writes, 30 ms
+// apart, cut inside the status line, the header and the body: GetSlow
+// must read each piece as it comes and register again, under the same
+// id, until the body is complete.
+func TestAnswerInPieces(t *testing.T) {
+	s, trace, err := getFrom(t, startDelayServer(t), "example.com/x?answer=pieces&pause=30")
+	if err != nil || !strings.HasPrefix(s, "HTTP/1.1 302 Found\r\n") || !strings.HasSuffix(s, "\r\n\r\nRedirecting to http://example.com/x\n") {
+		t.Fatalf("callback got %v, %q; want the whole 302", err, s)
+	}
+	if n := strings.Count(trace, "Event with id: 1 registered."); n != 1 {
+		t.Errorf("the trace registers the stream %d times, want once:\n%s", n, trace)
+	}
+	if n := strings.Count(trace, "epoll event 1 is ready"); n < 2 {
+		t.Errorf("the answer came with %d events; four writes 30 ms apart take several:\n%s", n, trace)
+	}
+}
+
+func TestChunkedAnswer(t *testing.T) {
+	s, _, err := getFrom(t, startDelayServer(t), "example.com/x?answer=chunked&pause=5")
+	r, perr := ParseResponse([]byte(s), false)
+	if err != nil || perr != nil || r.Header.Get("Transfer-Encoding") != "" ||
+		string(r.Body) != "Redirecting to http://example.com/x\n" || !strings.HasSuffix(s, "0\r\n\r\n") {
+		t.Fatalf("callback got %v, %q (%v); want the whole chunked 302", err, s, perr)
+	}
+}
+
+func TestCloseMidBodyIsAnError(t *testing.T) {
+	_, _, err := getFrom(t, startDelayServer(t), "example.com/x?answer=early")
+	if !errors.Is(err, ErrTruncated) {
+		t.Fatalf("callback got %v, want ErrTruncated", err)
+	}
+}
+
+func TestResetIsAnError(t *testing.T) {
+	_, _, err := getFrom(t, startDelayServer(t), "example.com/x?answer=reset")
+	// Whether the reset overtakes the half body or not, the callback
+	// gets an error (the reset's, or ErrTruncated), never a response.
+	if err == nil || errors.Is(err, ErrMalformed) {
+		t.Fatalf("callback got %v, want the reset or ErrTruncated", err)
+	}
+}
+
+func TestGarbageIsAnError(t *testing.T) {
+	_, _, err := getFrom(t, startDelayServer(t), "example.com/x?answer=garbage")
+	if !errors.Is(err, ErrMalformed) {
+		t.Fatalf("callback got %v, want ErrMalformed", err)
+	}
+}
+
+// TestSpuriousEventReadsNothing calls what GetSlow runs on each event
+// when nothing has come (as after a spurious wake-up): it must return at
+// once and ask for the next event, not block until the server answers.
+func TestSpuriousEventReadsNothing(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	hold := make(chan struct{})
+	defer close(hold)
+	go func() {
+		c, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		<-hold // silent until the test ends
+		c.Close()
+	}()
+	stream, err := minimio.Connect(ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stream.Close()
+	stream.SetNonblocking(true)
+	r := &reader{stream: stream}
+	done := make(chan error, 1)
+	go func() {
+		_, err := r.step()
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrIncomplete) {
+			t.Fatalf("step with nothing to read = %v, want ErrIncomplete", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("step blocked with nothing to read")
 	}
 }

@@ -10,7 +10,7 @@ import (
 // watch is a stream waiting for its event.
 type watch struct {
 	stream *minimio.TcpStream
-	cb     func()
+	cb     func(err error) (done bool)
 }
 
 // WatchReadable asks the event queue for one event when stream has data
@@ -19,6 +19,18 @@ type watch struct {
 // Run ends before the event comes (after an uncaught panic), Run closes
 // the stream. Loop thread only.
 func (rt *Runtime) WatchReadable(stream *minimio.TcpStream, cb func()) error {
+	return rt.WatchReadableUntil(stream, func(error) bool { cb(); return true })
+}
+
+// WatchReadableUntil watches stream for as many events as a reader needs:
+// after each event it runs cb(nil) on the loop thread, and unless cb
+// returns true (done) it registers the stream again, under the same id
+// and without printing, for its next event, as libuv keeps a stream
+// watched between uv_read_start and uv_read_stop. If registering again
+// fails, cb runs once more, with that error, and the watch ends whatever
+// it returns. It prints the watch's id once; if Run ends before the
+// watch does, Run closes the stream. Loop thread only.
+func (rt *Runtime) WatchReadableUntil(stream *minimio.TcpStream, cb func(err error) (done bool)) error {
 	token := minimio.Token(rt.newID())
 	if err := rt.reg.Register(stream, token, minimio.Readable); err != nil {
 		return err
@@ -35,7 +47,17 @@ func (rt *Runtime) runWatch(token minimio.Token) {
 	if !ok {
 		return
 	}
+	// Out of the table while cb runs: a cb that closes the stream and
+	// then panics must not leave Run a stream to close a second time.
 	delete(rt.watches, token)
 	rt.active--
-	w.cb()
+	if w.cb(nil) {
+		return
+	}
+	if err := rt.reg.Register(w.stream, token, minimio.Readable); err != nil {
+		w.cb(err)
+		return
+	}
+	rt.watches[token] = w
+	rt.active++
 }

@@ -22,6 +22,17 @@
 // [TcpStream.Read] hides the difference: after an event, Read returns the
 // data without blocking on every OS.
 //
+// # Reading without blocking
+//
+// One event does not promise the whole message: a server may send its
+// answer in several writes, and an event may even come with nothing to
+// read yet. A stream put in non-blocking mode with
+// [TcpStream.SetNonblocking] never blocks in Read: once the bytes that are
+// there are used up, Read returns [ErrWouldBlock], and the caller
+// registers the stream again and waits for its next event. (epoll and
+// kqueue: the socket's EAGAIN. IOCP: the buffer of the last completed
+// receive is used up; registering again starts the next receive.)
+//
 // # Registration is one-shot
 //
 // As in the original, a registration reports at most one event. After it
@@ -123,6 +134,11 @@ var ErrClosed = errors.New("minimio: event queue closed")
 // ErrUnsupported is returned by Register for interests this version does
 // not implement (Writable).
 var ErrUnsupported = errors.New("minimio: interest not supported")
+
+// ErrWouldBlock is returned by Read on a stream in non-blocking mode when
+// no data is there yet: register the stream and read again after its
+// event. It is what EAGAIN (EWOULDBLOCK) means on Unix.
+var ErrWouldBlock = errors.New("minimio: no data yet; register the stream and wait for its event")
 
 // errInterrupted is what a backend's wait returns when the OS call was
 // interrupted by a signal (EINTR). Poll retries with the remaining time.

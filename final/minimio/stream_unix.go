@@ -21,12 +21,16 @@ import (
 // The socket stays in blocking mode: Write blocks until everything is
 // sent, and Read blocks until there is data or the peer closes. Register
 // the stream and wait for its event before calling Read, and Read will
-// not block (this is the original's shortcut; a real event loop would use
-// non-blocking reads and register again on EAGAIN).
+// not block (this is the original's shortcut). A real event loop reads
+// without blocking and registers again on EAGAIN: after
+// SetNonblocking(true), Read does that, returning ErrWouldBlock when
+// nothing is there (recv with MSG_DONTWAIT; the socket itself, and so
+// Write, stay blocking).
 //
 // A TcpStream may be used by one goroutine at a time.
 type TcpStream struct {
-	fd int
+	fd          int
+	nonblocking bool // Read returns ErrWouldBlock instead of blocking
 }
 
 // ANCHOR_END: stream
@@ -115,17 +119,31 @@ func (s *TcpStream) Write(p []byte) (int, error) {
 	return sent, nil
 }
 
+// SetNonblocking puts the stream's reads in non-blocking mode (on) or
+// back in blocking mode. Like Read, it is for the one goroutine that uses
+// the stream. It returns an error for the same shape as on Windows; it
+// cannot fail here.
+func (s *TcpStream) SetNonblocking(on bool) error {
+	s.nonblocking = on
+	return nil
+}
+
 // Read reads into p. It returns io.EOF when the peer has closed the
-// connection and every byte has been read.
+// connection and every byte has been read. In non-blocking mode it
+// returns ErrWouldBlock when no data is there yet.
 func (s *TcpStream) Read(p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
 	for {
-		n, err := unix.Read(s.fd, p)
+		n, err := s.recv(p)
 		switch {
 		case errors.Is(err, unix.EINTR):
 			continue
+		case s.nonblocking && (errors.Is(err, unix.EAGAIN) || errors.Is(err, unix.EWOULDBLOCK)):
+			return 0, ErrWouldBlock
+		case err != nil && s.nonblocking:
+			return 0, os.NewSyscallError("recvfrom", err)
 		case err != nil:
 			return 0, os.NewSyscallError("read", err)
 		case n == 0:
@@ -133,6 +151,16 @@ func (s *TcpStream) Read(p []byte) (int, error) {
 		}
 		return n, nil
 	}
+}
+
+// recv is one read(2), or in non-blocking mode one recv(2) with
+// MSG_DONTWAIT, which does not block even though the socket does.
+func (s *TcpStream) recv(p []byte) (int, error) {
+	if !s.nonblocking {
+		return unix.Read(s.fd, p)
+	}
+	n, _, err := unix.Recvfrom(s.fd, p, unix.MSG_DONTWAIT)
+	return n, err
 }
 
 // Close closes the socket. A registration that has not fired yet is

@@ -28,7 +28,9 @@ import (
 // Read returns io.EOF; a failed receive (a reset connection, or a socket
 // closed while the receive was pending) is still an event, and Read
 // returns its error. Once the buffered bytes are used up, Read blocks
-// until more data or the end of the stream arrives, as on Unix.
+// until more data or the end of the stream arrives, as on Unix; after
+// SetNonblocking(true) it returns ErrWouldBlock instead, and registering
+// the stream again starts the next overlapped receive.
 //
 // Read returns an error while a receive is pending (between Register and
 // the event): the kernel owns the buffer then, and a second receive would
@@ -49,6 +51,8 @@ type TcpStream struct {
 	data     []byte     // received bytes Read has not returned yet (part of buf)
 	err      error      // how the last receive ended if not with data; Read reports it once
 	closed   bool       // Close was called: handle may already name another object
+
+	nonblocking bool // Read returns ErrWouldBlock instead of blocking; guarded by mu
 }
 
 // ANCHOR_END: stream
@@ -125,10 +129,22 @@ func (s *TcpStream) Write(p []byte) (int, error) {
 	return sent, nil
 }
 
+// SetNonblocking puts the stream's reads in non-blocking mode (on) or
+// back in blocking mode. Like Read, it is for the one goroutine that uses
+// the stream. It returns an error for the same shape as on Unix; it
+// cannot fail here.
+func (s *TcpStream) SetNonblocking(on bool) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.nonblocking = on
+	return nil
+}
+
 // Read reads into p. After the stream's event it returns what the
 // receive brought without blocking; after that it blocks until data
-// arrives. It returns io.EOF when the peer has closed the connection and
-// every byte has been read.
+// arrives, or in non-blocking mode returns ErrWouldBlock. It returns
+// io.EOF when the peer has closed the connection and every byte has been
+// read.
 func (s *TcpStream) Read(p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
@@ -145,6 +161,11 @@ func (s *TcpStream) Read(p []byte) (int, error) {
 		s.err = nil
 		s.mu.Unlock()
 		return 0, err
+	case s.nonblocking:
+		// Nothing buffered, and the next bytes come with the next
+		// receive, which Register starts.
+		s.mu.Unlock()
+		return 0, ErrWouldBlock
 	case s.inFlight != nil && !s.inFlight.posted:
 		s.mu.Unlock()
 		return 0, errReceivePending

@@ -12,6 +12,25 @@
 // "http://http/www.google.com") and answers with "Server: Cowboy" on the
 // second line.
 //
+// # Answers that test a client
+//
+// A query string picks another kind of answer, to test how a client
+// copes with what real servers do; the path's target does not include it:
+//
+//	?answer=chunked   the body in chunks (Transfer-Encoding: chunked),
+//	                  each chunk its own write, {pause} apart
+//	?answer=pieces    the usual answer cut into four writes, {pause}
+//	                  apart: the status line, the header and the body
+//	                  each arrive in parts
+//	?answer=early     the header and half the body, then the connection
+//	                  is closed (Content-Length promises the whole body)
+//	?answer=reset     the same half answer, then the connection is reset
+//	                  (RST) instead of closed
+//	?answer=garbage   bytes that are not HTTP, then close
+//	&pause={ms}       the pause between writes (default 50 ms)
+//
+// An unknown answer is a 400 Bad Request.
+//
 // The server runs on Go's own network poller (net/http), in the same
 // process as the program by default. That is deliberate: it plays the part
 // of a machine somewhere else, and the event queue we build in the book is
@@ -139,6 +158,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet {
 		err = fmt.Errorf("method %s not allowed", r.Method)
 	}
+	kind, pause, qerr := parseAnswer(r)
+	if err == nil {
+		err = qerr
+	}
 	if err != nil {
 		http.Error(w, "delayserver: "+err.Error(), http.StatusBadRequest)
 		return
@@ -155,10 +178,75 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	defer conn.Close()
 	body := "Redirecting to " + target + "\n"
-	fmt.Fprintf(buf, "HTTP/1.1 302 Found\r\nServer: Cowboy\r\nDate: %s\r\nConnection: close\r\n"+
-		"Content-Type: text/plain; charset=utf-8\r\nLocation: %s\r\nContent-Length: %d\r\n\r\n%s",
-		time.Now().UTC().Format(http.TimeFormat), target, len(body), body)
-	buf.Flush()
+	head := fmt.Sprintf("HTTP/1.1 302 Found\r\nServer: Cowboy\r\nDate: %s\r\nConnection: close\r\n"+
+		"Content-Type: text/plain; charset=utf-8\r\nLocation: %s\r\n",
+		time.Now().UTC().Format(http.TimeFormat), target)
+	whole := head + fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(body), body)
+	if kind == "" {
+		buf.WriteString(whole)
+		buf.Flush()
+		return
+	}
+	// Each write of an unusual answer is flushed on its own, so that the
+	// client sees it arrive in parts.
+	write := func(parts ...string) bool {
+		for i, p := range parts {
+			if i > 0 && !s.sleep(r.Context(), pause) {
+				return false
+			}
+			buf.WriteString(p)
+			if buf.Flush() != nil {
+				return false
+			}
+		}
+		return true
+	}
+	half := head + fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(body), body[:len(body)/2])
+	switch kind {
+	case "chunked":
+		parts := []string{head + "Transfer-Encoding: chunked\r\n\r\n"}
+		for rest := body; rest != ""; {
+			n := min(len(rest), 8)
+			parts = append(parts, fmt.Sprintf("%x\r\n%s\r\n", n, rest[:n]))
+			rest = rest[n:]
+		}
+		write(append(parts, "0\r\n\r\n")...)
+	case "pieces":
+		// Cut in the status line, in the header, and in the body.
+		a, b, c := 10, len(head)/2, len(whole)-len(body)/2
+		write(whole[:a], whole[a:b], whole[b:c], whole[c:])
+	case "early":
+		write(half)
+	case "reset":
+		if write(half) {
+			if tc, ok := conn.(*net.TCPConn); ok {
+				tc.SetLinger(0) // Close now sends RST, not FIN
+			}
+		}
+	case "garbage":
+		write("\x00\x01garbage, not HTTP\r\n\r\n")
+	}
+}
+
+// The answers a query may ask for.
+var answers = map[string]bool{"": true, "chunked": true, "pieces": true, "early": true, "reset": true, "garbage": true}
+
+// parseAnswer reads ?answer= and &pause= from r's query.
+func parseAnswer(r *http.Request) (kind string, pause time.Duration, err error) {
+	q := r.URL.Query()
+	kind = q.Get("answer")
+	if !answers[kind] {
+		return "", 0, fmt.Errorf("unknown answer %q", kind)
+	}
+	pause = 50 * time.Millisecond
+	if p := q.Get("pause"); p != "" {
+		ms, err := strconv.ParseUint(p, 10, 16)
+		if err != nil {
+			return "", 0, fmt.Errorf("bad pause %q: want whole milliseconds up to 65535", p)
+		}
+		pause = time.Duration(ms) * time.Millisecond
+	}
+	return kind, pause, nil
 }
 
 // enter counts a handler in, unless the server is closing.

@@ -2,6 +2,7 @@ package delayserver
 
 import (
 	"bufio"
+	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -129,5 +130,79 @@ func TestFromEnv(t *testing.T) {
 	defer stop()
 	if !strings.HasPrefix(addr, "127.0.0.1:") || addr == "127.0.0.1:0" {
 		t.Errorf("in-process server address = %q", addr)
+	}
+}
+
+// getRaw is get for answers that may end in an error: it returns what
+// came and how the read ended.
+func getRaw(t *testing.T, addr, path string) (string, error) {
+	t.Helper()
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	io.WriteString(c, "GET "+path+" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+	b, err := io.ReadAll(c)
+	return string(b), err
+}
+
+// TestAnswers checks each kind of answer a query asks for, by reading it
+// with the standard library's client-side parser.
+func TestAnswers(t *testing.T) {
+	s, err := Start("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	const target = "http://example.com/a"
+	const body = "Redirecting to " + target + "\n"
+	parse := func(raw string) (*http.Response, string, error) {
+		r, err := http.ReadResponse(bufio.NewReader(strings.NewReader(raw)), nil)
+		if err != nil {
+			return nil, "", err
+		}
+		b, err := io.ReadAll(r.Body)
+		return r, string(b), err
+	}
+
+	raw, _ := getRaw(t, s.Addr(), "/delay/0/url/"+target+"?answer=chunked&pause=1")
+	r, b, err := parse(raw)
+	if err != nil || b != body || len(r.TransferEncoding) != 1 || r.TransferEncoding[0] != "chunked" {
+		t.Errorf("chunked: %q, %v; want a chunked %q", raw, err, body)
+	}
+	if strings.Count(raw, "\r\n8\r\n") < 2 {
+		t.Errorf("chunked: %q has fewer than two 8-byte chunks", raw)
+	}
+
+	start := time.Now()
+	raw, _ = getRaw(t, s.Addr(), "/delay/0/url/"+target+"?answer=pieces&pause=40")
+	if took := time.Since(start); took < 120*time.Millisecond {
+		t.Errorf("pieces: the answer took %v, less than its three 40 ms pauses", took)
+	}
+	if _, b, err := parse(raw); err != nil || b != body {
+		t.Errorf("pieces: %q, %v; want the usual answer", raw, err)
+	}
+
+	raw, _ = getRaw(t, s.Addr(), "/delay/0/url/"+target+"?answer=early")
+	if _, _, err := parse(raw); !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("early: %q parsed with %v; want a body cut short", raw, err)
+	}
+
+	raw, err = getRaw(t, s.Addr(), "/delay/0/url/"+target+"?answer=reset")
+	if err == nil || !strings.Contains(err.Error(), "reset") {
+		t.Errorf("reset: read %q, %v; want the connection reset", raw, err)
+	}
+
+	raw, _ = getRaw(t, s.Addr(), "/delay/0/url/"+target+"?answer=garbage")
+	if _, _, err := parse(raw); err == nil || strings.HasPrefix(raw, "HTTP/") {
+		t.Errorf("garbage: %q parsed as HTTP", raw)
+	}
+
+	for _, q := range []string{"?answer=teapot", "?answer=pieces&pause=x"} {
+		raw, _ = getRaw(t, s.Addr(), "/delay/0/url/"+target+q)
+		if !strings.HasPrefix(raw, "HTTP/1.1 400 ") {
+			t.Errorf("%s: answer = %q, want 400", q, raw)
+		}
 	}
 }
