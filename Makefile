@@ -10,7 +10,7 @@ GOOSES      := linux darwin freebsd netbsd openbsd windows
 RUN         ?= ./final
 STRESS_RUNS ?= 50
 
-.PHONY: help run test test-race test-tools test-windows check vet fmt-check staticcheck book serve golden stress ci
+.PHONY: help run test test-race test-tools test-windows check vet fmt-check staticcheck book timeline serve golden stress bench bench-smoke ci
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -51,11 +51,21 @@ golden: ## regenerate every output.txt from a real run (checked against its spec
 stress: ## run the chapter trace tests $(STRESS_RUNS) times while both cores are busy
 	bash .ci/stress.sh $(STRESS_RUNS)
 
-book: ## render the book into public/
+book: timeline ## render the book into public/
 	cd tools && $(GO) run ./cmd/mdbook build -C ..
+
+timeline: ## draw a real run of final/ into book/images/timeline-final.svg (about 4 s)
+	mkdir -p book/images
+	TIMELINE=book/images/timeline-final.svg $(GO) run ./final > /dev/null
 
 serve: ## render the book and serve it on http://127.0.0.1:3000
 	cd tools && $(GO) run ./cmd/mdbook serve -C ..
+
+bench: ## time final's runtime against Node and Go (minutes); writes bench/results.* and book/images/bench.svg
+	$(GO) run ./bench/cmd/bench
+
+bench-smoke: ## the benchmark at tiny sizes (seconds), to keep the harness working; writes nothing
+	$(GO) run ./bench/cmd/bench -size smoke -rounds 1 -warmup 0 -out ""
 
 ci: ## what CI runs
 	bash .ci/run

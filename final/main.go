@@ -6,7 +6,9 @@
 //
 // It starts the local delay server in-process; set DELAY_SERVER=ip:port to
 // use one that runs elsewhere, and UV_THREADPOOL_SIZE to change the number
-// of pool threads (4 by default).
+// of pool threads (4 by default). Set TIMELINE=file.svg to also record
+// every trace event with its time and thread and draw the run as an SVG
+// timeline in that file (package timeline); the trace is the same.
 //
 // The runtime is in the packages next to this file: loop (the loop, its
 // phases, timers and the work queue), pool (the threads), minimio (the
@@ -28,6 +30,7 @@ import (
 	"github.com/nodeexperiment/gonode/final/http"
 	"github.com/nodeexperiment/gonode/final/js"
 	"github.com/nodeexperiment/gonode/final/loop"
+	"github.com/nodeexperiment/gonode/final/timeline"
 	"github.com/nodeexperiment/gonode/internal/delayserver"
 )
 
@@ -37,7 +40,32 @@ import (
 func init() { runtime.LockOSThread() }
 
 func main() {
-	exit(run(javascript))
+	path := os.Getenv("TIMELINE")
+	if path == "" {
+		exit(run(javascript))
+	}
+	// Create the file first, so that a path that cannot be written is
+	// an error before anything runs, not after.
+	f, err := os.Create(path)
+	if err != nil {
+		exit(fmt.Errorf("TIMELINE: %w", err))
+	}
+	timeline.Start()
+	err = run(javascript)
+	exit(errors.Join(err, writeTimeline(timeline.Stop(), f)))
+}
+
+// writeTimeline draws what r recorded into f and closes it.
+func writeTimeline(r *timeline.Recorder, f *os.File) error {
+	title := fmt.Sprintf("final/: one run of the book's example, %d pool threads", r.Threads("pool"))
+	err := r.WriteSVG(f, title)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("TIMELINE: %w", err)
+	}
+	return nil
 }
 
 // run starts the delay server, builds a runtime as the environment asks,
@@ -59,6 +87,8 @@ func run(program func(rt *loop.Runtime, server string)) error {
 	return rt.Run(func() { program(rt, server) })
 }
 
+// ANCHOR: exit
+
 // exit ends the process as Node would: status 0 after a clean run;
 // after an uncaught panic, its message and stack on standard error and
 // status 1; after any other error, the error and status 1.
@@ -73,6 +103,8 @@ func exit(err error) {
 	}
 	os.Exit(1)
 }
+
+// ANCHOR_END: exit
 
 // javascript is the book's example, what would be a script in Node.
 func javascript(rt *loop.Runtime, server string) {

@@ -16,10 +16,10 @@ import (
 )
 
 // TestMain lets the test scripts run the book's example as the command
-// "final", and a program that panics in a callback as "throw", each in a
-// fresh process.
+// "final", a program that panics in a callback as "throw", and the check
+// of a timeline picture as "timelinecheck", each in a fresh process.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){"final": main, "throw": throwMain})
+	testscript.Main(m, map[string]func(){"final": main, "throw": throwMain, "timelinecheck": timelineCheckMain})
 }
 
 // throwMain runs a program with a file read and a web request in flight

@@ -4,8 +4,10 @@
 //	Thread: NAME<TAB> message
 //
 // Every thread passes its own name (Go has no thread names). One lock
-// keeps lines, and whole content blocks, from interleaving. Every
-// function here is safe to call from any goroutine.
+// keeps lines, and whole content blocks, from interleaving. While package
+// timeline records, every line and block is also recorded there, with
+// its time and thread. Every function here is safe to call from any
+// goroutine.
 package console
 
 import (
@@ -14,6 +16,8 @@ import (
 	"os"
 	"strings"
 	"sync"
+
+	"github.com/nodeexperiment/gonode/final/timeline"
 )
 
 var (
@@ -33,6 +37,7 @@ func SetOutput(w io.Writer) (previous io.Writer) {
 
 // Print writes one trace line for thread. It is safe from any goroutine.
 func Print(thread, msg string) {
+	timeline.PrintedLine(thread, msg)
 	write(fmt.Sprintf("Thread: %s\t %s\n", thread, msg))
 }
 
@@ -63,6 +68,7 @@ func Content(content, description string) {
 	}
 	b.WriteString("... [Note: Abbreviated for display] ...\n")
 	b.WriteString("===== END CONTENT =====\n\n")
+	timeline.PrintedLine("main", "content block: "+description)
 	write(b.String())
 }
 

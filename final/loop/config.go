@@ -25,6 +25,8 @@ type Config struct {
 	PoolSize int
 }
 
+// ANCHOR: configfromenv
+
 // ConfigFromEnv returns the configuration the environment asks for: the
 // pool size from UV_THREADPOOL_SIZE, or DefaultPoolSize when it is unset
 // or empty. Where libuv quietly clamps a bad value, this returns an
@@ -41,6 +43,8 @@ func ConfigFromEnv() (Config, error) {
 	}
 	return Config{PoolSize: n}, nil
 }
+
+// ANCHOR_END: configfromenv
 
 // poolSize returns the pool size c asks for, or an error if it is out
 // of range.

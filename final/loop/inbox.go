@@ -9,6 +9,7 @@ import (
 	"github.com/nodeexperiment/gonode/final/console"
 	"github.com/nodeexperiment/gonode/final/minimio"
 	"github.com/nodeexperiment/gonode/final/pool"
+	"github.com/nodeexperiment/gonode/final/timeline"
 )
 
 // completion is one entry of the inbox: a pool result, a stream's event,
@@ -38,7 +39,9 @@ func (rt *Runtime) poller() {
 	runtime.LockOSThread() // never unlocked: the OS thread ends with us
 	events := minimio.NewEvents(1024)
 	for {
+		start := timeline.Now()
 		err := rt.poll.Poll(&events, -1)
+		timeline.Span("epoll", timeline.Wait, "epoll_wait", start)
 		if errors.Is(err, minimio.ErrClosed) {
 			console.Print("epoll", "received event of type: Close")
 			rt.pollDone <- nil
@@ -51,12 +54,16 @@ func (rt *Runtime) poller() {
 		}
 		batch := make([]completion, 0, len(events))
 		for _, ev := range events {
+			timeline.Mark("epoll", timeline.OSEvent, int(ev.Token()))
+			timeline.Send("epoll", "event", int(ev.Token()))
 			console.Print("epoll", fmt.Sprintf("epoll event %d is ready", ev.Token()))
 			batch = append(batch, completion{token: ev.Token(), isEvent: true})
 		}
 		rt.post(batch...)
 	}
 }
+
+// ANCHOR: pollphase
 
 // pollPhase waits for the inbox, then takes everything in it and runs
 // the callbacks, in the order the threads posted them. The wait is the
@@ -81,13 +88,19 @@ func (rt *Runtime) pollPhase() error {
 		case c.pollerErr != nil:
 			return fmt.Errorf("loop: event queue: %w", c.pollerErr)
 		case c.isEvent:
+			timeline.Receive("main", "event", int(c.token))
+			timeline.Mark("main", timeline.Callback, int(c.token))
 			rt.runWatch(c.token)
 		default:
+			timeline.Receive("main", "result", c.result.ID)
+			timeline.Mark("main", timeline.Callback, c.result.ID)
 			rt.finishWork(c.result)
 		}
 	}
 	return nil
 }
+
+// ANCHOR_END: pollphase
 
 // waitForInbox blocks until something is posted or the next timer is
 // due. It does not block at all when there is nothing to wait for, or
@@ -97,6 +110,7 @@ func (rt *Runtime) waitForInbox() {
 	if !rt.alive() || len(rt.immediates) > 0 || len(rt.pending) > 0 {
 		return
 	}
+	defer timeline.Span("main", timeline.Wait, "waiting for the inbox", timeline.Now())
 	deadline, ok := rt.nextDeadline()
 	if !ok {
 		<-rt.wake

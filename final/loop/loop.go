@@ -44,6 +44,7 @@ import (
 	"github.com/nodeexperiment/gonode/final/console"
 	"github.com/nodeexperiment/gonode/final/minimio"
 	"github.com/nodeexperiment/gonode/final/pool"
+	"github.com/nodeexperiment/gonode/final/timeline"
 )
 
 // Runtime is an event loop. Create it with New and start it with Run.
@@ -125,7 +126,9 @@ func (rt *Runtime) Run(program func()) (err error) {
 			console.Print("main", "FINISHED")
 		}
 	}()
+	start := timeline.Now() // the timeline's hooks cost a nil check when off
 	program()
+	timeline.Span("main", timeline.Program, "program", start)
 	for rt.alive() {
 		if err := rt.tick(); err != nil {
 			return err
@@ -141,9 +144,12 @@ func (rt *Runtime) Ticks() int { return rt.ticks }
 // alive reports whether anything is pending (libuv's uv__loop_alive).
 func (rt *Runtime) alive() bool { return rt.active > 0 }
 
+// ANCHOR: tick
+
 // tick is one turn of the loop, phase by phase.
 func (rt *Runtime) tick() error {
 	rt.ticks++
+	timeline.Mark("main", timeline.Tick, rt.ticks)
 	console.Print("main", fmt.Sprintf("===== TICK %d =====", rt.ticks))
 	rt.runTimers()  // 1. timers
 	rt.runPending() // 2. pending callbacks
@@ -155,6 +161,8 @@ func (rt *Runtime) tick() error {
 	// 6. close callbacks: nothing to do.
 	return nil
 }
+
+// ANCHOR_END: tick
 
 // start creates the event queue and starts the pool and poller threads.
 func (rt *Runtime) start() error {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/nodeexperiment/gonode/final/console"
+	"github.com/nodeexperiment/gonode/final/timeline"
 )
 
 // Timer is a pending SetTimeout or SetInterval. Pass it to ClearTimeout
@@ -111,6 +112,7 @@ func (rt *Runtime) runTimers() {
 			t.state = done
 			rt.active--
 		}
+		timeline.Mark("main", timeline.TimerFire, t.id)
 		t.cb()
 	}
 }
@@ -195,6 +197,7 @@ func (rt *Runtime) runImmediates() {
 		}
 		im.ran = true
 		rt.active--
+		timeline.Mark("main", timeline.Callback, 0)
 		im.cb()
 	}
 }

@@ -26,6 +26,8 @@ func panicStack() []byte {
 	return append(append(header, '\n'), rest...)
 }
 
+// ANCHOR: uncaught
+
 // UncaughtError is what Run returns when the program or a callback
 // panicked: Node's uncaught exception. It is a plain value, safe to use
 // from any goroutine once Run has returned it.
@@ -36,6 +38,8 @@ type UncaughtError struct {
 
 // Error returns the panic's message.
 func (e *UncaughtError) Error() string { return fmt.Sprintf("Uncaught panic: %v", e.Value) }
+
+// ANCHOR_END: uncaught
 
 // Unwrap returns the panic's value if it is an error.
 func (e *UncaughtError) Unwrap() error {

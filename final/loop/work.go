@@ -3,11 +3,14 @@ package loop
 import (
 	"github.com/nodeexperiment/gonode/final/js"
 	"github.com/nodeexperiment/gonode/final/pool"
+	"github.com/nodeexperiment/gonode/final/timeline"
 )
 
 // WorkFunc is the callback of pool work, run on the loop thread: err is
 // nil and v is what the work returned, or err says why it failed.
 type WorkFunc func(err error, v js.Value)
+
+// ANCHOR: queuework
 
 // QueueWork runs work on a pool thread and then cb on the loop thread
 // with what work returned. Any number of tasks may be queued: they wait,
@@ -31,6 +34,7 @@ func (rt *Runtime) dispatch() {
 		rt.queue = rt.queue[1:]
 		thread := rt.free[len(rt.free)-1]
 		rt.free = rt.free[:len(rt.free)-1]
+		timeline.Send("main", "task", task.ID)
 		rt.pool.Send(thread, task)
 	}
 }
@@ -47,3 +51,5 @@ func (rt *Runtime) finishWork(r pool.Result) {
 	rt.active--
 	cb(r.Err, r.Value)
 }
+
+// ANCHOR_END: queuework

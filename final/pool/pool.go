@@ -15,6 +15,7 @@ import (
 
 	"github.com/nodeexperiment/gonode/final/console"
 	"github.com/nodeexperiment/gonode/final/js"
+	"github.com/nodeexperiment/gonode/final/timeline"
 )
 
 // Task is one piece of blocking work, created on the loop thread and run
@@ -112,14 +113,21 @@ func (p *Pool) Close() {
 func (t thread) loop(id int, deliver func(Result)) {
 	runtime.LockOSThread()
 	defer close(t.done)
+	idle := timeline.Now() // the timeline's hooks cost a nil check when off
 	for task := range t.tasks {
+		timeline.Span(t.name, timeline.Wait, "waiting for work", idle)
+		timeline.Receive(t.name, "task", task.ID)
 		console.Print(t.name, "received a task of type: "+task.Name)
 		if task.Name == closeTask && task.Run == nil {
 			return
 		}
+		start := timeline.Now()
 		v, err := run(task)
+		timeline.Span(t.name, timeline.Task, task.Name, start)
 		console.Print(t.name, "finished running a task of type: "+task.Name+".")
+		timeline.Send(t.name, "result", task.ID)
 		deliver(Result{Thread: id, ID: task.ID, Value: v, Err: err})
+		idle = timeline.Now()
 	}
 }
 

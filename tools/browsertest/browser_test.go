@@ -173,6 +173,7 @@ func TestBook(t *testing.T) {
 			c.search()
 			c.keyboard()
 			c.themes(shots)
+			c.timelinePicture(shots)
 			c.copyButton()
 			c.printPage()
 			c.noConsoleErrors()
@@ -396,6 +397,33 @@ func (c *checker) screenshot(dir, themeName string) {
 		c.t.Fatal(err)
 	}
 	c.t.Logf("saved %s", name)
+}
+
+// timelinePage and timelineImage name the chapter that shows the timeline
+// of a real run of final/ (make timeline draws it) and the picture.
+const (
+	timelinePage  = "04-modules.html"
+	timelineImage = "images/timeline-final.svg"
+)
+
+// timelinePicture checks, in a book that has the page (the real book, not
+// the fixture), that the timeline picture loads, and saves a screenshot of
+// the page scrolled to it.
+func (c *checker) timelinePicture(dir string) {
+	c.t.Helper()
+	if _, err := os.Stat(filepath.Join(c.book.dir, timelinePage)); err != nil {
+		c.t.Logf("no %s; timeline picture not checked", timelinePage)
+		return
+	}
+	c.open(timelinePage)
+	img := fmt.Sprintf(`document.querySelector('main img[src$=%q]')`, timelineImage)
+	c.waitFor("the timeline picture to load", img+` !== null && `+img+`.complete && `+img+`.naturalWidth > 0`)
+	eval[chromedp.Void](c, img+`.scrollIntoView({block: "center"})`)
+	shown := eval[[]float64](c, `(function (r) { return [r.width, r.height]; })(`+img+`.getBoundingClientRect())`)
+	if shown[0] < 300 || shown[1] < 150 {
+		c.t.Errorf("the timeline picture is shown at %v x %v pixels", shown[0], shown[1])
+	}
+	c.screenshot(dir, "timeline")
 }
 
 // copyButton checks that every code block has a copy button and that the
