@@ -1,0 +1,113 @@
+package main
+
+import (
+	"encoding/xml"
+	"io"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/nodeexperiment/gonode/bench/internal/result"
+)
+
+func TestMedian(t *testing.T) {
+	for _, c := range []struct {
+		in   []float64
+		want float64
+	}{{[]float64{3, 1, 2}, 2}, {[]float64{4, 1, 3, 2}, 2.5}, {[]float64{7}, 7}} {
+		if got := median(c.in); got != c.want {
+			t.Errorf("median(%v) = %v, want %v", c.in, got, c.want)
+		}
+	}
+	if !math.IsNaN(median(nil)) {
+		t.Error("median(nil) is not NaN")
+	}
+}
+
+// fakeRuns is two measured rounds and a warm-up that must be ignored.
+func fakeRuns() ([]workload, []run) {
+	ws := []workload{{Name: "timers", N: 10}, {Name: "echo", N: 5, Conns: 2}}
+	mk := func(w, c string, round int, ms float64) run {
+		return run{Workload: w, Contender: c, Round: round, CPUMs: ms, MaxRSSKiB: 2048,
+			Result: result.Result{ElapsedMs: ms, Ops: 10, LateP99Ms: 1, LateMaxMs: 2}}
+	}
+	return ws, []run{
+		mk("timers", Ours, 0, 1000), mk("timers", Node, 0, 1000), mk("timers", Go, 0, 1000),
+		mk("timers", Ours, 1, 10), mk("timers", Node, 1, 20), mk("timers", Go, 1, 5),
+		mk("timers", Ours, 2, 30), mk("timers", Node, 2, 40), mk("timers", Go, 2, 15),
+		mk("echo", Node, 1, 100), mk("echo", Go, 1, 50),
+	}
+}
+
+func TestSummaryTakesMediansOfMeasuredRunsAndRatios(t *testing.T) {
+	ws, runs := fakeRuns()
+	rows := summarize(ws, []string{Ours, Node, Go}, runs)
+	if got := rows["timers"][Ours].ElapsedMs; got != 20 {
+		t.Errorf("ours' median = %v, want 20 (the warm-up must not count)", got)
+	}
+	if got := ratio(rows["timers"], Node); got != 20.0/30 {
+		t.Errorf("ours/Node = %v, want %v", got, 20.0/30)
+	}
+	if got := ratio(rows["timers"], Go); got != 2 {
+		t.Errorf("ours/Go = %v, want 2", got)
+	}
+	if got := rows["echo"][Go].PerSec; got != 10/0.05 {
+		t.Errorf("echo throughput = %v, want %v (round trips of every connection)", got, 10/0.05)
+	}
+	if rows["echo"][Ours].Missing == "" || !math.IsNaN(ratio(rows["echo"], Node)) {
+		t.Error("ours has no echo server, yet the summary has a measurement for it")
+	}
+}
+
+func TestTableAndChart(t *testing.T) {
+	ws, runs := fakeRuns()
+	rows := summarize(ws, []string{Ours, Node, Go}, runs)
+	md := markdown("smoke", "env", ws, rows)
+	for _, want := range []string{"| ours | 20 ms |", "| 0.67 | 2.00 |", "not yet", "1.0 / 2.0 ms"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the table lacks %q:\n%s", want, md)
+		}
+	}
+	svg := chart(ws, rows)
+	d := xml.NewDecoder(strings.NewReader(svg))
+	bars := 0
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("the chart is not well-formed XML: %v\n%s", err, svg)
+		}
+		if s, ok := tok.(xml.StartElement); ok && s.Name.Local == "rect" {
+			bars++
+		}
+	}
+	// The background, two legend keys and one bar per measured ratio:
+	// timers has both ratios, echo has none.
+	if bars != 3+2 {
+		t.Errorf("the chart has %d rects, want 5:\n%s", bars, svg)
+	}
+}
+
+func TestTableWithoutNode(t *testing.T) {
+	ws, runs := fakeRuns()
+	rows := summarize(ws, []string{Ours, Go}, runs) // node's runs are there, but node is said absent
+	md := markdown("smoke", "env", ws, rows)
+	for _, want := range []string{"| node | not run: `node` is not on PATH |", "| – | 2.00 |"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the table lacks %q:\n%s", want, md)
+		}
+	}
+	if got := strings.Count(chart(ws, rows), "not measured"); got != 3 {
+		t.Errorf("the chart says \"not measured\" %d times, want 3 (Node twice, ours' echo once more)", got)
+	}
+}
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 20000: "20,000", 1000000: "1,000,000"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

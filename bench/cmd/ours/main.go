@@ -1,0 +1,208 @@
+// Command ours runs one benchmark workload on the book's complete
+// runtime (final/): its loop, timers, pool and event queue, through
+// final's public API only. It prints one JSON line (bench/internal/result)
+// and is run by the harness, bench/cmd/bench:
+//
+//	go run ./bench/cmd/ours -workload timers -n 100000
+//
+// The runtime prints a trace line for every timer, task and tick, as the
+// book's examples show; here the lines go to io.Discard, but they are
+// still formatted, and that cost is part of what is measured.
+package main
+
+import (
+	"crypto/pbkdf2"
+	"crypto/sha256"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"time"
+
+	"github.com/nodeexperiment/gonode/bench/internal/result"
+	"github.com/nodeexperiment/gonode/final/console"
+	"github.com/nodeexperiment/gonode/final/fs"
+	"github.com/nodeexperiment/gonode/final/http"
+	"github.com/nodeexperiment/gonode/final/js"
+	"github.com/nodeexperiment/gonode/final/loop"
+)
+
+// init pins the main goroutine to the process's first thread, as
+// final's own main does: the loop thread is one OS thread.
+func init() { runtime.LockOSThread() }
+
+func main() {
+	workload := flag.String("workload", "", "timers, immediates, files, cpu, http or noop")
+	n := flag.Int("n", 1000, "how many operations")
+	conc := flag.Int("c", 1, "http and files: how many operations in flight at once")
+	file := flag.String("file", "", "files: the file to read")
+	server := flag.String("server", "", "http: the delay server's ip:port")
+	timeout := flag.Duration("timeout", 2*time.Minute, "give up (exit status 2) after this long")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile (go tool pprof) to this file")
+	flag.Parse()
+
+	time.AfterFunc(*timeout, func() {
+		result.Result{Workload: *workload, N: *n, Error: fmt.Sprintf("timed out after %v", *timeout)}.Write(os.Stdout)
+		os.Exit(2)
+	})
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fail(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fail(err)
+		}
+		defer f.Close()
+		defer pprof.StopCPUProfile()
+	}
+	console.SetOutput(io.Discard)
+	fs.Delay = 0 // the benchmark reads a real file; no pretend slowness
+
+	r, err := run(*workload, *n, *conc, *file, *server)
+	if err != nil {
+		fail(err)
+	}
+	r.Workload, r.N = *workload, *n
+	r.Write(os.Stdout)
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "ours:", err)
+	os.Exit(1)
+}
+
+// run runs one workload on a new runtime and returns what it measured.
+func run(workload string, n, conc int, file, server string) (result.Result, error) {
+	rt, err := loop.New(loop.Config{}) // four pool threads, as libuv's default
+	if err != nil {
+		return result.Result{}, err
+	}
+	var r result.Result
+	var start, end time.Time
+	var firstErr error
+	done := func(err error) {
+		if err != nil {
+			r.Errors++
+			firstErr = cmpErr(firstErr, err)
+		} else {
+			r.Ops++
+		}
+		end = time.Now()
+	}
+	var program func()
+	after := func() {} // what to compute once the loop has finished
+	switch workload {
+	case "timers":
+		deadline, fired := make([]time.Duration, n), make([]time.Duration, n)
+		var ready time.Duration
+		rng := rand.New(rand.NewPCG(1, 2))
+		program = func() {
+			for i := range n {
+				ms := rng.IntN(101)
+				deadline[i] = time.Since(start) + time.Duration(ms)*time.Millisecond
+				rt.SetTimeout(ms, func() {
+					fired[i] = time.Since(start)
+					done(nil)
+				})
+			}
+			ready = time.Since(start)
+		}
+		after = func() { r.LateMaxMs, r.LateP99Ms = result.TimerLateness(deadline, fired, ready) }
+	case "immediates":
+		program = func() {
+			var step func()
+			step = func() {
+				done(nil)
+				if r.Ops < n {
+					rt.SetImmediate(step)
+				}
+			}
+			rt.SetImmediate(step)
+		}
+	case "files":
+		program = inFlight(n, conc, func(next func()) {
+			fs.Read(rt, file, func(err error, text js.Value) {
+				if err == nil && len(text.String()) != 4096 {
+					err = fmt.Errorf("read %d bytes, want 4096", len(text.String()))
+				}
+				done(err)
+				next()
+			})
+		})
+	case "cpu":
+		salt := []byte("gonode-bench-salt")
+		program = func() {
+			for range n {
+				rt.QueueWork("pbkdf2", func() (js.Value, error) {
+					key, err := pbkdf2.Key(sha256.New, "password", salt, 1000, 32)
+					return js.Int(int(key[0])), err
+				}, func(err error, _ js.Value) { done(err) })
+			}
+		}
+	case "noop":
+		// Not in the harness's table (Node has no public way to queue
+		// empty work): the pool-and-inbox path alone, n empty tasks
+		// queued at once, for the completions-per-second target.
+		program = func() {
+			for range n {
+				rt.QueueWork("noop", func() (js.Value, error) { return js.Undefined, nil },
+					func(err error, _ js.Value) { done(err) })
+			}
+		}
+	case "http":
+		program = inFlight(n, conc, func(next func()) {
+			http.GetSlow(rt, server, "example.com", 0, func(err error, _ js.Value) {
+				done(err)
+				next()
+			})
+		})
+	case "echo":
+		return r, errors.New("not yet: final's event queue has no listening socket and no write readiness")
+	default:
+		return r, fmt.Errorf("unknown workload %q", workload)
+	}
+	err = rt.Run(func() {
+		start = time.Now()
+		program()
+	})
+	if err != nil {
+		return r, err
+	}
+	after()
+	r.Ticks = rt.Ticks()
+	if r.Errors > 0 {
+		r.Error = firstErr.Error()
+	}
+	r.ElapsedMs = float64(end.Sub(start)) / float64(time.Millisecond)
+	return r, nil
+}
+
+// inFlight returns a program that runs n operations with at most conc of
+// them in flight: op starts one and calls next when it is done.
+func inFlight(n, conc int, op func(next func())) func() {
+	return func() {
+		started := 0
+		var next func()
+		next = func() {
+			if started < n {
+				started++
+				op(next)
+			}
+		}
+		for range min(conc, n) {
+			next()
+		}
+	}
+}
+
+func cmpErr(first, err error) error {
+	if first != nil {
+		return first
+	}
+	return err
+}

@@ -1,0 +1,37 @@
+package result
+
+import (
+	"testing"
+	"time"
+)
+
+func TestLatenessIsMaxAndNearestRankP99(t *testing.T) {
+	late := make([]time.Duration, 200)
+	for i := range late {
+		late[len(late)-1-i] = time.Duration(i+1) * time.Millisecond // 200 ms down to 1 ms
+	}
+	maxMs, p99 := Lateness(late)
+	if maxMs != 200 || p99 != 198 {
+		t.Errorf("Lateness(1..200 ms) = max %v, p99 %v; want 200, 198", maxMs, p99)
+	}
+	if maxMs, p99 := Lateness(nil); maxMs != 0 || p99 != 0 {
+		t.Errorf("Lateness(nil) = %v, %v; want 0, 0", maxMs, p99)
+	}
+}
+
+func TestTimerLatenessCountsFromWhenATimerCouldRun(t *testing.T) {
+	ms := time.Millisecond
+	deadline := []time.Duration{10 * ms, 50 * ms, 0}
+	fired := []time.Duration{35 * ms, 53 * ms, 31 * ms}
+	// Ready at 30 ms: the first timer was due at 10 but could run only
+	// from 30 (5 ms late); the second is 3 ms late; the third, 1 ms.
+	maxMs, _ := TimerLateness(deadline, fired, 30*ms)
+	if maxMs != 5 {
+		t.Errorf("max lateness %v ms, want 5", maxMs)
+	}
+	// A timer that fired before the program was ready (Go's AfterFunc
+	// can) is not late at all, not early.
+	if maxMs, _ := TimerLateness([]time.Duration{0}, []time.Duration{2 * ms}, 30*ms); maxMs != 0 {
+		t.Errorf("lateness of a timer that fired early = %v ms, want 0", maxMs)
+	}
+}

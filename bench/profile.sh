@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Profiles our runtime (bench/cmd/ours) on the workloads where it misses
+# its targets, and keeps the top of each CPU profile in bench/pprof/, for
+# the book's results chapter:
+#
+#   bash bench/profile.sh
+#
+# Each file starts with the command that made it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+go build -o "$tmp/ours" ./bench/cmd/ours
+head -c 4096 /dev/zero | tr '\0' 'x' > "$tmp/4k.txt"
+mkdir -p bench/pprof
+profile() { # NAME ARGS...
+	local name=$1
+	shift
+	"$tmp/ours" "$@" -cpuprofile "$tmp/$name.prof" > "$tmp/$name.json"
+	{
+		local args="$*"
+		echo "\$ ours ${args//$tmp\//} -cpuprofile $name.prof"
+		cat "$tmp/$name.json"
+		echo "\$ go tool pprof -top -nodecount=12 ours $name.prof"
+		go tool pprof -top -nodecount=12 "$tmp/ours" "$tmp/$name.prof" 2>/dev/null |
+			grep -v -E '^(File|Build ID|Time):'
+	} > "bench/pprof/$name.txt"
+	echo "bench/pprof/$name.txt"
+}
+profile noop -workload noop -n 200000
+profile files -workload files -n 20000 -c 64 -file "$tmp/4k.txt"
+profile timers-big -workload timers -n 1000000
