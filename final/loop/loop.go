@@ -56,8 +56,6 @@ type Runtime struct {
 	// What the loop thread owns. Nothing else touches it, so it needs
 	// no lock.
 	pool       *pool.Pool
-	free       []int                    // free pool threads, a stack: the last freed is used next
-	queue      []pool.Task              // work waiting for a free thread, first in first out
 	work       map[int]WorkFunc         // the callback of each task queued or running, by id
 	watches    map[minimio.Token]*watch // streams waiting for their event
 	timers     timerHeap                // armed timers, earliest first
@@ -173,9 +171,6 @@ func (rt *Runtime) start() error {
 	rt.poll, rt.reg = p, p.Registrator()
 	rt.pollDone = make(chan error, 1)
 	rt.pool = pool.New(rt.poolSize, func(r pool.Result) { rt.post(completion{result: r}) })
-	for i := range rt.poolSize {
-		rt.free = append(rt.free, i)
-	}
 	go rt.poller()
 	return nil
 }

@@ -14,40 +14,27 @@ type WorkFunc func(err error, v js.Value)
 
 // QueueWork runs work on a pool thread and then cb on the loop thread
 // with what work returned. Any number of tasks may be queued: they wait,
-// first in first out, for a free thread. A panic in work reaches cb as a
-// *pool.PanicError. name says what the work is; the pool thread prints
-// it. Loop thread only.
+// first in first out, for a free thread (see pool.Pool.Submit). A panic
+// in work reaches cb as a *pool.PanicError. name says what the work is;
+// the pool thread prints it. Loop thread only.
 func (rt *Runtime) QueueWork(name string, work func() (js.Value, error), cb WorkFunc) {
 	id := rt.newID()
 	rt.work[id] = cb
-	rt.queue = append(rt.queue, pool.Task{Name: name, ID: id, Run: work})
 	rt.active++
-	rt.dispatch()
+	timeline.Send("main", "task", id)
+	rt.pool.Submit(pool.Task{Name: name, ID: id, Run: work})
 }
 
-// dispatch hands queued work to free threads, the oldest work to the
-// thread freed last.
-func (rt *Runtime) dispatch() {
-	for len(rt.queue) > 0 && len(rt.free) > 0 {
-		task := rt.queue[0]
-		rt.queue[0] = pool.Task{}
-		rt.queue = rt.queue[1:]
-		thread := rt.free[len(rt.free)-1]
-		rt.free = rt.free[:len(rt.free)-1]
-		timeline.Send("main", "task", task.ID)
-		rt.pool.Send(thread, task)
-	}
-}
-
-// finishWork runs the callback of a pool result. The thread goes back on
-// the free stack (and the oldest queued work to it) just before the
-// callback runs, so work the callback queues goes to that same thread if
-// nothing was waiting.
+// finishWork runs the callback of a pool result. A thread that found
+// work queued has already taken it; one that did not is released just
+// before the callback runs, so the work the callback queues goes to that
+// same thread (and, when work is waiting, the oldest of it goes there).
 func (rt *Runtime) finishWork(r pool.Result) {
 	cb := rt.work[r.ID]
 	delete(rt.work, r.ID)
-	rt.free = append(rt.free, r.Thread)
-	rt.dispatch()
+	if r.Idle {
+		rt.pool.Release(r.Thread)
+	}
 	rt.active--
 	cb(r.Err, r.Value)
 }
