@@ -1,7 +1,6 @@
 package loop
 
 import (
-	"container/heap"
 	"fmt"
 	"time"
 
@@ -18,7 +17,6 @@ type Timer struct {
 	seq      uint64        // registration order, to break ties
 	interval time.Duration // zero for a one-shot timeout
 	cb       func()
-	index    int // position in the heap, or -1 when not in it
 	state    timerState
 }
 
@@ -63,10 +61,11 @@ func (rt *Runtime) ClearTimeout(t *Timer) {
 	if t == nil || t.state == done {
 		return
 	}
-	if t.state == armed {
-		heap.Remove(&rt.timers, t.index)
-	}
+	wasArmed := t.state == armed
 	t.state = done
+	if wasArmed {
+		rt.timers.cleared() // its entry stays until the heap sweeps it
+	}
 	rt.active--
 }
 
@@ -86,7 +85,7 @@ func (rt *Runtime) addTimer(after, interval time.Duration, cb func()) *Timer {
 func (rt *Runtime) arm(t *Timer, deadline time.Time) {
 	rt.timerSeq++
 	t.deadline, t.seq, t.state = deadline, rt.timerSeq, armed
-	heap.Push(&rt.timers, t)
+	rt.timers.push(timerEntry{when: rt.timers.key(deadline), seq: t.seq, t: t})
 }
 
 // runTimers is the timers phase. It first takes every timer that is due
@@ -95,12 +94,16 @@ func (rt *Runtime) arm(t *Timer, deadline time.Time) {
 // deadline has already passed. An interval is put back in the heap
 // before its callback runs, so the callback may clear it.
 func (rt *Runtime) runTimers() {
-	now := time.Now()
+	now := rt.timers.key(time.Now())
 	var ready []*Timer
-	for len(rt.timers) > 0 && !rt.timers[0].deadline.After(now) {
-		t := heap.Pop(&rt.timers).(*Timer)
-		t.state = due
-		ready = append(ready, t)
+	for {
+		e, ok := rt.timers.top()
+		if !ok || e.when > now {
+			break
+		}
+		rt.timers.popTop()
+		e.t.state = due
+		ready = append(ready, e.t)
 	}
 	for _, t := range ready {
 		if t.state != due {
@@ -120,40 +123,11 @@ func (rt *Runtime) runTimers() {
 // nextDeadline returns the earliest timer's deadline; ok is false when no
 // timer is armed.
 func (rt *Runtime) nextDeadline() (deadline time.Time, ok bool) {
-	if len(rt.timers) == 0 {
+	e, ok := rt.timers.top()
+	if !ok {
 		return time.Time{}, false
 	}
-	return rt.timers[0].deadline, true
-}
-
-// timerHeap orders timers by deadline and, for equal deadlines, by
-// registration, as libuv does; it keeps each timer's index up to date so
-// that ClearTimeout can take a timer out of the middle.
-type timerHeap []*Timer
-
-func (h timerHeap) Len() int { return len(h) }
-func (h timerHeap) Less(i, j int) bool {
-	if !h[i].deadline.Equal(h[j].deadline) {
-		return h[i].deadline.Before(h[j].deadline)
-	}
-	return h[i].seq < h[j].seq
-}
-func (h timerHeap) Swap(i, j int) {
-	h[i], h[j] = h[j], h[i]
-	h[i].index, h[j].index = i, j
-}
-func (h *timerHeap) Push(x any) {
-	t := x.(*Timer)
-	t.index = len(*h)
-	*h = append(*h, t)
-}
-func (h *timerHeap) Pop() any {
-	old := *h
-	t := old[len(old)-1]
-	old[len(old)-1] = nil
-	*h = old[:len(old)-1]
-	t.index = -1
-	return t
+	return rt.timers.time(e.when), true
 }
 
 // Immediate is a pending SetImmediate. Pass it to ClearImmediate to

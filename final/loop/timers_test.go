@@ -1,7 +1,6 @@
 package loop
 
 import (
-	"container/heap"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -182,8 +181,9 @@ func TestClearImmediate(t *testing.T) {
 	}
 }
 
-// TestTimerHeapRemove takes random timers out of the middle of the heap
-// and checks that the rest still come out by deadline, then sequence.
+// TestTimerHeapRemove clears random timers in the middle of the heap
+// and checks that the dead entries are swept out once they are half of
+// it, and that the rest still come out by deadline, then sequence.
 func TestTimerHeapRemove(t *testing.T) {
 	rt, err := New(Config{})
 	if err != nil {
@@ -198,17 +198,25 @@ func TestTimerHeapRemove(t *testing.T) {
 		all = append(all, tm)
 	}
 	r := rand.New(rand.NewPCG(1, 2))
-	for _, i := range r.Perm(200)[:80] {
+	for _, i := range r.Perm(200)[:100] {
 		rt.ClearTimeout(all[i])
 	}
-	if rt.active != 120 || rt.timers.Len() != 120 {
-		t.Fatalf("after 80 clears: %d active, %d in the heap; want 120 and 120", rt.active, rt.timers.Len())
+	if rt.active != 100 || rt.timers.live() != 100 {
+		t.Fatalf("after 100 clears: %d active, %d in the heap; want 100 and 100", rt.active, rt.timers.live())
+	}
+	if rt.timers.len() != 100 {
+		t.Fatalf("the heap holds %d entries after 100 of 200 were cleared; want the dead swept out, 100", rt.timers.len())
 	}
 	var prev *Timer
-	for rt.timers.Len() > 0 {
-		next := heap.Pop(&rt.timers).(*Timer)
+	for {
+		e, ok := rt.timers.top()
+		if !ok {
+			break
+		}
+		rt.timers.popTop()
+		next := e.t
 		if next.state == done {
-			t.Fatalf("cleared timer %d is still in the heap", next.id)
+			t.Fatalf("cleared timer %d came out of the heap", next.id)
 		}
 		if prev != nil && (next.deadline.Before(prev.deadline) || next.deadline.Equal(prev.deadline) && next.seq < prev.seq) {
 			t.Fatalf("timer %d came out after timer %d", next.id, prev.id)
@@ -264,5 +272,42 @@ func TestNoBusyLoopBeforeATimer(t *testing.T) {
 	})
 	if rt.Ticks() > 3 {
 		t.Fatalf("one 30 ms timer took %d ticks; a loop that waits properly needs at most 3", rt.Ticks())
+	}
+}
+
+// TestTimerHeapOrderMatchesASort pushes random deadlines, many of them
+// equal, clears some, and checks the heap gives back exactly the live
+// timers in the order a stable sort by deadline gives.
+func TestTimerHeapOrderMatchesASort(t *testing.T) {
+	rt, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	base := time.Now()
+	var want []*Timer
+	for i := range 5000 {
+		tm := &Timer{id: i}
+		rt.arm(tm, base.Add(time.Duration(r.IntN(50))*time.Microsecond))
+		rt.active++
+		if r.IntN(3) == 0 {
+			rt.ClearTimeout(tm)
+			continue
+		}
+		want = append(want, tm)
+	}
+	slices.SortStableFunc(want, func(a, b *Timer) int { return a.deadline.Compare(b.deadline) })
+	for i, w := range want {
+		e, ok := rt.timers.top()
+		if !ok {
+			t.Fatalf("the heap ran dry after %d of %d timers", i, len(want))
+		}
+		rt.timers.popTop()
+		if e.t != w {
+			t.Fatalf("timer %d came out %dth; want timer %d", e.t.id, i, w.id)
+		}
+	}
+	if _, ok := rt.timers.top(); ok {
+		t.Fatal("the heap still holds a timer after every live one came out")
 	}
 }
