@@ -94,6 +94,9 @@ func (rt *Runtime) arm(t *Timer, deadline time.Time) {
 // deadline has already passed. An interval is put back in the heap
 // before its callback runs, so the callback may clear it.
 func (rt *Runtime) runTimers() {
+	if _, ok := rt.timers.top(); !ok {
+		return // no timer: no need to read the clock
+	}
 	now := rt.timers.key(time.Now())
 	var ready []*Timer
 	for {
