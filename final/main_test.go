@@ -3,7 +3,6 @@ package main
 import (
 	"os"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/nodeexperiment/gonode/final/console"
@@ -62,29 +61,11 @@ func TestSpecRejectsAnotherOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	swapped := swapLines(string(b), "Immediate1 timed out", "Immediate2 timed out")
+	swapped := trace.SwapLines(string(b), "Immediate1 timed out", "Immediate2 timed out")
 	if swapped == string(b) {
 		t.Fatal("output.txt lacks the lines to swap")
 	}
 	if err := trace.CheckText(string(spec), swapped); err == nil {
 		t.Fatal("a trace with Immediate2 before Immediate1 satisfied the spec")
 	}
-}
-
-// swapLines returns text with the lines containing a and b swapped.
-func swapLines(text, a, b string) string {
-	lines := strings.Split(text, "\n")
-	i, j := -1, -1
-	for k, l := range lines {
-		switch {
-		case strings.Contains(l, a):
-			i = k
-		case strings.Contains(l, b):
-			j = k
-		}
-	}
-	if i >= 0 && j >= 0 {
-		lines[i], lines[j] = lines[j], lines[i]
-	}
-	return strings.Join(lines, "\n")
 }

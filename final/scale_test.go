@@ -36,6 +36,7 @@ import (
 
 	"github.com/nodeexperiment/gonode/final/console"
 	"github.com/nodeexperiment/gonode/final/http"
+	"github.com/nodeexperiment/gonode/final/internal/looptest"
 	"github.com/nodeexperiment/gonode/final/js"
 	"github.com/nodeexperiment/gonode/final/loop"
 	"github.com/nodeexperiment/gonode/internal/delayserver"
@@ -79,33 +80,6 @@ func scaleSize(t *testing.T, env string, small, full int) int {
 		return full
 	}
 	return small
-}
-
-// runScaled runs program on a new runtime with the trace silenced, on a
-// goroutine locked to its OS thread, and fails if Run fails or has not
-// returned within ten minutes.
-func runScaled(t *testing.T, program func(rt *loop.Runtime)) {
-	t.Helper()
-	saved := console.SetOutput(io.Discard)
-	defer console.SetOutput(saved)
-	rt, err := loop.New(loop.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() {
-		runtime.LockOSThread()
-		defer runtime.UnlockOSThread()
-		done <- rt.Run(func() { program(rt) })
-	}()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(10 * time.Minute):
-		t.Fatal("the runtime did not finish within ten minutes")
-	}
 }
 
 // leakCheck notes the goroutines and open files now; the function it
@@ -196,7 +170,7 @@ func TestScaleConnections(t *testing.T) {
 	got := make([]string, n)
 	errs := 0
 	start := time.Now()
-	runScaled(t, func(rt *loop.Runtime) {
+	looptest.RunWithin(t, 10*time.Minute, func(rt *loop.Runtime) {
 		for i := range n {
 			http.GetSlow(rt, server, fmt.Sprintf("example.com/%d", i), 100, func(err error, v js.Value) {
 				if err != nil {
@@ -231,7 +205,7 @@ func TestScaleTimers(t *testing.T) {
 	lateness := make([]time.Duration, n)
 	fired := 0
 	var setup time.Duration
-	runScaled(t, func(rt *loop.Runtime) {
+	looptest.RunWithin(t, 10*time.Minute, func(rt *loop.Runtime) {
 		// Leave about 3 µs per timer to set them all, so that the first
 		// deadline does not pass while the program is still setting.
 		offset, spread := 200+n*3/1000, 1000
@@ -270,7 +244,7 @@ func TestScalePoolTasks(t *testing.T) {
 	got := make([]int, n)
 	calls := 0
 	start := time.Now()
-	runScaled(t, func(rt *loop.Runtime) {
+	looptest.RunWithin(t, 10*time.Minute, func(rt *loop.Runtime) {
 		for i := range n {
 			rt.QueueWork("Square", func() (js.Value, error) { return js.Int(i * i), nil }, func(err error, v js.Value) {
 				calls++

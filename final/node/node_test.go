@@ -166,12 +166,12 @@ func TestSpecRejectsBrokenNodeOutput(t *testing.T) {
 		name   string
 		broken string
 	}{
-		{"zero-delay timers swapped", swapLines(out, "Immediate1 timed out", "Immediate2 timed out")},
-		{"nested timer before the 1000 ms one", swapLines(out, "SETTIMEOUT", "500ms timer(nested) timed out")},
-		{"encryption before its read", swapLines(out, "First count: 39", `"Encrypted" number is`)},
-		{"second registration line missing", dropLine(out, "Registered timer event id: 3")},
+		{"zero-delay timers swapped", trace.SwapLines(out, "Immediate1 timed out", "Immediate2 timed out")},
+		{"nested timer before the 1000 ms one", trace.SwapLines(out, "SETTIMEOUT", "500ms timer(nested) timed out")},
+		{"encryption before its read", trace.SwapLines(out, "First count: 39", `"Encrypted" number is`)},
+		{"second registration line missing", trace.DropLine(out, "Registered timer event id: 3")},
 		{"wrong magic number", strings.Replace(out, "63245986", "63245987", 1)},
-		{"FINISHED missing", dropLine(out, "FINISHED")},
+		{"FINISHED missing", trace.DropLine(out, "FINISHED")},
 	} {
 		if tc.broken == out {
 			t.Errorf("%s: %s lacks the lines to change", tc.name, nodeGolden)
@@ -192,35 +192,6 @@ func readFile(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
-}
-
-// swapLines returns text with the lines containing a and b swapped.
-func swapLines(text, a, b string) string {
-	lines := strings.Split(text, "\n")
-	i, j := -1, -1
-	for k, l := range lines {
-		switch {
-		case strings.Contains(l, a):
-			i = k
-		case strings.Contains(l, b):
-			j = k
-		}
-	}
-	if i >= 0 && j >= 0 {
-		lines[i], lines[j] = lines[j], lines[i]
-	}
-	return strings.Join(lines, "\n")
-}
-
-// dropLine returns text without the line that contains s.
-func dropLine(text, s string) string {
-	lines := strings.Split(text, "\n")
-	for k, l := range lines {
-		if strings.Contains(l, s) {
-			return strings.Join(append(lines[:k], lines[k+1:]...), "\n")
-		}
-	}
-	return text
 }
 
 // mainLines returns the main thread's lines and blocks of a trace, as the

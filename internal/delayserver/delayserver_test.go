@@ -42,20 +42,14 @@ func TestParseDelayPath(t *testing.T) {
 }
 
 // get sends a raw request, as the tutorial's client does, and returns the
-// whole answer.
+// whole answer; the answer must end cleanly.
 func get(t *testing.T, addr, path string) string {
 	t.Helper()
-	c, err := net.Dial("tcp", addr)
+	b, err := getRaw(t, addr, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer c.Close()
-	io.WriteString(c, "GET "+path+" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-	b, err := io.ReadAll(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
+	return b
 }
 
 func TestAnswersAfterTheDelay(t *testing.T) {

@@ -3,6 +3,7 @@ package looptest
 
 import (
 	"io"
+	"runtime"
 	"testing"
 	"time"
 
@@ -15,6 +16,13 @@ import (
 // minute. It must not be used by parallel tests.
 func Run(t *testing.T, program func(rt *loop.Runtime)) {
 	t.Helper()
+	RunWithin(t, time.Minute, program)
+}
+
+// RunWithin is Run with a time limit of its own. The loop thread is a
+// goroutine locked to its OS thread, as in the book's example.
+func RunWithin(t *testing.T, limit time.Duration, program func(rt *loop.Runtime)) {
+	t.Helper()
 	saved := console.SetOutput(io.Discard)
 	defer console.SetOutput(saved)
 	rt, err := loop.New(loop.Config{})
@@ -22,13 +30,17 @@ func Run(t *testing.T, program func(rt *loop.Runtime)) {
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)
-	go func() { done <- rt.Run(func() { program(rt) }) }()
+	go func() {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		done <- rt.Run(func() { program(rt) })
+	}()
 	select {
 	case err := <-done:
 		if err != nil {
 			t.Fatal(err)
 		}
-	case <-time.After(time.Minute):
-		t.Fatal("the runtime did not finish within a minute")
+	case <-time.After(limit):
+		t.Fatalf("the runtime did not finish within %v", limit)
 	}
 }
