@@ -68,13 +68,21 @@ func TestGetSlow(t *testing.T) {
 	}
 }
 
-func TestRefusedConnectionIsAnError(t *testing.T) {
+// refusedAddr returns a loopback address where nobody listens: a port
+// that was just listened on and closed.
+func refusedAddr(t *testing.T) string {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	addr := ln.Addr().String()
-	ln.Close() // nobody listens there now
+	ln.Close()
+	return addr
+}
+
+func TestRefusedConnectionIsAnError(t *testing.T) {
+	addr := refusedAddr(t)
 	got, gotErr := get(t, addr)
 	if gotErr == nil || !strings.Contains(gotErr.Error(), "connect") || !got.IsUndefined() {
 		t.Fatalf("callback got %v, %v; want a connect error", gotErr, got)
@@ -84,12 +92,7 @@ func TestRefusedConnectionIsAnError(t *testing.T) {
 // TestRefusedConnectionCallsBackLater checks Node's promise: the callback
 // does not run inside the call that failed.
 func TestRefusedConnectionCallsBackLater(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
+	addr := refusedAddr(t)
 	returned, early := false, false
 	looptest.Run(t, func(rt *loop.Runtime) {
 		GetSlow(rt, addr, "x", 0, func(error, js.Value) { early = !returned })
