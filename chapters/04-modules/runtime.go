@@ -328,9 +328,11 @@ func (rt *Runtime) registerEventThreadpool(task func() Js, kind TaskKind, cb fun
 // ANCHOR_END: dispatch
 // ANCHOR: callbackerror
 
-// callBackWithError schedules cb to run with err on the next turn of the
-// loop. A module that fails before it could start its work still calls
-// back later, never from inside the call that failed: Node promises
+// callBackWithError schedules cb to run with err with the other callbacks
+// waiting to run: in the next tick when the program calls it, in this
+// tick when a callback does. A module that fails before it could start
+// its work still calls back later, never from inside the call that
+// failed: Node promises
 // callers that a callback never runs before the function that took it
 // has returned.
 func (rt *Runtime) callBackWithError(cb func(Js), err error) {
