@@ -7,10 +7,19 @@ import (
 	"github.com/nodeexperiment/gonode/final/minimio"
 )
 
-// watch is a stream waiting for its event.
+// watch is an entry of rt.watches, the sources Run closes if they are
+// still there when it ends: a stream waiting for its event (WatchReadable
+// and WatchReadableUntil, with cb), or a server or connection of net.go
+// (with onEvent), which stays in the table for as long as it is open,
+// registered with the queue or not.
 type watch struct {
-	stream *minimio.TcpStream
-	cb     func(err error) (done bool)
+	stream minimio.Source              // a *minimio.TcpStream, or a *minimio.TcpListener for a server
+	cb     func(err error) (done bool) // WatchReadableUntil's callback
+	// net.go's: the handler of the source's events, which registers
+	// it again itself, and whether it is registered (and so counted in
+	// rt.active, keeping the loop alive) now.
+	onEvent func()
+	armed   bool
 }
 
 // WatchReadable asks the event queue for one event when stream has data
@@ -45,6 +54,15 @@ func (rt *Runtime) WatchReadableUntil(stream *minimio.TcpStream, cb func(err err
 func (rt *Runtime) runWatch(token minimio.Token) {
 	w, ok := rt.watches[token]
 	if !ok {
+		return // closed already: a late event
+	}
+	if w.onEvent != nil {
+		if !w.armed {
+			return // a late event for an interest given up (kqueue, IOCP)
+		}
+		w.armed = false
+		rt.active--
+		w.onEvent()
 		return
 	}
 	// Out of the table while cb runs: a cb that closes the stream and

@@ -33,24 +33,68 @@
 // kqueue: the socket's EAGAIN. IOCP: the buffer of the last completed
 // receive is used up; registering again starts the next receive.)
 //
+// # Writing without blocking
+//
+// In non-blocking mode Write does not block either: it takes what it can
+// at once and returns ErrWouldBlock with the count of what it took, and
+// the caller registers the stream for [Writable] and writes the rest after
+// the event. The two kinds of queue mean different things by it:
+//
+//   - epoll and kqueue: a Writable event means "the socket's send buffer
+//     has room now" (EPOLLOUT, EVFILT_WRITE); Write copies into that
+//     buffer, and ErrWouldBlock is the socket's EAGAIN.
+//   - IOCP: Write on a registered stream copies what it takes (up to
+//     64 KiB) into a send buffer the stream owns and starts an overlapped
+//     send from it; while that send is in flight, Write takes nothing and
+//     returns ErrWouldBlock. A Writable event means "the send in flight has
+//     finished", or, when none was in flight at registration, it is
+//     reported at once, as a readiness queue would. A stream's sends
+//     complete on the port it joins when it is first registered, so
+//     before that a non-blocking Write returns ErrWouldBlock.
+//
+// # Listening
+//
+// [Listen] opens a [TcpListener], which is registered for [Readable] only,
+// and [TcpListener.Accept] never blocks: it returns ErrWouldBlock when no
+// connection is there to take.
+//
+//   - epoll and kqueue: the listener's event means "a connection is
+//     waiting in the listen queue; accept will not block".
+//   - IOCP: registering the listener starts an overlapped AcceptEx into a
+//     new socket, and the event means "that accept has finished": Accept
+//     then returns the connection it took (or how it failed), and
+//     registering again starts the next AcceptEx.
+//
+// Accepted streams are in non-blocking mode, with Nagle's algorithm off
+// (TCP_NODELAY), as Go's net package does.
+//
 // # Registration is one-shot
 //
-// As in the original, a registration reports at most one event. After it
-// fires, the stream is silent until it is registered again with
-// [Registrator.Register]. (Linux: EPOLLONESHOT; kqueue: EV_ONESHOT; IOCP:
-// one overlapped receive per registration.)
+// As in the original, a registration reports at most one event for each
+// interest it asks for. After the event, the source is silent for that
+// interest until it is registered again with [Registrator.Register].
+// (Linux: EPOLLONESHOT; kqueue: EV_ONESHOT; IOCP: one overlapped
+// operation, or one posted event, per registration.) Registering again
+// before the event replaces the token. The backends differ in what
+// happens to an interest that a registration leaves out: epoll forgets
+// it, while kqueue and IOCP keep it armed until its one event, so a
+// caller must be ready for an event it no longer asked for, and read or
+// write without blocking after any event. [Event.IsReadable] and
+// [Event.IsWritable] say which interest an event is for.
 //
 // # The backend contract
 //
 // Each OS mechanism lives in one file with the same shape:
 // selector_epoll.go, selector_kqueue.go and selector_iocp.go. Each defines
 // a type selector with these methods, and nothing else is OS specific
-// except the socket code in stream_*.go:
+// except the socket code in stream_*.go and listener_*.go:
 //
 //	newSelector() (*selector, error)
 //	    creates the OS queue and whatever the wake needs.
 //	(*selector).register(s *TcpStream, token Token, interests Interests) error
-//	    asks for one event for s, reported with token.
+//	    asks for one event for s per interest, reported with token.
+//	(*selector).registerListener(l *TcpListener, token Token) error
+//	    asks for one event when l has a connection to accept.
 //	(*selector).wait(events *Events, timeoutMs int) error
 //	    one OS wait. timeoutMs < 0 waits forever, 0 returns at once.
 //	    It replaces the contents of *events (up to cap(*events)) with
@@ -95,9 +139,10 @@ const (
 	// Readable asks for an event when the stream has data to read (or,
 	// on Windows, when a receive into the stream's buffer has finished).
 	Readable Interests = 1 << iota
-	// Writable asks for an event when a write would not block. Like the
-	// original, this version only implements Readable; registering for
-	// Writable returns ErrUnsupported.
+	// Writable asks for an event when a write would not block (or, on
+	// Windows, when the stream's overlapped send has finished). The
+	// original only implemented Readable; this version does both, for
+	// streams. A listener can only be registered for Readable.
 	Writable
 )
 
@@ -110,10 +155,21 @@ func (i Interests) IsWritable() bool { return i&Writable != 0 }
 // Event is one notification taken from the OS queue.
 type Event struct {
 	token Token
+	kind  Interests // which interest the event is for
 }
 
-// Token returns the token the stream was registered with.
+// Token returns the token the source was registered with.
 func (e Event) Token() Token { return e.token }
+
+// IsReadable reports whether the event is for Readable: the stream has
+// data, an end or an error to read, or the listener a connection to
+// accept. On epoll an error or a hang-up counts as both readable and
+// writable.
+func (e Event) IsReadable() bool { return e.kind.IsReadable() }
+
+// IsWritable reports whether the event is for Writable: a write would
+// not block now (on Windows, the overlapped send has finished).
+func (e Event) IsWritable() bool { return e.kind.IsWritable() }
 
 // Events is a reusable buffer of events. Poll fills it up to its capacity.
 type Events []Event
@@ -131,14 +187,16 @@ func NewEvents(capacity int) Events { return make(Events, 0, capacity) }
 // returns it at once. It is the signal for the event-queue thread to exit.
 var ErrClosed = errors.New("minimio: event queue closed")
 
-// ErrUnsupported is returned by Register for interests this version does
-// not implement (Writable).
+// ErrUnsupported is returned by Register for interests that the source
+// cannot have: none at all, an unknown bit, or Writable for a listener.
 var ErrUnsupported = errors.New("minimio: interest not supported")
 
 // ErrWouldBlock is returned by Read on a stream in non-blocking mode when
-// no data is there yet: register the stream and read again after its
-// event. It is what EAGAIN (EWOULDBLOCK) means on Unix.
-var ErrWouldBlock = errors.New("minimio: no data yet; register the stream and wait for its event")
+// no data is there yet, by Write in non-blocking mode when it cannot take
+// more now, and by Accept when no connection is waiting: register the
+// source for the matching interest and try again after its event. It is
+// what EAGAIN (EWOULDBLOCK) means on Unix.
+var ErrWouldBlock = errors.New("minimio: would block; register and wait for the event")
 
 // errInterrupted is what a backend's wait returns when the OS call was
 // interrupted by a signal (EINTR). Poll retries with the remaining time.
@@ -238,28 +296,52 @@ func timeoutMillis(d time.Duration) int {
 
 // ANCHOR: register
 
-// Registrator registers streams with a Poll and closes it. Every method is
-// safe to call from any goroutine.
+// Registrator registers streams and listeners with a Poll and closes it.
+// Every method is safe to call from any goroutine.
 type Registrator struct {
 	sel    *selector
 	closed *atomic.Bool
 }
 
-// Register asks the queue for one event when s becomes readable; the event
-// carries token. After the event the stream must be registered again to
-// get another one. It returns ErrClosed once the queue is closed and
-// ErrUnsupported for Writable.
-func (r *Registrator) Register(s *TcpStream, token Token, interests Interests) error {
+// Source is what a Registrator registers: a *TcpStream or a
+// *TcpListener. Its unexported method keeps other types out, since each
+// backend must know the socket behind a source.
+type Source interface {
+	// Close closes the socket; a registration that has not fired may
+	// still report an event, which the caller should ignore.
+	Close() error
+	isSource()
+}
+
+func (*TcpStream) isSource()   {}
+func (*TcpListener) isSource() {}
+
+// Register asks the queue for one event for src per interest: for a
+// stream, Readable, Writable or both; for a listener, Readable only (a
+// connection to accept). The event carries token. After the event the
+// source must be registered again to get another one. It returns
+// ErrClosed once the queue is closed, ErrUnsupported for interests the
+// source cannot have, and ErrReservedToken for WakeToken.
+func (r *Registrator) Register(src Source, token Token, interests Interests) error {
 	if r.closed.Load() {
 		return ErrClosed
 	}
-	if interests.IsWritable() || !interests.IsReadable() {
+	if interests == 0 || interests&^(Readable|Writable) != 0 {
 		return ErrUnsupported
 	}
 	if token == WakeToken {
 		return ErrReservedToken
 	}
-	return r.sel.register(s, token, interests)
+	switch src := src.(type) {
+	case *TcpStream:
+		return r.sel.register(src, token, interests)
+	case *TcpListener:
+		if interests != Readable {
+			return ErrUnsupported
+		}
+		return r.sel.registerListener(src, token)
+	}
+	return ErrUnsupported // a nil Source
 }
 
 // ANCHOR_END: register

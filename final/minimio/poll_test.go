@@ -151,8 +151,20 @@ func TestRegisterRefuses(t *testing.T) {
 	addr := startServer(t)
 	_, r := newPoll(t)
 	s := request(t, addr, 0)
-	if err := r.Register(s, 1, Writable); !errors.Is(err, ErrUnsupported) {
-		t.Errorf("Register(Writable) = %v, want ErrUnsupported", err)
+	for _, interests := range []Interests{0, 4, Readable | 8} {
+		if err := r.Register(s, 1, interests); !errors.Is(err, ErrUnsupported) {
+			t.Errorf("Register(%#x) = %v, want ErrUnsupported", interests, err)
+		}
+	}
+	ln, err := Listen("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	for _, interests := range []Interests{Writable, Readable | Writable} {
+		if err := r.Register(ln, 1, interests); !errors.Is(err, ErrUnsupported) {
+			t.Errorf("Register(listener, %#x) = %v, want ErrUnsupported", interests, err)
+		}
 	}
 	if err := r.Register(s, WakeToken, Readable); !errors.Is(err, ErrReservedToken) {
 		t.Errorf("Register(WakeToken) = %v, want ErrReservedToken", err)

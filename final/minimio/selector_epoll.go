@@ -51,13 +51,32 @@ func newSelector() (*selector, error) {
 
 // ANCHOR: register
 
-func (s *selector) register(stream *TcpStream, token Token, _ Interests) error {
-	ev := epollEvent(unix.EPOLLIN|unix.EPOLLONESHOT, token)
-	err := unix.EpollCtl(s.epfd, unix.EPOLL_CTL_ADD, stream.fd, &ev)
+func (s *selector) register(stream *TcpStream, token Token, interests Interests) error {
+	return s.registerFd(stream.fd, token, interests)
+}
+
+func (s *selector) registerListener(l *TcpListener, token Token) error {
+	return s.registerFd(l.fd, token, Readable) // EPOLLIN: a connection waits
+}
+
+// registerFd asks for one event for fd: EPOLLIN for Readable, EPOLLOUT
+// for Writable, and EPOLLONESHOT, which disarms the whole registration
+// after its first event, whichever interest it was for.
+func (s *selector) registerFd(fd int, token Token, interests Interests) error {
+	flags := uint32(unix.EPOLLONESHOT)
+	if interests.IsReadable() {
+		flags |= unix.EPOLLIN
+	}
+	if interests.IsWritable() {
+		flags |= unix.EPOLLOUT
+	}
+	ev := epollEvent(flags, token)
+	err := unix.EpollCtl(s.epfd, unix.EPOLL_CTL_ADD, fd, &ev)
 	if errors.Is(err, unix.EEXIST) {
 		// Registered before and fired: a one-shot registration is
-		// disarmed, not removed, so it is re-armed with MOD.
-		err = unix.EpollCtl(s.epfd, unix.EPOLL_CTL_MOD, stream.fd, &ev)
+		// disarmed, not removed, so it is re-armed with MOD, which also
+		// replaces its interests.
+		err = unix.EpollCtl(s.epfd, unix.EPOLL_CTL_MOD, fd, &ev)
 		return os.NewSyscallError("epoll_ctl mod", err)
 	}
 	return os.NewSyscallError("epoll_ctl add", err)
@@ -83,13 +102,27 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 	for _, ev := range s.buf[:n] {
 		token := Token(uint32(ev.Fd)) | Token(uint32(ev.Pad))<<32
 		if token != WakeToken {
-			*events = append(*events, Event{token: token})
+			*events = append(*events, Event{token: token, kind: epollKind(ev.Events)})
 		}
 	}
 	return nil
 }
 
 // ANCHOR_END: wait
+
+// epollKind says which interests an epoll event is for. An error or a
+// hang-up is reported whatever was asked, and it is news for a reader
+// and a writer alike.
+func epollKind(flags uint32) Interests {
+	var kind Interests
+	if flags&(unix.EPOLLIN|unix.EPOLLRDHUP|unix.EPOLLHUP|unix.EPOLLERR) != 0 {
+		kind |= Readable
+	}
+	if flags&(unix.EPOLLOUT|unix.EPOLLHUP|unix.EPOLLERR) != 0 {
+		kind |= Writable
+	}
+	return kind
+}
 
 // ANCHOR: wake
 

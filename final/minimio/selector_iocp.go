@@ -36,28 +36,46 @@ const (
 	wakeKey   uintptr = 2 // the packet posted by wake, which has no OVERLAPPED
 )
 
-// operation is one receive the kernel owns, or an event that register
-// posted itself (posted) because the stream can already be read: bytes
-// are still buffered, or the connection broke before a receive began.
+// operation is one overlapped operation the kernel owns (a receive, a
+// send or an accept), or an event that register posted itself (posted)
+// because the source can already be used: bytes are still buffered, the
+// connection broke before a receive began, no send is in flight for a
+// Writable registration, or an accepted connection is waiting.
 //
 // The OVERLAPPED must be the first field: the kernel hands back a pointer
 // to it, and because it sits at offset 0 that pointer is also a pointer to
 // the operation.
 //
-// The kernel writes into the operation and into the stream's buffer long
-// after the call that started the receive has returned, so Go must
-// neither free nor move them until then: track keeps the operation
-// reachable (in pending) and pinned (runtime.Pinner) from before the
-// receive starts until wait takes its completion off the port.
+// The kernel writes into the operation and into the memory it was given
+// (mem: the stream's receive or send buffer, or the listener's address
+// buffer) long after the call that started the operation has returned, so
+// Go must neither free nor move them until then: track keeps the
+// operation reachable (in pending) and pinned (runtime.Pinner), with its
+// mem, from before the operation starts until wait takes its completion
+// off the port.
 type operation struct {
-	ov     windows.Overlapped
-	token  Token // guarded by pending.mu: a second Register may change it
-	stream *TcpStream
-	wsabuf windows.WSABuf // points into stream.buf
-	flags  uint32         // in and out flags of WSARecv
-	posted bool           // no receive was started; register posted the event
-	pin    runtime.Pinner // guarded by pending.mu
+	ov       windows.Overlapped
+	kind     opKind
+	token    Token // guarded by pending.mu: a second Register may change it
+	stream   *TcpStream
+	listener *TcpListener
+	mem      *byte          // the memory the kernel reads or writes, pinned with op
+	wsabuf   windows.WSABuf // points into the stream's receive or send buffer
+	flags    uint32         // in and out flags of WSARecv
+	qty      uint32         // AcceptEx's byte count, written only if it finishes at once
+	posted   bool           // nothing was started; register posted the event
+	pin      runtime.Pinner // guarded by pending.mu
 }
+
+// opKind says what an operation is and so which event its completion is.
+type opKind uint8
+
+const (
+	opRecv     opKind = iota // a receive (or a posted Readable): a Readable event
+	opSend                   // a send started by Write: a Writable event if one is wanted
+	opWritable               // a posted Writable: no send was in flight
+	opAccept                 // an AcceptEx (or a posted one): the listener's Readable event
+)
 
 // pending holds every operation the kernel may still write to. It is
 // shared by all ports on purpose: if a port is closed while receives are
@@ -69,13 +87,15 @@ var pending = struct {
 	ops map[*operation]struct{}
 }{ops: make(map[*operation]struct{})}
 
-// track keeps op, and the buffer of its stream, alive and in place until
-// untrack.
+// track keeps op, and the memory it lends the kernel, alive and in place
+// until untrack.
 func track(op *operation) {
 	pending.mu.Lock()
 	defer pending.mu.Unlock()
 	op.pin.Pin(op)
-	op.pin.Pin(&op.stream.buf[0])
+	if op.mem != nil {
+		op.pin.Pin(op.mem)
+	}
 	pending.ops[op] = struct{}{}
 }
 
@@ -125,7 +145,7 @@ func newSelector() (*selector, error) {
 
 // ANCHOR: register
 
-func (s *selector) register(stream *TcpStream, token Token, _ Interests) error {
+func (s *selector) register(stream *TcpStream, token Token, interests Interests) error {
 	stream.mu.Lock()
 	defer stream.mu.Unlock()
 	if stream.sel != s {
@@ -137,6 +157,20 @@ func (s *selector) register(stream *TcpStream, token Token, _ Interests) error {
 		}
 		stream.sel = s
 	}
+	if interests.IsReadable() {
+		if err := s.registerRead(stream, token); err != nil {
+			return err
+		}
+	}
+	if interests.IsWritable() {
+		return s.registerWrite(stream, token)
+	}
+	return nil
+}
+
+// registerRead starts the receive whose completion is stream's Readable
+// event. stream.mu is held.
+func (s *selector) registerRead(stream *TcpStream, token Token) error {
 	if op := stream.inFlight; op != nil {
 		// Registered again before its event: as with EPOLL_CTL_MOD on
 		// Linux, the one event still to come carries the new token.
@@ -145,7 +179,7 @@ func (s *selector) register(stream *TcpStream, token Token, _ Interests) error {
 		pending.mu.Unlock()
 		return nil
 	}
-	op := &operation{token: token, stream: stream}
+	op := &operation{kind: opRecv, token: token, stream: stream, mem: &stream.buf[0]}
 	track(op)
 	var err error
 	if len(stream.data) > 0 || stream.err != nil {
@@ -178,9 +212,98 @@ func (s *selector) register(stream *TcpStream, token Token, _ Interests) error {
 	return nil
 }
 
+// ANCHOR: registerwrite
+
+// registerWrite asks for stream's Writable event. The completion of the
+// send in flight is that event; with no send in flight a write would not
+// block, so the event is posted at once. Either way one event comes, with
+// the token of the last registration before it. stream.mu is held.
+func (s *selector) registerWrite(stream *TcpStream, token Token) error {
+	armed := stream.writeArmed
+	stream.writeArmed, stream.writeToken = true, token
+	if armed || stream.sending != nil {
+		return nil
+	}
+	op := &operation{kind: opWritable, stream: stream}
+	track(op)
+	if err := s.post(op); err != nil {
+		untrack(op)
+		stream.writeArmed = false
+		return err
+	}
+	return nil
+}
+
+// ANCHOR_END: registerwrite
+
 // ANCHOR_END: register
 
-// post queues op's event without starting a receive.
+// ANCHOR: registerlistener
+
+// registerListener asks for l's Readable event: the completion of an
+// AcceptEx into a new socket, or a posted event if an accepted
+// connection (or the failure of the last AcceptEx) is still waiting for
+// Accept.
+func (s *selector) registerListener(l *TcpListener, token Token) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed {
+		return os.NewSyscallError("AcceptEx", windows.WSAENOTSOCK)
+	}
+	if l.sel != s {
+		_, err := windows.CreateIoCompletionPort(l.handle, s.port, streamKey, 0)
+		if err != nil {
+			return os.NewSyscallError("CreateIoCompletionPort", err)
+		}
+		l.sel = s
+	}
+	if op := l.accepting; op != nil {
+		pending.mu.Lock()
+		op.token = token // one event is still to come; it gets the new token
+		pending.mu.Unlock()
+		return nil
+	}
+	op := &operation{kind: opAccept, token: token, listener: l}
+	if l.ready != windows.InvalidHandle || l.err != nil {
+		track(op)
+		if err := s.post(op); err != nil {
+			untrack(op)
+			return err
+		}
+		l.accepting = op
+		return nil
+	}
+	for {
+		as, err := windows.WSASocket(l.family, windows.SOCK_STREAM, windows.IPPROTO_TCP, nil, 0,
+			windows.WSA_FLAG_OVERLAPPED|windows.WSA_FLAG_NO_HANDLE_INHERIT)
+		if err != nil {
+			return os.NewSyscallError("WSASocket", err)
+		}
+		// AcceptEx writes both addresses into the buffer; each slot must
+		// be 16 bytes larger than the largest address, which a
+		// RawSockaddrAny is.
+		op.mem = (*byte)(unsafe.Pointer(&l.addrs[0]))
+		size := uint32(unsafe.Sizeof(l.addrs[0]))
+		track(op)
+		err = windows.AcceptEx(l.handle, as, op.mem, 0, size, size, &op.qty, &op.ov)
+		if err == nil || errors.Is(err, windows.ERROR_IO_PENDING) {
+			l.accepting, l.acceptSock = op, as
+			return nil // finished at once or not: the completion is queued
+		}
+		untrack(op)
+		windows.Closesocket(as)
+		if !isConnectionError(err) {
+			return os.NewSyscallError("AcceptEx", err)
+		}
+		// The client gave up before we took it; take the next one, as
+		// accept on Unix skips such a connection.
+		op = &operation{kind: opAccept, token: token, listener: l}
+	}
+}
+
+// ANCHOR_END: registerlistener
+
+// post queues op's event without starting an operation.
 func (s *selector) post(op *operation) error {
 	op.posted = true
 	err := windows.PostQueuedCompletionStatus(s.port, 0, streamKey, &op.ov)
@@ -237,15 +360,49 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 		if !ours {
 			continue
 		}
-		// The kernel is done with op: hand the result to the stream,
-		// where Read finds it. A failed receive is an event too.
-		op.stream.complete(op, e.Bytes)
-		*events = append(*events, Event{token: token})
+		// The kernel is done with op: hand the result to its stream or
+		// listener, where Read, Write or Accept finds it. A failed
+		// operation is an event too.
+		if ev, report := op.finish(token, e.Bytes); report {
+			*events = append(*events, ev)
+		}
 	}
 	return nil
 }
 
 // ANCHOR_END: wait
+
+// finish hands a finished operation's result to its stream or listener
+// and returns the event to report, if any: a send is only an event when
+// a Writable registration waits for it.
+func (op *operation) finish(token Token, n uint32) (Event, bool) {
+	switch op.kind {
+	case opRecv:
+		op.stream.complete(op, n)
+		return Event{token: token, kind: Readable}, true
+	case opSend, opWritable:
+		token, report := op.stream.completeWrite(op, n)
+		return Event{token: token, kind: Writable}, report
+	default: // opAccept
+		op.listener.complete(op)
+		return Event{token: token, kind: Readable}, true
+	}
+}
+
+// overlappedError is the error of a failed overlapped operation on
+// handle. The OVERLAPPED holds its NTSTATUS; WSAGetOverlappedResult turns
+// that into the Winsock error a synchronous call would give, which needs
+// the handle (after Close, the generic mapping must do).
+func overlappedError(handle windows.Handle, ov *windows.Overlapped, closed bool) error {
+	var err error = windows.NTStatus(ov.Internal).Errno()
+	if !closed {
+		var bytes, flags uint32
+		if e := windows.WSAGetOverlappedResult(handle, ov, &bytes, false, &flags); e != nil {
+			err = e
+		}
+	}
+	return err
+}
 
 // ANCHOR: wake
 

@@ -43,7 +43,7 @@ func newSelector() (*selector, error) {
 	unix.CloseOnExec(s.wakeW)
 	// The wake is level-triggered and never drained: once Close has
 	// written its byte, every later wait returns at once.
-	if err := s.change(s.wakeR, unix.EV_ADD|unix.EV_ENABLE); err != nil {
+	if err := s.change(s.wakeR, unix.EVFILT_READ, unix.EV_ADD|unix.EV_ENABLE); err != nil {
 		s.close()
 		return nil, err
 	}
@@ -57,9 +57,9 @@ func newSelector() (*selector, error) {
 // change applies one change to the kqueue. With no event list, kevent
 // reports a failing change as the call's own error, so each change is
 // checked on its own (a batch would hide which change failed).
-func (s *selector) change(fd int, flags int) error {
+func (s *selector) change(fd, filter, flags int) error {
 	var ev [1]unix.Kevent_t
-	unix.SetKevent(&ev[0], fd, unix.EVFILT_READ, flags)
+	unix.SetKevent(&ev[0], fd, filter, flags)
 	for {
 		_, err := unix.Kevent(s.kq, ev[:], nil, nil)
 		if !errors.Is(err, unix.EINTR) {
@@ -72,11 +72,31 @@ func (s *selector) change(fd int, flags int) error {
 
 // ANCHOR: register
 
-func (s *selector) register(stream *TcpStream, token Token, _ Interests) error {
+func (s *selector) register(stream *TcpStream, token Token, interests Interests) error {
+	return s.registerFd(stream.fd, token, interests)
+}
+
+func (s *selector) registerListener(l *TcpListener, token Token) error {
+	return s.registerFd(l.fd, token, Readable) // EVFILT_READ: a connection waits
+}
+
+// registerFd arms one one-shot filter per interest: EVFILT_READ for
+// Readable, EVFILT_WRITE for Writable. Each filter fires once on its own;
+// both report the fd's one token.
+func (s *selector) registerFd(fd int, token Token, interests Interests) error {
 	s.mu.Lock()
-	s.tokens[stream.fd] = token
+	s.tokens[fd] = token
 	s.mu.Unlock()
-	return s.change(stream.fd, unix.EV_ADD|unix.EV_ENABLE|unix.EV_ONESHOT)
+	const flags = unix.EV_ADD | unix.EV_ENABLE | unix.EV_ONESHOT
+	if interests.IsReadable() {
+		if err := s.change(fd, unix.EVFILT_READ, flags); err != nil {
+			return err
+		}
+	}
+	if interests.IsWritable() {
+		return s.change(fd, unix.EVFILT_WRITE, flags)
+	}
+	return nil
 }
 
 // ANCHOR_END: register
@@ -105,9 +125,14 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 	defer s.mu.Unlock()
 	for _, ev := range s.buf[:n] {
 		fd := int(ev.Ident)
-		if fd != s.wakeR {
-			*events = append(*events, Event{token: s.tokens[fd]})
+		if fd == s.wakeR {
+			continue
 		}
+		kind := Readable
+		if ev.Filter == unix.EVFILT_WRITE {
+			kind = Writable
+		}
+		*events = append(*events, Event{token: s.tokens[fd], kind: kind})
 	}
 	return nil
 }

@@ -18,19 +18,22 @@ import (
 // itself, so that Go's own network poller knows nothing of it and our
 // event queue is the only one watching it.
 //
-// The socket stays in blocking mode: Write blocks until everything is
-// sent, and Read blocks until there is data or the peer closes. Register
-// the stream and wait for its event before calling Read, and Read will
-// not block (this is the original's shortcut). A real event loop reads
-// without blocking and registers again on EAGAIN: after
+// A stream from Connect starts in blocking mode: Write blocks until
+// everything is sent, and Read blocks until there is data or the peer
+// closes. Register the stream and wait for its event before calling Read,
+// and Read will not block (this is the original's shortcut). A real event
+// loop reads without blocking and registers again on EAGAIN: after
 // SetNonblocking(true), Read does that, returning ErrWouldBlock when
-// nothing is there (recv with MSG_DONTWAIT; the socket itself, and so
-// Write, stay blocking).
+// nothing is there (recv with MSG_DONTWAIT), and Write sends what the
+// socket takes at once (sendmsg with MSG_DONTWAIT) and returns
+// ErrWouldBlock for the rest. A stream from TcpListener.Accept starts in
+// non-blocking mode, on a socket that is itself non-blocking (O_NONBLOCK).
 //
 // A TcpStream may be used by one goroutine at a time.
 type TcpStream struct {
 	fd          int
-	nonblocking bool // Read returns ErrWouldBlock instead of blocking
+	nonblocking bool // Read and Write return ErrWouldBlock instead of blocking
+	sockNonbl   bool // the socket has O_NONBLOCK (accepted streams); implies nonblocking
 }
 
 // ANCHOR_END: stream
@@ -103,8 +106,14 @@ func connectFd(fd int, sa unix.Sockaddr) error {
 	return os.NewSyscallError("fcntl", unix.SetNonblock(fd, false))
 }
 
-// Write sends all of p, blocking until it is sent.
+// Write sends all of p, blocking until it is sent. In non-blocking mode
+// it sends what the socket takes now and, if that is not all of p,
+// returns how much it sent with ErrWouldBlock: register the stream for
+// Writable and write the rest after the event.
 func (s *TcpStream) Write(p []byte) (int, error) {
+	if s.nonblocking {
+		return s.writeNow(p)
+	}
 	sent := 0
 	for sent < len(p) {
 		n, err := unix.Write(s.fd, p[sent:])
@@ -119,11 +128,41 @@ func (s *TcpStream) Write(p []byte) (int, error) {
 	return sent, nil
 }
 
-// SetNonblocking puts the stream's reads in non-blocking mode (on) or
-// back in blocking mode. Like Read, it is for the one goroutine that uses
-// the stream. It returns an error for the same shape as on Windows; it
-// cannot fail here.
+// ANCHOR: writenow
+
+// writeNow is Write in non-blocking mode: sendmsg with MSG_DONTWAIT until
+// p is sent or the socket's send buffer is full (EAGAIN).
+func (s *TcpStream) writeNow(p []byte) (int, error) {
+	sent := 0
+	for sent < len(p) {
+		n, err := unix.SendmsgN(s.fd, p[sent:], nil, nil, unix.MSG_DONTWAIT)
+		switch {
+		case errors.Is(err, unix.EINTR):
+			continue
+		case errors.Is(err, unix.EAGAIN) || errors.Is(err, unix.EWOULDBLOCK):
+			return sent, ErrWouldBlock
+		case err != nil:
+			return sent, os.NewSyscallError("sendmsg", err)
+		}
+		sent += n
+	}
+	return sent, nil
+}
+
+// ANCHOR_END: writenow
+
+// SetNonblocking puts the stream's reads and writes in non-blocking mode
+// (on) or back in blocking mode. Like Read, it is for the one goroutine
+// that uses the stream. A stream from Connect has a blocking socket and
+// changes only how it calls the OS; an accepted stream's socket is
+// non-blocking, and turning that off is an fcntl, whose error is returned.
 func (s *TcpStream) SetNonblocking(on bool) error {
+	if !on && s.sockNonbl {
+		if err := unix.SetNonblock(s.fd, false); err != nil {
+			return os.NewSyscallError("fcntl", err)
+		}
+		s.sockNonbl = false
+	}
 	s.nonblocking = on
 	return nil
 }

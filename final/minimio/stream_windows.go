@@ -32,12 +32,20 @@ import (
 // SetNonblocking(true) it returns ErrWouldBlock instead, and registering
 // the stream again starts the next overlapped receive.
 //
+// In non-blocking mode Write does not block either: it copies up to
+// 64 KiB into a send buffer the stream owns and starts an overlapped send
+// from it, and while that send is in flight it takes nothing and returns
+// ErrWouldBlock. Registering for Writable then reports the send's
+// completion. A send that fails is reported by the next Write.
+//
 // Read returns an error while a receive is pending (between Register and
 // the event): the kernel owns the buffer then, and a second receive would
 // race it for the data. Registering a stream whose buffer still holds
 // bytes starts no receive and reports the stream at once, as a readiness
 // queue would. A stream can only be registered with one queue, because a
-// socket joins one completion port for good.
+// socket joins one completion port for good. A stream from
+// TcpListener.Accept has joined its listener's queue already and starts
+// in non-blocking mode.
 //
 // A TcpStream may be used by one goroutine at a time; only the goroutine
 // in Poll touches it concurrently, through the mutex.
@@ -52,7 +60,13 @@ type TcpStream struct {
 	err      error      // how the last receive ended if not with data; Read reports it once
 	closed   bool       // Close was called: handle may already name another object
 
-	nonblocking bool // Read returns ErrWouldBlock instead of blocking; guarded by mu
+	sendBuf    []byte     // what the send in flight sends; the kernel's while sending != nil
+	sending    *operation // the overlapped send Write started, until Poll takes its completion
+	sendErr    error      // how a send failed; every later Write reports it
+	writeArmed bool       // registered for Writable and not yet reported
+	writeToken Token      // the token of that registration
+
+	nonblocking bool // Read and Write return ErrWouldBlock instead of blocking; guarded by mu
 }
 
 // ANCHOR_END: stream
@@ -61,6 +75,10 @@ type TcpStream struct {
 // original used 1024 bytes and always returned all of them; this version
 // returns only the bytes that arrived.
 const recvBufferSize = 4096
+
+// sendBufferSize is the most one non-blocking Write takes for its
+// overlapped send.
+const sendBufferSize = 64 << 10
 
 // maxIO caps one WSASend or WSARecv, whose lengths are 32-bit.
 const maxIO = 1 << 30
@@ -114,8 +132,15 @@ func sockaddr(ap netip.AddrPort) (int32, windows.Sockaddr) {
 }
 
 // Write sends all of p, blocking until it is sent. Without an OVERLAPPED,
-// WSASend is an ordinary blocking send and queues nothing on the port.
+// WSASend is an ordinary blocking send and queues nothing on the port. In
+// non-blocking mode it starts an overlapped send instead (see writeNow).
 func (s *TcpStream) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	nonblocking := s.nonblocking
+	s.mu.Unlock()
+	if nonblocking {
+		return s.writeNow(p)
+	}
 	sent := 0
 	for sent < len(p) {
 		chunk := p[sent:min(len(p), sent+maxIO)]
@@ -129,8 +154,52 @@ func (s *TcpStream) Write(p []byte) (int, error) {
 	return sent, nil
 }
 
-// SetNonblocking puts the stream's reads in non-blocking mode (on) or
-// back in blocking mode. Like Read, it is for the one goroutine that uses
+// ANCHOR: writenow
+
+// writeNow is Write in non-blocking mode. It copies up to 64 KiB of p
+// into the stream's send buffer and starts an overlapped WSASend from
+// there, so p is the caller's again as soon as it returns. It returns
+// ErrWouldBlock for what it did not take: everything while a send is in
+// flight (the kernel owns the buffer) or before the stream has joined a
+// port (its completion would have nowhere to go).
+func (s *TcpStream) writeNow(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case s.closed:
+		return 0, os.NewSyscallError("WSASend", windows.WSAENOTSOCK)
+	case s.sendErr != nil:
+		return 0, s.sendErr
+	case s.sel == nil || s.sending != nil:
+		return 0, ErrWouldBlock
+	}
+	if s.sendBuf == nil {
+		s.sendBuf = make([]byte, sendBufferSize)
+	}
+	n := copy(s.sendBuf, p)
+	op := &operation{kind: opSend, stream: s, mem: &s.sendBuf[0]}
+	op.wsabuf = windows.WSABuf{Len: uint32(n), Buf: &s.sendBuf[0]}
+	track(op)
+	err := windows.WSASend(s.handle, &op.wsabuf, 1, nil, 0, &op.ov, nil)
+	if err != nil && !errors.Is(err, windows.ERROR_IO_PENDING) {
+		untrack(op) // nothing was queued: the kernel will not touch op
+		s.sendErr = os.NewSyscallError("WSASend", err)
+		return 0, s.sendErr
+	}
+	s.sending = op // finished at once or not, its completion is queued
+	if n < len(p) {
+		return n, ErrWouldBlock
+	}
+	return n, nil
+}
+
+// ANCHOR_END: writenow
+
+// SetNonblocking puts the stream's reads and writes in non-blocking mode
+// (on) or back in blocking mode. Like Read, it is for the one goroutine that uses
 // the stream. It returns an error for the same shape as on Unix; it
 // cannot fail here.
 func (s *TcpStream) SetNonblocking(on bool) error {
@@ -196,17 +265,7 @@ func (s *TcpStream) complete(op *operation, n uint32) {
 	case op.posted:
 		// Nothing new arrived; data and err are as Read left them.
 	case op.ov.Internal != 0:
-		// The NTSTATUS of a failed receive; WSAGetOverlappedResult
-		// turns it into the Winsock error a synchronous call would give.
-		// (After Close the handle is gone; the generic mapping must do.)
-		var err error = windows.NTStatus(op.ov.Internal).Errno()
-		if !s.closed {
-			var bytes, flags uint32
-			if e := windows.WSAGetOverlappedResult(s.handle, &op.ov, &bytes, false, &flags); e != nil {
-				err = e
-			}
-		}
-		s.err = os.NewSyscallError("WSARecv", err)
+		s.err = os.NewSyscallError("WSARecv", overlappedError(s.handle, &op.ov, s.closed))
 	case n == 0:
 		s.err = io.EOF
 	default:
@@ -214,8 +273,32 @@ func (s *TcpStream) complete(op *operation, n uint32) {
 	}
 }
 
+// completeWrite records how a send ended, or takes a posted Writable
+// event, and returns the token of the Writable registration waiting for
+// it, if one is: the first of the two to finish after Register is the
+// event, and the other one is not.
+func (s *TcpStream) completeWrite(op *operation, n uint32) (Token, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if op.kind == opSend {
+		s.sending = nil
+		switch {
+		case op.ov.Internal != 0:
+			s.sendErr = os.NewSyscallError("WSASend", overlappedError(s.handle, &op.ov, s.closed))
+		case n < op.wsabuf.Len:
+			s.sendErr = os.NewSyscallError("WSASend", io.ErrShortWrite)
+		}
+	}
+	if !s.writeArmed {
+		return 0, false
+	}
+	s.writeArmed = false
+	return s.writeToken, true
+}
+
 // Close closes the socket. A receive still in flight ends with an error,
-// which the queue reports as the stream's event if it is still polled.
+// which the queue reports as the stream's event if it is still polled; a
+// send still in flight is cancelled, and its bytes may be lost.
 func (s *TcpStream) Close() error {
 	s.mu.Lock()
 	s.closed = true

@@ -167,9 +167,6 @@ func mainErr(size string, rounds, warmup int, only, outDir, svgPath string, time
 	for _, w := range ws {
 		for round := 1 - warmup; round <= rounds; round++ {
 			for _, c := range contenders {
-				if w.Name == "echo" && c == Ours {
-					continue
-				}
 				args := append(slices.Clone(cmds[c]), w.Args...)
 				args = append(args, "-file", file, "-server", server, "-timeout", timeout.String())
 				r, err := runOne(w, c, args, timeout)

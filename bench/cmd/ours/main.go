@@ -5,6 +5,11 @@
 //
 //	go run ./bench/cmd/ours -workload timers -n 100000
 //
+// With -workload echo it is a server on the runtime's loop
+// (loop.Runtime.Listen): it prints its address as the JSON line's addr,
+// echoes every byte back on every connection, and exits when its standard
+// input is closed.
+//
 // The runtime prints a trace line for every timer, task and tick, as the
 // book's examples show; here the lines go to io.Discard, but they are
 // still formatted, and that cost is part of what is measured.
@@ -13,7 +18,6 @@ package main
 import (
 	"crypto/pbkdf2"
 	"crypto/sha256"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -36,7 +40,7 @@ import (
 func init() { runtime.LockOSThread() }
 
 func main() {
-	workload := flag.String("workload", "", "timers, immediates, files, cpu, http or noop")
+	workload := flag.String("workload", "", "timers, immediates, files, cpu, http, echo or noop")
 	n := flag.Int("n", 1000, "how many operations")
 	conc := flag.Int("c", 1, "http and files: how many operations in flight at once")
 	file := flag.String("file", "", "files: the file to read")
@@ -162,7 +166,7 @@ func run(workload string, n, conc int, file, server string) (result.Result, erro
 			})
 		})
 	case "echo":
-		return r, errors.New("not yet: final's event queue has no listening socket and no write readiness")
+		return r, echoServer(rt)
 	default:
 		return r, fmt.Errorf("unknown workload %q", workload)
 	}
@@ -180,6 +184,53 @@ func run(workload string, n, conc int, file, server string) (result.Result, erro
 	}
 	r.ElapsedMs = float64(end.Sub(start)) / float64(time.Millisecond)
 	return r, nil
+}
+
+// echoServer is the echo workload's server on final's loop: it listens on
+// a loopback port, prints its address as the JSON line's addr, as gostd
+// and bench.js do, and echoes every byte back on every connection until
+// standard input is closed. The wait for that end is blocking work, so it
+// runs on a pool thread (taking one of the four), and its callback closes
+// the server and the connections, which lets the loop end.
+func echoServer(rt *loop.Runtime) error {
+	var failed error
+	err := rt.Run(func() {
+		conns := map[*loop.Conn]bool{}
+		srv, err := rt.Listen("127.0.0.1:0", func(err error, c *loop.Conn) {
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "ours: accept:", err)
+				return
+			}
+			conns[c] = true
+			c.ReadStart(func(err error, data []byte) {
+				if err != nil { // the client is done (io.EOF) or gone
+					delete(conns, c)
+					c.Close()
+					return
+				}
+				c.Write(data, nil)
+			})
+		})
+		if err != nil {
+			failed = err
+			return
+		}
+		if err := (result.Result{Workload: "echo", Addr: srv.Addr()}).Write(os.Stdout); err != nil {
+			failed = err
+			srv.Close()
+			return
+		}
+		rt.QueueWork("stdin", func() (js.Value, error) {
+			_, err := io.Copy(io.Discard, os.Stdin) // until the harness closes it
+			return js.Undefined, err
+		}, func(error, js.Value) {
+			srv.Close()
+			for c := range conns {
+				c.Close()
+			}
+		})
+	})
+	return cmpErr(failed, err)
 }
 
 // inFlight returns a program that runs n operations with at most conc of

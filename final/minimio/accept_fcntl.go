@@ -1,0 +1,32 @@
+//go:build darwin || netbsd || openbsd
+
+package minimio
+
+import (
+	"os"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// acceptCall names the system call that accept makes, for its errors.
+const acceptCall = "accept"
+
+// accept takes one connection from the listening socket fd. x/sys has no
+// accept4 here, so the new socket is made close-on-exec and non-blocking
+// with fcntl afterwards, holding syscall.ForkLock for reading as Go's net
+// does, so that no fork happens in between.
+func accept(fd int) (int, error) {
+	syscall.ForkLock.RLock()
+	defer syscall.ForkLock.RUnlock()
+	nfd, _, err := unix.Accept(fd)
+	if err != nil {
+		return -1, err
+	}
+	unix.CloseOnExec(nfd)
+	if err := unix.SetNonblock(nfd, true); err != nil {
+		unix.Close(nfd)
+		return -1, os.NewSyscallError("fcntl", err)
+	}
+	return nfd, nil
+}

@@ -1,0 +1,121 @@
+//go:build linux || darwin || dragonfly || freebsd || netbsd || openbsd
+
+package minimio
+
+import (
+	"errors"
+	"fmt"
+	"net/netip"
+	"os"
+
+	"golang.org/x/sys/unix"
+)
+
+// ANCHOR: listener
+
+// TcpListener is a listening TCP socket that this package created
+// itself. Its socket is non-blocking: register it for Readable, and after
+// the event Accept takes the waiting connections one by one until it
+// returns ErrWouldBlock.
+//
+// Accept and Close are for one goroutine at a time; Addr is safe from
+// any goroutine.
+type TcpListener struct {
+	fd   int
+	addr string
+}
+
+// ANCHOR_END: listener
+
+// Listen opens a listening socket on addr, an "ip:port" such as
+// "127.0.0.1:0" (port 0 lets the OS choose; Addr says which it chose).
+// Like Go's net package, it sets SO_REUSEADDR, so that a server can
+// listen again on a port whose old connections are still in TIME_WAIT.
+func Listen(addr string) (*TcpListener, error) {
+	ap, err := netip.ParseAddrPort(addr)
+	if err != nil {
+		return nil, fmt.Errorf("minimio: listen %q: %w", addr, err)
+	}
+	family, sa := sockaddr(ap)
+	fd, err := unix.Socket(family, unix.SOCK_STREAM, 0)
+	if err != nil {
+		return nil, os.NewSyscallError("socket", err)
+	}
+	unix.CloseOnExec(fd)
+	l, err := listenFd(fd, sa)
+	if err != nil {
+		unix.Close(fd)
+		return nil, fmt.Errorf("minimio: listen %s: %w", addr, err)
+	}
+	return l, nil
+}
+
+// listenFd makes fd a non-blocking socket listening on sa.
+func listenFd(fd int, sa unix.Sockaddr) (*TcpListener, error) {
+	if err := unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_REUSEADDR, 1); err != nil {
+		return nil, os.NewSyscallError("setsockopt", err)
+	}
+	if err := unix.SetNonblock(fd, true); err != nil {
+		return nil, os.NewSyscallError("fcntl", err)
+	}
+	if err := unix.Bind(fd, sa); err != nil {
+		return nil, os.NewSyscallError("bind", err)
+	}
+	if err := unix.Listen(fd, unix.SOMAXCONN); err != nil {
+		return nil, os.NewSyscallError("listen", err)
+	}
+	local, err := unix.Getsockname(fd)
+	if err != nil {
+		return nil, os.NewSyscallError("getsockname", err)
+	}
+	return &TcpListener{fd: fd, addr: addrString(local)}, nil
+}
+
+// addrString writes a socket address as "ip:port".
+func addrString(sa unix.Sockaddr) string {
+	switch sa := sa.(type) {
+	case *unix.SockaddrInet4:
+		return netip.AddrPortFrom(netip.AddrFrom4(sa.Addr), uint16(sa.Port)).String()
+	case *unix.SockaddrInet6:
+		return netip.AddrPortFrom(netip.AddrFrom16(sa.Addr), uint16(sa.Port)).String()
+	}
+	return ""
+}
+
+// Addr returns the address the listener listens on, as "ip:port", with
+// the port the OS chose when Listen was given port 0. It is safe from any
+// goroutine.
+func (l *TcpListener) Addr() string { return l.addr }
+
+// ANCHOR: accept
+
+// Accept takes one waiting connection and returns it as a stream in
+// non-blocking mode, with TCP_NODELAY set. It never blocks: with no
+// connection waiting it returns ErrWouldBlock. A connection that was
+// reset while it waited (ECONNABORTED) is skipped, as Go's net does.
+func (l *TcpListener) Accept() (*TcpStream, error) {
+	for {
+		fd, err := accept(l.fd) // non-blocking and close-on-exec
+		switch {
+		case errors.Is(err, unix.EINTR) || errors.Is(err, unix.ECONNABORTED):
+			continue
+		case errors.Is(err, unix.EAGAIN) || errors.Is(err, unix.EWOULDBLOCK):
+			return nil, ErrWouldBlock
+		case err != nil:
+			return nil, os.NewSyscallError(acceptCall, err)
+		}
+		if err := unix.SetsockoptInt(fd, unix.IPPROTO_TCP, unix.TCP_NODELAY, 1); err != nil {
+			unix.Close(fd)
+			return nil, os.NewSyscallError("setsockopt", err)
+		}
+		return &TcpStream{fd: fd, nonblocking: true, sockNonbl: true}, nil
+	}
+}
+
+// ANCHOR_END: accept
+
+// Close closes the listening socket. The OS drops its registration, and
+// connections still waiting in its queue are refused.
+func (l *TcpListener) Close() error {
+	return os.NewSyscallError("close", unix.Close(l.fd))
+}
