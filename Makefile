@@ -31,7 +31,7 @@ test-race: ## the tutorial's tests under the race detector
 
 test-windows: ## build the Windows (IOCP) tests and run them under Wine
 	bash .ci/wine.sh setup
-	bash .ci/wine.sh test ./chapters/01-poll/minimio ./chapters/01-poll ./chapters/02-threadpool ./chapters/03-runtime ./chapters/04-modules ./final ./final/minimio ./final/loop ./final/http ./final/fs
+	bash .ci/wine.sh test ./chapters/01-poll/minimio ./chapters/01-poll ./chapters/02-threadpool ./chapters/03-runtime ./chapters/04-modules ./final ./final/minimio ./final/loop ./final/http ./final/fs ./final/pool ./final/timeline
 
 check: fmt-check vet staticcheck ## gofmt, go vet for every GOOS, staticcheck
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Profiles our runtime (bench/cmd/ours) on the workloads where it misses
-# its targets, and keeps the top of each CPU profile in bench/pprof/, for
-# the book's results chapter:
+# a target or where a profile explains a row, and keeps the top of each
+# CPU profile in bench/pprof/, for the book's results chapter:
 #
 #   bash bench/profile.sh
 #
@@ -27,6 +27,9 @@ profile() { # NAME ARGS...
 	} > "bench/pprof/$name.txt"
 	echo "bench/pprof/$name.txt"
 }
-profile noop -workload noop -n 200000
-profile files -workload files -n 20000 -c 64 -file "$tmp/4k.txt"
+# Larger than the table's sizes where a run would be too short for the
+# profiler's 100 samples a second to say much.
+profile noop -workload noop -n 1000000
+profile immediates -workload immediates -n 2000000
+profile files -workload files -n 200000 -c 64 -file "$tmp/4k.txt"
 profile timers-big -workload timers -n 1000000

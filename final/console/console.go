@@ -16,6 +16,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/nodeexperiment/gonode/final/timeline"
 )
@@ -23,6 +24,9 @@ import (
 var (
 	mu  sync.Mutex
 	out io.Writer = os.Stdout // guarded by mu
+	// discarding is whether out is io.Discard: then a line that no
+	// timeline records either is not even formatted.
+	discarding atomic.Bool
 )
 
 // SetOutput sends every later line to w instead of standard output and
@@ -32,13 +36,33 @@ func SetOutput(w io.Writer) (previous io.Writer) {
 	mu.Lock()
 	defer mu.Unlock()
 	previous, out = out, w
+	discarding.Store(w == io.Discard)
 	return previous
 }
 
+// silent reports whether a line printed now would go nowhere: the output
+// is io.Discard and no timeline is recording.
+func silent() bool { return discarding.Load() && !timeline.On() }
+
 // Print writes one trace line for thread. It is safe from any goroutine.
 func Print(thread, msg string) {
+	if silent() {
+		return
+	}
 	timeline.PrintedLine(thread, msg)
 	write(fmt.Sprintf("Thread: %s\t %s\n", thread, msg))
+}
+
+// Printf writes one trace line for thread, formatted from format and
+// args as fmt.Sprintf formats them. While the output is io.Discard and
+// no timeline records, it returns before formatting: a benchmark that
+// silences the trace does not pay for the lines it throws away. It is
+// safe from any goroutine.
+func Printf(thread, format string, args ...any) {
+	if silent() {
+		return
+	}
+	Print(thread, fmt.Sprintf(format, args...))
 }
 
 // Log prints a line of the program's own, like console.log in Node: the

@@ -1,9 +1,12 @@
 package console
 
 import (
+	"io"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/nodeexperiment/gonode/final/timeline"
 )
 
 func capture(t *testing.T, f func()) string {
@@ -20,6 +23,36 @@ func TestPrintFormat(t *testing.T) {
 	want := "Thread: pool2\t hello\nThread: main\t world\n"
 	if got != want {
 		t.Fatalf("printed %q, want %q", got, want)
+	}
+}
+
+// formatCounter counts how often fmt formats it.
+type formatCounter struct{ n *int }
+
+func (c formatCounter) String() string { *c.n++; return "x" }
+
+// TestPrintfFormatsOnlyWhatIsKept checks that Printf formats like
+// fmt.Sprintf, and does not format at all while the output is io.Discard,
+// unless a timeline is recording the lines.
+func TestPrintfFormatsOnlyWhatIsKept(t *testing.T) {
+	formatted := 0
+	arg := formatCounter{&formatted}
+	if got := capture(t, func() { Printf("main", "tick %d of %v", 7, arg) }); got != "Thread: main\t tick 7 of x\n" {
+		t.Fatalf("Printf printed %q", got)
+	}
+	saved := SetOutput(io.Discard)
+	defer SetOutput(saved)
+	formatted = 0
+	Printf("main", "%v", arg)
+	Print("main", "nothing")
+	if formatted != 0 {
+		t.Fatalf("a discarded line was formatted %d times", formatted)
+	}
+	r := timeline.Start()
+	Printf("main", "recorded %v", arg)
+	timeline.Stop()
+	if formatted != 1 || len(r.Events()) != 1 {
+		t.Fatalf("with a timeline recording: formatted %d times, %d events recorded; want 1 and 1", formatted, len(r.Events()))
 	}
 }
 

@@ -56,7 +56,7 @@ func (rt *Runtime) poller() {
 		for _, ev := range events {
 			timeline.Mark("epoll", timeline.OSEvent, int(ev.Token()))
 			timeline.Send("epoll", "event", int(ev.Token()))
-			console.Print("epoll", fmt.Sprintf("epoll event %d is ready", ev.Token()))
+			console.Printf("epoll", "epoll event %d is ready", ev.Token())
 			batch = append(batch, completion{token: ev.Token(), isEvent: true})
 		}
 		rt.post(batch...)

@@ -1,8 +1,6 @@
 package loop
 
 import (
-	"fmt"
-
 	"github.com/nodeexperiment/gonode/final/console"
 	"github.com/nodeexperiment/gonode/final/minimio"
 )
@@ -46,7 +44,7 @@ func (rt *Runtime) WatchReadableUntil(stream *minimio.TcpStream, cb func(err err
 	}
 	rt.watches[token] = &watch{stream: stream, cb: cb}
 	rt.active++
-	console.Print("main", fmt.Sprintf("Event with id: %d registered.", token))
+	console.Printf("main", "Event with id: %d registered.", token)
 	return nil
 }
 

@@ -38,7 +38,6 @@ package loop
 
 import (
 	"errors"
-	"fmt"
 	"sync"
 
 	"github.com/nodeexperiment/gonode/final/console"
@@ -148,7 +147,7 @@ func (rt *Runtime) alive() bool { return rt.active > 0 }
 func (rt *Runtime) tick() error {
 	rt.ticks++
 	timeline.Mark("main", timeline.Tick, rt.ticks)
-	console.Print("main", fmt.Sprintf("===== TICK %d =====", rt.ticks))
+	console.Printf("main", "===== TICK %d =====", rt.ticks)
 	rt.runTimers()  // 1. timers
 	rt.runPending() // 2. pending callbacks
 	// 3. idle, prepare: nothing to do.

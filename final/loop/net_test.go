@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nodeexperiment/gonode/final/internal/echotest"
 	"github.com/nodeexperiment/gonode/final/loop"
 )
 
@@ -77,34 +78,6 @@ func echoServer(t *testing.T, rt *loop.Runtime, conns int, ready func(addr strin
 	return srv
 }
 
-// roundTrips does rounds round trips of a 64-byte message that names the
-// client and the round.
-func roundTrips(addr string, id, rounds int) error {
-	c, err := net.DialTimeout("tcp", addr, 10*time.Second)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	c.SetDeadline(time.Now().Add(30 * time.Second))
-	buf := make([]byte, 64)
-	for i := range rounds {
-		msg := fmt.Appendf(nil, "client %3d, round %4d: %-40s", id, i, "echo")
-		if len(msg) != len(buf) {
-			return fmt.Errorf("client %d: a message of %d bytes, not %d", id, len(msg), len(buf))
-		}
-		if _, err := c.Write(msg); err != nil {
-			return fmt.Errorf("client %d, round %d: %w", id, i, err)
-		}
-		if _, err := io.ReadFull(c, buf); err != nil {
-			return fmt.Errorf("client %d, round %d: %w", id, i, err)
-		}
-		if !bytes.Equal(buf, msg) {
-			return fmt.Errorf("client %d, round %d: echo %q, sent %q", id, i, buf, msg)
-		}
-	}
-	return nil
-}
-
 // bulk sends size bytes without reading any until all are sent, so that
 // the server's socket fills and its writes must wait for Writable events,
 // then reads the echo back and checks it.
@@ -140,7 +113,7 @@ func TestServerEchoesToSeveralClients(t *testing.T) {
 	err := runNet(t, func(rt *loop.Runtime) {
 		echoServer(t, rt, clients+1, func(addr string) {
 			for i := range clients {
-				wg.Go(func() { errs <- roundTrips(addr, i, rounds) })
+				wg.Go(func() { errs <- echotest.RoundTrips(addr, i, rounds) })
 			}
 			wg.Go(func() { errs <- bulk(addr, bulkSize) })
 		})
@@ -181,7 +154,7 @@ func TestClientThatResets(t *testing.T) {
 				c.Close()
 				if first {
 					final = err
-					go func() { after <- roundTrips(srv.Addr(), 2, 10) }()
+					go func() { after <- echotest.RoundTrips(srv.Addr(), 2, 10) }()
 				} else {
 					srv.Close()
 				}

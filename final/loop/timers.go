@@ -1,7 +1,6 @@
 package loop
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/nodeexperiment/gonode/final/console"
@@ -39,7 +38,7 @@ func (t *Timer) ID() int { return t.id }
 // book's trace shows. Loop thread only.
 func (rt *Runtime) SetTimeout(ms int, cb func()) *Timer {
 	t := rt.addTimer(time.Duration(max(ms, 0))*time.Millisecond, 0, cb)
-	console.Print("main", fmt.Sprintf("Registered timer event id: %d", t.id))
+	console.Printf("main", "Registered timer event id: %d", t.id)
 	return t
 }
 

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/nodeexperiment/gonode/final/internal/echotest"
 )
 
 // These tests run on every OS: what a listener and Writable mean differs
@@ -96,6 +98,23 @@ func TestAcceptWithNothingPendingWouldBlock(t *testing.T) {
 	}
 }
 
+// acceptAll accepts every connection waiting on l, until Accept says
+// ErrWouldBlock.
+func acceptAll(t *testing.T, l *TcpListener) []*TcpStream {
+	t.Helper()
+	var streams []*TcpStream
+	for {
+		s, err := l.Accept()
+		if errors.Is(err, ErrWouldBlock) {
+			return streams
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		streams = append(streams, s)
+	}
+}
+
 // TestListenerAcceptsThroughEvents connects n clients and accepts them
 // all through the listener's Readable events, taking every waiting
 // connection after each event and registering again.
@@ -129,16 +148,7 @@ func TestListenerAcceptsThroughEvents(t *testing.T) {
 		if !ev.IsReadable() || ev.IsWritable() {
 			t.Errorf("listener event: readable %v, writable %v; want readable only", ev.IsReadable(), ev.IsWritable())
 		}
-		for {
-			s, err := l.Accept()
-			if errors.Is(err, ErrWouldBlock) {
-				break
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			accepted = append(accepted, s)
-		}
+		accepted = append(accepted, acceptAll(t, l)...)
 		if err := r.Register(l, 100, Readable); err != nil {
 			t.Fatal(err)
 		}
@@ -287,7 +297,7 @@ func TestEchoThroughThePoller(t *testing.T) {
 	errs := make(chan error, clients)
 	for i := range clients {
 		wg.Go(func() {
-			if err := echoClient(l.Addr(), i, rounds); err != nil {
+			if err := echotest.RoundTrips(l.Addr(), i, rounds); err != nil {
 				errs <- err
 			}
 		})
@@ -323,14 +333,7 @@ func TestEchoThroughThePoller(t *testing.T) {
 		}
 		for _, ev := range pollEvents(t, p, 50*time.Millisecond) {
 			if ev.Token() == listenerToken {
-				for {
-					s, err := l.Accept()
-					if errors.Is(err, ErrWouldBlock) {
-						break
-					}
-					if err != nil {
-						t.Fatal(err)
-					}
+				for _, s := range acceptAll(t, l) {
 					conns[next] = &conn{s: s}
 					if err := r.Register(s, next, Readable); err != nil {
 						t.Fatal(err)
@@ -385,31 +388,6 @@ func TestEchoThroughThePoller(t *testing.T) {
 			}
 		}
 	}
-}
-
-// echoClient does rounds round trips of a message that names the client
-// and the round, and checks each answer.
-func echoClient(addr string, id, rounds int) error {
-	c, err := net.DialTimeout("tcp", addr, 10*time.Second)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	c.SetDeadline(time.Now().Add(30 * time.Second))
-	buf := make([]byte, 64)
-	for i := range rounds {
-		msg := fmt.Appendf(nil, "client %3d round %4d %s", id, i, bytes.Repeat([]byte("."), 40))
-		if _, err := c.Write(msg); err != nil {
-			return fmt.Errorf("client %d, round %d: %w", id, i, err)
-		}
-		if _, err := io.ReadFull(c, buf[:len(msg)]); err != nil {
-			return fmt.Errorf("client %d, round %d: %w", id, i, err)
-		}
-		if !bytes.Equal(buf[:len(msg)], msg) {
-			return fmt.Errorf("client %d, round %d: echo %q, sent %q", id, i, buf[:len(msg)], msg)
-		}
-	}
-	return nil
 }
 
 // TestCloseRegisteredListener closes a listener while its registration

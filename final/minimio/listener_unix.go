@@ -32,16 +32,10 @@ type TcpListener struct {
 // Like Go's net package, it sets SO_REUSEADDR, so that a server can
 // listen again on a port whose old connections are still in TIME_WAIT.
 func Listen(addr string) (*TcpListener, error) {
-	ap, err := netip.ParseAddrPort(addr)
+	fd, sa, err := newSocket("listen", addr)
 	if err != nil {
-		return nil, fmt.Errorf("minimio: listen %q: %w", addr, err)
+		return nil, err
 	}
-	family, sa := sockaddr(ap)
-	fd, err := unix.Socket(family, unix.SOCK_STREAM, 0)
-	if err != nil {
-		return nil, os.NewSyscallError("socket", err)
-	}
-	unix.CloseOnExec(fd)
 	l, err := listenFd(fd, sa)
 	if err != nil {
 		unix.Close(fd)

@@ -46,18 +46,9 @@ type TcpListener struct {
 // Listen opens a listening socket on addr, an "ip:port" such as
 // "127.0.0.1:0" (port 0 lets the OS choose; Addr says which it chose).
 func Listen(addr string) (*TcpListener, error) {
-	ap, err := netip.ParseAddrPort(addr)
+	h, family, sa, err := newSocket("listen", addr)
 	if err != nil {
-		return nil, fmt.Errorf("minimio: listen %q: %w", addr, err)
-	}
-	if err := startWinsock(); err != nil {
 		return nil, err
-	}
-	family, sa := sockaddr(ap)
-	h, err := windows.WSASocket(family, windows.SOCK_STREAM, windows.IPPROTO_TCP, nil, 0,
-		windows.WSA_FLAG_OVERLAPPED|windows.WSA_FLAG_NO_HANDLE_INHERIT)
-	if err != nil {
-		return nil, os.NewSyscallError("WSASocket", err)
 	}
 	local, err := listenHandle(h, sa)
 	if err != nil {

@@ -195,30 +195,7 @@ func TestTimeoutIsALowerBound(t *testing.T) {
 // TestRegistrationIsOneShot checks that a registration reports once, stays
 // silent as more data arrives, and reports again when registered again.
 func TestRegistrationIsOneShot(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	peer := make(chan net.Conn, 1)
-	go func() {
-		c, err := ln.Accept()
-		if err == nil {
-			peer <- c
-		}
-		close(peer)
-	}()
-	s, err := Connect(ln.Addr().String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	c := <-peer
-	if c == nil {
-		t.Fatal("accept failed")
-	}
-	defer c.Close()
-
+	s, c := connected(t)
 	p, r := newPoll(t)
 	events := NewEvents(4)
 	c.Write([]byte("a"))

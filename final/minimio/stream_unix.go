@@ -43,16 +43,10 @@ type TcpStream struct {
 // Connect opens a TCP connection to addr, an "ip:port" such as
 // "127.0.0.1:8080". It blocks until the connection is established.
 func Connect(addr string) (*TcpStream, error) {
-	ap, err := netip.ParseAddrPort(addr)
+	fd, sa, err := newSocket("connect", addr)
 	if err != nil {
-		return nil, fmt.Errorf("minimio: connect %q: %w", addr, err)
+		return nil, err
 	}
-	family, sa := sockaddr(ap)
-	fd, err := unix.Socket(family, unix.SOCK_STREAM, 0)
-	if err != nil {
-		return nil, os.NewSyscallError("socket", err)
-	}
-	unix.CloseOnExec(fd)
 	if err := connectFd(fd, sa); err != nil {
 		unix.Close(fd)
 		return nil, fmt.Errorf("minimio: connect %s: %w", addr, err)
@@ -61,6 +55,23 @@ func Connect(addr string) (*TcpStream, error) {
 }
 
 // ANCHOR_END: connect
+
+// newSocket opens a TCP socket, closed on exec, for addr, an "ip:port",
+// and returns it with the address in the form connect and bind take. op
+// ("connect" or "listen") names the caller in the error for a bad addr.
+func newSocket(op, addr string) (int, unix.Sockaddr, error) {
+	ap, err := netip.ParseAddrPort(addr)
+	if err != nil {
+		return -1, nil, fmt.Errorf("minimio: %s %q: %w", op, addr, err)
+	}
+	family, sa := sockaddr(ap)
+	fd, err := unix.Socket(family, unix.SOCK_STREAM, 0)
+	if err != nil {
+		return -1, nil, os.NewSyscallError("socket", err)
+	}
+	unix.CloseOnExec(fd)
+	return fd, sa, nil
+}
 
 // sockaddr converts an address to the family and sockaddr that socket and
 // connect take.

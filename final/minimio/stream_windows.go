@@ -98,20 +98,9 @@ var startWinsock = sync.OnceValue(func() error {
 // Connect opens a TCP connection to addr, an "ip:port" such as
 // "127.0.0.1:8080". It blocks until the connection is established.
 func Connect(addr string) (*TcpStream, error) {
-	ap, err := netip.ParseAddrPort(addr)
+	h, _, sa, err := newSocket("connect", addr)
 	if err != nil {
-		return nil, fmt.Errorf("minimio: connect %q: %w", addr, err)
-	}
-	if err := startWinsock(); err != nil {
 		return nil, err
-	}
-	family, sa := sockaddr(ap)
-	// WSA_FLAG_OVERLAPPED lets the socket take part in overlapped I/O;
-	// plain blocking calls keep working on it.
-	h, err := windows.WSASocket(family, windows.SOCK_STREAM, windows.IPPROTO_TCP, nil, 0,
-		windows.WSA_FLAG_OVERLAPPED|windows.WSA_FLAG_NO_HANDLE_INHERIT)
-	if err != nil {
-		return nil, os.NewSyscallError("WSASocket", err)
 	}
 	if err := windows.Connect(h, sa); err != nil {
 		windows.Closesocket(h)
@@ -121,6 +110,28 @@ func Connect(addr string) (*TcpStream, error) {
 }
 
 // ANCHOR_END: connect
+
+// newSocket opens a TCP socket for addr, an "ip:port", and returns it
+// with its address family and the address in the form connect and bind
+// take. op ("connect" or "listen") names the caller in the error for a
+// bad addr. WSA_FLAG_OVERLAPPED lets the socket take part in overlapped
+// I/O; plain blocking calls keep working on it.
+func newSocket(op, addr string) (windows.Handle, int32, windows.Sockaddr, error) {
+	ap, err := netip.ParseAddrPort(addr)
+	if err != nil {
+		return windows.InvalidHandle, 0, nil, fmt.Errorf("minimio: %s %q: %w", op, addr, err)
+	}
+	if err := startWinsock(); err != nil {
+		return windows.InvalidHandle, 0, nil, err
+	}
+	family, sa := sockaddr(ap)
+	h, err := windows.WSASocket(family, windows.SOCK_STREAM, windows.IPPROTO_TCP, nil, 0,
+		windows.WSA_FLAG_OVERLAPPED|windows.WSA_FLAG_NO_HANDLE_INHERIT)
+	if err != nil {
+		return windows.InvalidHandle, 0, nil, os.NewSyscallError("WSASocket", err)
+	}
+	return h, family, sa, nil
+}
 
 // sockaddr converts an address to the family and sockaddr that WSASocket
 // and connect take.

@@ -29,24 +29,16 @@ import (
 )
 
 func main() {
-	workload := flag.String("workload", "", "timers, immediates, files, cpu, http or echo")
-	n := flag.Int("n", 1000, "how many operations")
-	conc := flag.Int("c", 1, "http and files: how many operations in flight at once")
-	file := flag.String("file", "", "files: the file to read")
-	server := flag.String("server", "", "http: the delay server's ip:port")
-	timeout := flag.Duration("timeout", 2*time.Minute, "give up (exit status 2) after this long")
+	var o result.Options
+	o.Flags(flag.CommandLine, "timers, immediates, files, cpu, http or echo")
 	flag.Parse()
-
-	time.AfterFunc(*timeout, func() {
-		result.Result{Workload: *workload, N: *n, Error: fmt.Sprintf("timed out after %v", *timeout)}.Write(os.Stdout)
-		os.Exit(2)
-	})
-	r, err := run(*workload, *n, *conc, *file, *server)
+	o.ExitOnTimeout()
+	r, err := run(o.Workload, o.N, o.Conc, o.File, o.Server)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gostd:", err)
 		os.Exit(1)
 	}
-	r.Workload, r.N = *workload, *n
+	r.Workload, r.N = o.Workload, o.N
 	r.Write(os.Stdout)
 }
 

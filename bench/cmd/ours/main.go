@@ -40,19 +40,11 @@ import (
 func init() { runtime.LockOSThread() }
 
 func main() {
-	workload := flag.String("workload", "", "timers, immediates, files, cpu, http, echo or noop")
-	n := flag.Int("n", 1000, "how many operations")
-	conc := flag.Int("c", 1, "http and files: how many operations in flight at once")
-	file := flag.String("file", "", "files: the file to read")
-	server := flag.String("server", "", "http: the delay server's ip:port")
-	timeout := flag.Duration("timeout", 2*time.Minute, "give up (exit status 2) after this long")
+	var o result.Options
+	o.Flags(flag.CommandLine, "timers, immediates, files, cpu, http, echo or noop")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile (go tool pprof) to this file")
 	flag.Parse()
-
-	time.AfterFunc(*timeout, func() {
-		result.Result{Workload: *workload, N: *n, Error: fmt.Sprintf("timed out after %v", *timeout)}.Write(os.Stdout)
-		os.Exit(2)
-	})
+	o.ExitOnTimeout()
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		if err != nil {
@@ -67,11 +59,11 @@ func main() {
 	console.SetOutput(io.Discard)
 	fs.Delay = 0 // the benchmark reads a real file; no pretend slowness
 
-	r, err := run(*workload, *n, *conc, *file, *server)
+	r, err := run(o.Workload, o.N, o.Conc, o.File, o.Server)
 	if err != nil {
 		fail(err)
 	}
-	r.Workload, r.N = *workload, *n
+	r.Workload, r.N = o.Workload, o.N
 	r.Write(os.Stdout)
 }
 
