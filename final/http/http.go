@@ -9,6 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	neturl "net/url"
+	"strings"
 
 	"github.com/nodeexperiment/gonode/final/js"
 	"github.com/nodeexperiment/gonode/final/loop"
@@ -23,12 +25,34 @@ var ErrClosedEarly = errors.New("the server closed the connection without answer
 // HTTP/1.x response; the error it gets wraps this one and says why.
 var ErrMalformed = errors.New("malformed response")
 
+// ErrBadURL is the error a callback gets when the url given to GetSlow
+// cannot go into a request line: empty, without a host, or holding a
+// space or a control character (a CR LF there would smuggle a header into
+// the request).
+var ErrBadURL = errors.New("bad URL")
+
+// checkURL returns an error wrapping ErrBadURL if url, a target such as
+// "example.com/path" without its scheme, is not fit for a request line.
+func checkURL(url string) error {
+	if i := strings.IndexFunc(url, func(r rune) bool { return r <= ' ' || r == 0x7f }); i >= 0 {
+		return fmt.Errorf("%w %q: a space or control character at byte %d", ErrBadURL, url, i)
+	}
+	u, err := neturl.Parse("http://" + url)
+	if err != nil {
+		return fmt.Errorf("%w %q: %v", ErrBadURL, url, err)
+	}
+	if u.Host == "" {
+		return fmt.Errorf("%w %q: no host", ErrBadURL, url)
+	}
+	return nil
+}
+
 // GetSlow asks the delay server at server ("ip:port") for url, to be
 // answered after delayMs milliseconds, and calls cb on the loop thread
 // with the whole response as a string (as it came, up to the end of its
 // body), or with an error: a refused or reset connection, an early close
-// (ErrClosedEarly, ErrTruncated), a malformed answer (ErrMalformed) or
-// one too large (ErrTooLarge). The connection and the request are made
+// (ErrClosedEarly, ErrTruncated), a malformed answer (ErrMalformed), one
+// too large (ErrTooLarge), or a url that cannot be sent (ErrBadURL). The connection and the request are made
 // on the loop thread, blocking, as in the book's original; the wait for
 // the answer is the event queue's. On each event GetSlow reads what is
 // there without blocking, and waits for the next event until the
@@ -38,6 +62,10 @@ var ErrMalformed = errors.New("malformed response")
 func GetSlow(rt *loop.Runtime, server, url string, delayMs int, cb func(err error, response js.Value)) {
 	fail := func(err error) {
 		rt.AddPending(func() { cb(fmt.Errorf("http.GetSlow: %w", err), js.Undefined) })
+	}
+	if err := checkURL(url); err != nil {
+		fail(err)
+		return
 	}
 	stream, err := minimio.Connect(server)
 	if err != nil {

@@ -103,6 +103,27 @@ func TestRefusedConnectionCallsBackLater(t *testing.T) {
 	}
 }
 
+// TestBadURLIsAnError checks that a url that cannot go into the request
+// line reaches the callback as ErrBadURL, after GetSlow has returned, and
+// that no request is sent: the server would see the smuggled header.
+func TestBadURLIsAnError(t *testing.T) {
+	for _, url := range []string{"", "/no-host", "a b", "example.com/x\r\nX-Smuggled: 1", "example.com/\x7f", "exa mple.com"} {
+		server := serveOnce(t, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+		var gotErr error
+		calls, returned, early := 0, false, false
+		looptest.Run(t, func(rt *loop.Runtime) {
+			GetSlow(rt, server, url, 0, func(err error, v js.Value) {
+				calls++
+				gotErr, early = err, !returned
+			})
+			returned = true
+		})
+		if calls != 1 || early || !errors.Is(gotErr, ErrBadURL) {
+			t.Errorf("GetSlow(%q): %d calls, early %v, error %v; want one later call with ErrBadURL", url, calls, early, gotErr)
+		}
+	}
+}
+
 func TestEarlyCloseIsAnError(t *testing.T) {
 	_, gotErr := get(t, serveOnce(t, ""))
 	if !errors.Is(gotErr, ErrClosedEarly) {
