@@ -95,8 +95,10 @@ func (s *Server) onEvent() {
 			break
 		}
 		if err != nil {
-			// EMFILE and the like: the connection waits in the queue,
-			// and the next event will try again.
+			// Out of descriptors (EMFILE), say: minimio has closed the
+			// connection it could not take, and the program hears of
+			// it here. One error per event; if more connections wait,
+			// the next event comes at once and goes on with them.
 			s.onConn(err, nil)
 			break
 		}

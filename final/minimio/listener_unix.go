@@ -23,6 +23,10 @@ import (
 type TcpListener struct {
 	fd   int
 	addr string
+	// reserve is a descriptor on /dev/null that Accept gives up when the
+	// process has run out of descriptors, to take a waiting connection
+	// and close it (see shed); -1 while it could not be opened again.
+	reserve int
 }
 
 // ANCHOR_END: listener
@@ -41,7 +45,20 @@ func Listen(addr string) (*TcpListener, error) {
 		unix.Close(fd)
 		return nil, fmt.Errorf("minimio: listen %s: %w", addr, err)
 	}
+	if l.reserve, err = openReserve(); err != nil {
+		unix.Close(fd)
+		return nil, fmt.Errorf("minimio: listen %s: %w", addr, err)
+	}
 	return l, nil
+}
+
+// openReserve opens the descriptor a listener keeps in reserve.
+func openReserve() (int, error) {
+	fd, err := unix.Open("/dev/null", unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return -1, &os.PathError{Op: "open", Path: "/dev/null", Err: err}
+	}
+	return fd, nil
 }
 
 // listenFd makes fd a non-blocking socket listening on sa.
@@ -62,7 +79,7 @@ func listenFd(fd int, sa unix.Sockaddr) (*TcpListener, error) {
 	if err != nil {
 		return nil, os.NewSyscallError("getsockname", err)
 	}
-	return &TcpListener{fd: fd, addr: addrString(local)}, nil
+	return &TcpListener{fd: fd, addr: addrString(local), reserve: -1}, nil
 }
 
 // addrString writes a socket address as "ip:port".
@@ -87,6 +104,8 @@ func (l *TcpListener) Addr() string { return l.addr }
 // non-blocking mode, with TCP_NODELAY set. It never blocks: with no
 // connection waiting it returns ErrWouldBlock. A connection that was
 // reset while it waited (ECONNABORTED) is skipped, as Go's net does.
+// When the process has no descriptor left for it (EMFILE, ENFILE), the
+// connection is closed instead, and the error says so (see shed).
 func (l *TcpListener) Accept() (*TcpStream, error) {
 	for {
 		fd, err := accept(l.fd) // non-blocking and close-on-exec
@@ -95,6 +114,8 @@ func (l *TcpListener) Accept() (*TcpStream, error) {
 			continue
 		case errors.Is(err, unix.EAGAIN) || errors.Is(err, unix.EWOULDBLOCK):
 			return nil, ErrWouldBlock
+		case errors.Is(err, unix.EMFILE) || errors.Is(err, unix.ENFILE):
+			return nil, l.shed(err)
 		case err != nil:
 			return nil, os.NewSyscallError(acceptCall, err)
 		}
@@ -108,8 +129,46 @@ func (l *TcpListener) Accept() (*TcpStream, error) {
 
 // ANCHOR_END: accept
 
+// ANCHOR: shed
+
+// shed answers an accept that failed for want of a descriptor, as libuv
+// does. The connection would otherwise stay at the head of the queue: the
+// listener would be reported readable again at once, and again, with
+// nothing the program can do. So shed gives up the reserve descriptor,
+// accepts the oldest connection into the slot it frees, closes it (its
+// client sees the connection closed, not a hang), and takes the reserve
+// back. It returns the error, saying that a connection was dropped, or
+// ErrWouldBlock if none was waiting.
+func (l *TcpListener) shed(cause error) error {
+	if l.reserve < 0 {
+		if l.reserve, _ = openReserve(); l.reserve < 0 {
+			return os.NewSyscallError(acceptCall, cause) // nothing to give up
+		}
+	}
+	unix.Close(l.reserve)
+	fd, err := accept(l.fd)
+	if err == nil {
+		unix.Close(fd)
+	}
+	l.reserve, _ = openReserve() // -1 if another thread took the slot; tried again next time
+	if errors.Is(err, unix.EAGAIN) || errors.Is(err, unix.EWOULDBLOCK) {
+		return ErrWouldBlock
+	}
+	if err != nil {
+		return os.NewSyscallError(acceptCall, cause)
+	}
+	return fmt.Errorf("minimio: out of file descriptors, closed a waiting connection: %w",
+		os.NewSyscallError(acceptCall, cause))
+}
+
+// ANCHOR_END: shed
+
 // Close closes the listening socket. The OS drops its registration, and
 // connections still waiting in its queue are refused.
 func (l *TcpListener) Close() error {
+	if l.reserve >= 0 {
+		unix.Close(l.reserve)
+		l.reserve = -1
+	}
 	return os.NewSyscallError("close", unix.Close(l.fd))
 }
