@@ -10,7 +10,7 @@ GOOSES      := linux darwin freebsd netbsd openbsd windows
 RUN         ?= ./final
 STRESS_RUNS ?= 50
 
-.PHONY: help run test test-race test-tools test-windows check vet fmt-check staticcheck book timeline serve golden stress bench bench-smoke ci
+.PHONY: help run test test-race test-tools test-windows test-scale check vet fmt-check staticcheck book timeline serve golden stress bench bench-smoke ci
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -28,6 +28,9 @@ test-tools: ## run the tests of the book renderer (its own module)
 
 test-race: ## the tutorial's tests under the race detector
 	$(GO) test -count=1 -race ./...
+
+test-scale: ## final's scale tests at full size: 10,000 connections, a million timers, 100,000 tasks, a signal storm (about 15 s)
+	FULL_SCALE=1 $(GO) test -count=1 -v -run 'Scale|Storm' ./final
 
 test-windows: ## build the Windows (IOCP) tests and run them under Wine
 	bash .ci/wine.sh setup
