@@ -104,11 +104,77 @@ func main() {
 	outDir := flag.String("out", "bench", "where results.md and results.json go (empty: nowhere)")
 	svg := flag.String("svg", "book/images/bench.svg", "where the chart goes (with -out only)")
 	timeout := flag.Duration("timeout", 2*time.Minute, "the longest one run may take")
+	report := flag.String("report", "", "run nothing: redraw results.md and the chart in -out from this results.json")
 	flag.Parse()
-	if err := mainErr(*size, *rounds, *warmup, *only, *outDir, *svg, *timeout); err != nil {
+	var err error
+	if *report != "" {
+		err = redraw(*report, *outDir, *svg)
+	} else {
+		err = mainErr(*size, *rounds, *warmup, *only, *outDir, *svg, *timeout)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
+}
+
+// results is what results.json holds: everything the table and the chart
+// are made from.
+type results struct {
+	Size        string     `json:"size"`
+	Environment string     `json:"environment"`
+	Workloads   []workload `json:"workloads"`
+	Runs        []run      `json:"runs"`
+}
+
+// redraw writes results.md and the chart again from the raw runs of an
+// earlier run, saved in the results.json at path: for a change to the
+// report's format, without running anything.
+func redraw(path, outDir, svgPath string) error {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var res results
+	if err := json.Unmarshal(raw, &res); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	var contenders []string
+	for _, c := range []string{Ours, Node, Go} {
+		if slices.ContainsFunc(res.Runs, func(r run) bool { return r.Contender == c }) {
+			contenders = append(contenders, c)
+		}
+	}
+	return write(res, contenders, outDir, svgPath)
+}
+
+// write prints the table of res and, unless outDir is empty, writes it to
+// outDir/results.md, the raw runs to outDir/results.json, and the chart
+// to svgPath (if not empty).
+func write(res results, contenders []string, outDir, svgPath string) error {
+	rows := summarize(res.Workloads, contenders, res.Runs)
+	md := markdown(res.Size, res.Environment, res.Workloads, rows)
+	fmt.Print(md)
+	if outDir == "" {
+		return nil // a smoke run: the table on standard output is enough
+	}
+	if err := os.WriteFile(filepath.Join(outDir, "results.md"), []byte(md), 0o644); err != nil {
+		return err
+	}
+	raw, err := json.MarshalIndent(res, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(outDir, "results.json"), append(raw, '\n'), 0o644); err != nil {
+		return err
+	}
+	if svgPath != "" {
+		if err := os.MkdirAll(filepath.Dir(svgPath), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(svgPath, []byte(chart(res.Workloads, rows)), 0o644)
+	}
+	return nil
 }
 
 func mainErr(size string, rounds, warmup int, only, outDir, svgPath string, timeout time.Duration) error {
@@ -181,31 +247,9 @@ func mainErr(size string, rounds, warmup int, only, outDir, svgPath string, time
 		}
 	}
 
-	rows := summarize(ws, contenders, runs)
 	env := fmt.Sprintf("%s/%s, %d CPUs, %s, %s; %d runs each after %d warm-up, alternating",
 		runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version(), nodeNote, rounds, warmup)
-	md := markdown(size, env, ws, rows)
-	fmt.Print(md)
-	if outDir == "" {
-		return nil // a smoke run: the table on standard output is enough
-	}
-	if err := os.WriteFile(filepath.Join(outDir, "results.md"), []byte(md), 0o644); err != nil {
-		return err
-	}
-	raw, err := json.MarshalIndent(map[string]any{"size": size, "environment": env, "workloads": ws, "runs": runs}, "", "  ")
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(outDir, "results.json"), append(raw, '\n'), 0o644); err != nil {
-		return err
-	}
-	if svgPath != "" {
-		if err := os.MkdirAll(filepath.Dir(svgPath), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(svgPath, []byte(chart(ws, rows)), 0o644)
-	}
-	return nil
+	return write(results{Size: size, Environment: env, Workloads: ws, Runs: runs}, contenders, outDir, svgPath)
 }
 
 // runOne runs one contender on one workload and measures the process.

@@ -100,7 +100,7 @@ func fmtRate(perSec float64) string {
 func markdown(size, env string, ws []workload, rows map[string]map[string]row) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "<!-- Written by `make bench` (bench/cmd/bench, size %s); do not edit. -->\n\n", size)
-	b.WriteString("| workload | contender | time | CPU | peak RSS | throughput | timer lateness p99 / max | ours/Node | ours/Go |\n")
+	b.WriteString("| workload | contender | time | ours/Node | ours/Go | CPU | peak RSS | throughput | timer lateness p99 / max |\n")
 	b.WriteString("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
 	for _, w := range ws {
 		for i, c := range []string{Ours, Node, Go} {
@@ -125,8 +125,8 @@ func markdown(size, env string, ws []workload, rows map[string]map[string]row) s
 			if r.MaxRSSKiB > 0 {
 				rss = fmt.Sprintf("%.0f MiB", float64(r.MaxRSSKiB)/1024)
 			}
-			fmt.Fprintf(&b, "| %s | %s | %.0f ms | %.0f ms | %s | %s | %s | %s | %s |\n",
-				name, c, r.ElapsedMs, r.CPUMs, rss, fmtRate(r.PerSec), late, rn, rg)
+			fmt.Fprintf(&b, "| %s | %s | %.0f ms | %s | %s | %.0f ms | %s | %s | %s |\n",
+				name, c, r.ElapsedMs, rn, rg, r.CPUMs, rss, fmtRate(r.PerSec), late)
 		}
 	}
 	fmt.Fprintf(&b, "\n*%s.* Time is the median of the workload's own clock (first operation started to last one done, without the process's start-up); "+

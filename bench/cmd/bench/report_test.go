@@ -4,6 +4,9 @@ import (
 	"encoding/xml"
 	"io"
 	"math"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -110,5 +113,43 @@ func TestThousands(t *testing.T) {
 		if got := thousands(n); got != want {
 			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// TestRedrawMatchesTheRun writes the results of fake runs as a run would,
+// then redraws them from the results.json it wrote, and checks that the
+// table and the chart come out the same, with the contenders taken from
+// the runs (here without Node, which the table must say).
+func TestRedrawMatchesTheRun(t *testing.T) {
+	ws, runs := fakeRuns()
+	runs = slices.DeleteFunc(runs, func(r run) bool { return r.Contender == Node })
+	res := results{Size: "smoke", Environment: "a test", Workloads: ws, Runs: runs}
+	first, second := t.TempDir(), t.TempDir()
+	if err := write(res, []string{Ours, Go}, first, filepath.Join(first, "bench.svg")); err != nil {
+		t.Fatal(err)
+	}
+	if err := redraw(filepath.Join(first, "results.json"), second, filepath.Join(second, "bench.svg")); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"results.md", "bench.svg", "results.json"} {
+		a, errA := os.ReadFile(filepath.Join(first, name))
+		b, errB := os.ReadFile(filepath.Join(second, name))
+		if errA != nil || errB != nil {
+			t.Fatalf("reading %s: %v, %v", name, errA, errB)
+		}
+		if string(a) != string(b) {
+			t.Errorf("%s redrawn differs from the run's:\n%s\nwant\n%s", name, b, a)
+		}
+	}
+	if md, _ := os.ReadFile(filepath.Join(second, "results.md")); !strings.Contains(string(md), "| node | not run: `node` is not on PATH |") {
+		t.Errorf("a redraw without Node runs does not say Node was not run:\n%s", md)
+	}
+}
+
+func TestRedrawRejectsABrokenFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "results.json")
+	os.WriteFile(path, []byte("{not json"), 0o644)
+	if err := redraw(path, t.TempDir(), ""); err == nil || !strings.Contains(err.Error(), path) {
+		t.Fatalf("redraw of a broken file: %v, want an error naming it", err)
 	}
 }
