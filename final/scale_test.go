@@ -275,9 +275,7 @@ func TestScalePoolTasks(t *testing.T) {
 // trace must still satisfy trace.spec.
 func TestSignalStorm(t *testing.T) {
 	if runtime.GOOS == "windows" {
-		// Windows has no signals: its profiler suspends threads instead,
-		// and nothing returns EINTR.
-		t.Skip("no signals on Windows")
+		t.Skip("Windows has no signals: its profiler suspends threads instead, so no call returns EINTR and there is no storm to survive")
 	}
 	spec, err := os.ReadFile("trace.spec")
 	if err != nil {

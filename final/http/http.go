@@ -79,11 +79,7 @@ func GetSlow(rt *loop.Runtime, server, url string, delayMs int, cb func(err erro
 		fail(err)
 		return
 	}
-	if err := stream.SetNonblocking(true); err != nil {
-		stream.Close()
-		fail(err)
-		return
-	}
+	stream.SetNonblocking(true)
 	r := &reader{stream: stream}
 	err = rt.WatchReadableUntil(stream, func(err error) bool {
 		var resp *Response

@@ -6,16 +6,14 @@ import (
 )
 
 // watch is an entry of rt.watches, the sources Run closes if they are
-// still there when it ends: a stream waiting for its event (WatchReadable
-// and WatchReadableUntil, with cb), or a server or connection of net.go
-// (with onEvent), which stays in the table for as long as it is open,
-// registered with the queue or not.
+// still there when it ends: a stream read through WatchReadableUntil, or
+// a server or connection of net.go, which stays in the table for as long
+// as it is open, registered with the queue or not.
 type watch struct {
-	stream minimio.Source              // a *minimio.TcpStream, or a *minimio.TcpListener for a server
-	cb     func(err error) (done bool) // WatchReadableUntil's callback
-	// net.go's: the handler of the source's events, which registers
-	// it again itself, and whether it is registered (and so counted in
-	// rt.active, keeping the loop alive) now.
+	stream minimio.Source // a *minimio.TcpStream, or a *minimio.TcpListener for a server
+	// onEvent handles the source's event and registers it again if it
+	// still wants one; armed says whether it is registered now, and so
+	// counted in rt.active, keeping the loop alive.
 	onEvent func()
 	armed   bool
 }
@@ -39,41 +37,35 @@ func (rt *Runtime) WatchReadable(stream *minimio.TcpStream, cb func()) error {
 // watch does, Run closes the stream. Loop thread only.
 func (rt *Runtime) WatchReadableUntil(stream *minimio.TcpStream, cb func(err error) (done bool)) error {
 	token := minimio.Token(rt.newID())
-	if err := rt.reg.Register(stream, token, minimio.Readable); err != nil {
+	w := &watch{stream: stream}
+	w.onEvent = func() {
+		// Out of the table while cb runs: a cb that closes the stream and
+		// then panics must not leave Run a stream to close a second time.
+		delete(rt.watches, token)
+		if cb(nil) {
+			return
+		}
+		if err := rt.armWatch(token, w, minimio.Readable); err != nil {
+			cb(err)
+			return
+		}
+		rt.watches[token] = w
+	}
+	if err := rt.armWatch(token, w, minimio.Readable); err != nil {
 		return err
 	}
-	rt.watches[token] = &watch{stream: stream, cb: cb}
-	rt.active++
+	rt.watches[token] = w
 	console.Printf("main", "Event with id: %d registered.", token)
 	return nil
 }
 
-// runWatch runs the callback of a stream whose event came.
+// runWatch runs the handler of a source whose event came.
 func (rt *Runtime) runWatch(token minimio.Token) {
 	w, ok := rt.watches[token]
-	if !ok {
-		return // closed already: a late event
+	if !ok || !w.armed {
+		return // closed already, or an interest given up (kqueue, IOCP): a late event
 	}
-	if w.onEvent != nil {
-		if !w.armed {
-			return // a late event for an interest given up (kqueue, IOCP)
-		}
-		w.armed = false
-		rt.active--
-		w.onEvent()
-		return
-	}
-	// Out of the table while cb runs: a cb that closes the stream and
-	// then panics must not leave Run a stream to close a second time.
-	delete(rt.watches, token)
+	w.armed = false
 	rt.active--
-	if w.cb(nil) {
-		return
-	}
-	if err := rt.reg.Register(w.stream, token, minimio.Readable); err != nil {
-		w.cb(err)
-		return
-	}
-	rt.watches[token] = w
-	rt.active++
+	w.onEvent()
 }

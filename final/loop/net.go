@@ -138,8 +138,7 @@ type Conn struct {
 	// takes; and the callbacks of those writes, by where each one ends.
 	out     []byte
 	waiting []waiter
-	queued  int64 // the bytes ever put in out
-	flushed int64 // the bytes ever sent from out
+	queued  int64 // the bytes ever put in out; queued - len(out) have been sent
 	err     error // why writing failed; every later Write gets it
 	closed  bool
 }
@@ -283,8 +282,8 @@ func (c *Conn) flush() {
 	for len(c.out) > 0 && !c.closed {
 		n, err := c.stream.Write(c.out)
 		c.out = c.out[n:]
-		c.flushed += int64(n)
-		for len(c.waiting) > 0 && c.waiting[0].end <= c.flushed && !c.closed {
+		sent := c.queued - int64(len(c.out))
+		for len(c.waiting) > 0 && c.waiting[0].end <= sent && !c.closed {
 			cb := c.waiting[0].cb
 			c.waiting = c.waiting[1:]
 			cb(nil)

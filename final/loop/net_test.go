@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nodeexperiment/gonode/final/internal/echotest"
 	"github.com/nodeexperiment/gonode/final/loop"
+	"github.com/nodeexperiment/gonode/internal/echotest"
 )
 
 // runNet runs program on a new runtime and returns what Run returned,
@@ -113,7 +113,7 @@ func TestServerEchoesToSeveralClients(t *testing.T) {
 	err := runNet(t, func(rt *loop.Runtime) {
 		echoServer(t, rt, clients+1, func(addr string) {
 			for i := range clients {
-				wg.Go(func() { errs <- echotest.RoundTrips(addr, i, rounds) })
+				wg.Go(func() { errs <- echotest.Check(addr, i, rounds) })
 			}
 			wg.Go(func() { errs <- bulk(addr, bulkSize) })
 		})
@@ -154,7 +154,7 @@ func TestClientThatResets(t *testing.T) {
 				c.Close()
 				if first {
 					final = err
-					go func() { after <- echotest.RoundTrips(srv.Addr(), 2, 10) }()
+					go func() { after <- echotest.Check(srv.Addr(), 2, 10) }()
 				} else {
 					srv.Close()
 				}

@@ -13,9 +13,11 @@ import (
 const acceptCall = "accept"
 
 // accept takes one connection from the listening socket fd. x/sys has no
-// accept4 here, so the new socket is made close-on-exec and non-blocking
-// with fcntl afterwards, holding syscall.ForkLock for reading as Go's net
-// does, so that no fork happens in between.
+// accept4 here, so the new socket is made close-on-exec with fcntl
+// afterwards, holding syscall.ForkLock for reading as Go's net does, so
+// that no fork happens in between. These systems pass the listener's
+// O_NONBLOCK on to the new socket, so a second fcntl makes it blocking,
+// as accept4 leaves it elsewhere.
 func accept(fd int) (int, error) {
 	syscall.ForkLock.RLock()
 	defer syscall.ForkLock.RUnlock()
@@ -24,7 +26,7 @@ func accept(fd int) (int, error) {
 		return -1, err
 	}
 	unix.CloseOnExec(nfd)
-	if err := unix.SetNonblock(nfd, true); err != nil {
+	if err := unix.SetNonblock(nfd, false); err != nil {
 		unix.Close(nfd)
 		return -1, os.NewSyscallError("fcntl", err)
 	}

@@ -123,7 +123,7 @@ func (l *TcpListener) Accept() (*TcpStream, error) {
 			unix.Close(fd)
 			return nil, os.NewSyscallError("setsockopt", err)
 		}
-		return &TcpStream{fd: fd, nonblocking: true, sockNonbl: true}, nil
+		return &TcpStream{fd: fd, nonblocking: true}, nil
 	}
 }
 

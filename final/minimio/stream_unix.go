@@ -27,13 +27,13 @@ import (
 // nothing is there (recv with MSG_DONTWAIT), and Write sends what the
 // socket takes at once (sendmsg with MSG_DONTWAIT) and returns
 // ErrWouldBlock for the rest. A stream from TcpListener.Accept starts in
-// non-blocking mode, on a socket that is itself non-blocking (O_NONBLOCK).
+// non-blocking mode. Either way the socket itself stays blocking: the
+// mode is in how each call is made, so switching it costs no system call.
 //
 // A TcpStream may be used by one goroutine at a time.
 type TcpStream struct {
 	fd          int
 	nonblocking bool // Read and Write return ErrWouldBlock instead of blocking
-	sockNonbl   bool // the socket has O_NONBLOCK (accepted streams); implies nonblocking
 }
 
 // ANCHOR_END: stream
@@ -163,20 +163,10 @@ func (s *TcpStream) writeNow(p []byte) (int, error) {
 // ANCHOR_END: writenow
 
 // SetNonblocking puts the stream's reads and writes in non-blocking mode
-// (on) or back in blocking mode. Like Read, it is for the one goroutine
-// that uses the stream. A stream from Connect has a blocking socket and
-// changes only how it calls the OS; an accepted stream's socket is
-// non-blocking, and turning that off is an fcntl, whose error is returned.
-func (s *TcpStream) SetNonblocking(on bool) error {
-	if !on && s.sockNonbl {
-		if err := unix.SetNonblock(s.fd, false); err != nil {
-			return os.NewSyscallError("fcntl", err)
-		}
-		s.sockNonbl = false
-	}
-	s.nonblocking = on
-	return nil
-}
+// (on) or back in blocking mode. It changes only how the stream calls the
+// OS, not the socket. Like Read, it is for the one goroutine that uses
+// the stream.
+func (s *TcpStream) SetNonblocking(on bool) { s.nonblocking = on }
 
 // Read reads into p. It returns io.EOF when the peer has closed the
 // connection and every byte has been read. In non-blocking mode it

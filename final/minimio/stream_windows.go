@@ -210,14 +210,12 @@ func (s *TcpStream) writeNow(p []byte) (int, error) {
 // ANCHOR_END: writenow
 
 // SetNonblocking puts the stream's reads and writes in non-blocking mode
-// (on) or back in blocking mode. Like Read, it is for the one goroutine that uses
-// the stream. It returns an error for the same shape as on Unix; it
-// cannot fail here.
-func (s *TcpStream) SetNonblocking(on bool) error {
+// (on) or back in blocking mode. Like Read, it is for the one goroutine
+// that uses the stream.
+func (s *TcpStream) SetNonblocking(on bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.nonblocking = on
-	return nil
 }
 
 // Read reads into p. After the stream's event it returns what the

@@ -23,11 +23,8 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -40,6 +37,7 @@ import (
 
 	"github.com/nodeexperiment/gonode/bench/internal/result"
 	"github.com/nodeexperiment/gonode/internal/delayserver"
+	"github.com/nodeexperiment/gonode/internal/echotest"
 )
 
 // The contenders, by the names the table uses.
@@ -325,7 +323,8 @@ func echo(cmd *exec.Cmd, w workload, timeout time.Duration) (string, result.Resu
 }
 
 // load is the echo workload's client, the same for every server: conns
-// connections, each doing rounds round trips of 64 bytes. Ops counts
+// connections, each doing rounds round trips of 64 bytes
+// (echotest.MessageSize). Ops counts
 // round trips; res.N is set by the caller to rounds, so a full run has
 // Ops == conns*rounds, which the caller checks against N*conns.
 func load(addr string, conns, rounds int, timeout time.Duration) result.Result {
@@ -333,9 +332,9 @@ func load(addr string, conns, rounds int, timeout time.Duration) result.Result {
 	var mu sync.Mutex
 	var res result.Result
 	start := time.Now()
-	for range conns {
+	for id := range conns {
 		wg.Go(func() {
-			ok, err := echoConn(addr, rounds, start.Add(timeout))
+			ok, err := echotest.RoundTrips(addr, id, rounds, start.Add(timeout))
 			mu.Lock()
 			defer mu.Unlock()
 			res.Ops += ok
@@ -354,29 +353,6 @@ func load(addr string, conns, rounds int, timeout time.Duration) result.Result {
 		res.Ops /= conns
 	}
 	return res
-}
-
-func echoConn(addr string, rounds int, deadline time.Time) (int, error) {
-	conn, err := net.DialTimeout("tcp", addr, 10*time.Second)
-	if err != nil {
-		return 0, err
-	}
-	defer conn.Close()
-	conn.SetDeadline(deadline)
-	msg := []byte(strings.Repeat("echo!64B", 8))
-	buf := make([]byte, len(msg))
-	for i := range rounds {
-		if _, err := conn.Write(msg); err != nil {
-			return i, err
-		}
-		if _, err := io.ReadFull(conn, buf); err != nil {
-			return i, err
-		}
-		if string(buf) != string(msg) {
-			return i, errors.New("the echo differs from what was sent")
-		}
-	}
-	return rounds, nil
 }
 
 // thousands writes n with commas: 1,000,000.
