@@ -40,6 +40,7 @@ import (
 	"github.com/nodeexperiment/gonode/final/js"
 	"github.com/nodeexperiment/gonode/final/loop"
 	"github.com/nodeexperiment/gonode/internal/delayserver"
+	"github.com/nodeexperiment/gonode/internal/delayserver/delaytest"
 	"github.com/nodeexperiment/gonode/internal/trace"
 )
 
@@ -123,12 +124,7 @@ func startServer(t *testing.T, n int) string {
 	t.Helper()
 	limit := raiseFileLimit(t)
 	if limit < 0 || 2*n+200 <= limit {
-		s, err := delayserver.Start("127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s.Addr()
+		return delaytest.Start(t)
 	}
 	if n+200 > limit {
 		t.Skipf("%d connections need %d open files; the hard limit (RLIMIT_NOFILE) is %d", n, n+200, limit)

@@ -13,25 +13,15 @@ import (
 	"github.com/nodeexperiment/gonode/final/js"
 	"github.com/nodeexperiment/gonode/final/loop"
 	"github.com/nodeexperiment/gonode/final/minimio"
-	"github.com/nodeexperiment/gonode/internal/delayserver"
+	"github.com/nodeexperiment/gonode/internal/delayserver/delaytest"
 )
 
-// get runs one GetSlow against server and returns what its callback got.
+// get runs one GetSlow for example.com/x against server and returns what
+// its callback got.
 func get(t *testing.T, server string) (js.Value, error) {
 	t.Helper()
-	var gotErr error
-	var got js.Value
-	calls := 0
-	looptest.Run(t, func(rt *loop.Runtime) {
-		GetSlow(rt, server, "example.com/x", 20, func(err error, v js.Value) {
-			calls++
-			gotErr, got = err, v
-		})
-	})
-	if calls != 1 {
-		t.Fatalf("the callback ran %d times, want once", calls)
-	}
-	return got, gotErr
+	got, _, err := getFrom(t, server, "example.com/x")
+	return got, err
 }
 
 // serveOnce starts a server that answers one connection with answer,
@@ -56,12 +46,7 @@ func serveOnce(t *testing.T, answer string) string {
 }
 
 func TestGetSlow(t *testing.T) {
-	srv, err := delayserver.Start("127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	got, gotErr := get(t, srv.Addr())
+	got, gotErr := get(t, delaytest.Start(t))
 	s, _ := got.AsString()
 	if gotErr != nil || !strings.HasPrefix(s, "HTTP/1.1 302 Found") || !strings.Contains(s, "Location: http://example.com/x") {
 		t.Fatalf("callback got %v, %q; want the delay server's 302", gotErr, s)
@@ -142,7 +127,7 @@ func TestMalformedResponseIsAnError(t *testing.T) {
 
 // getFrom runs one GetSlow for url against server, with the trace kept,
 // and returns what its callback got and the trace.
-func getFrom(t *testing.T, server, url string) (response, trace string, err error) {
+func getFrom(t *testing.T, server, url string) (response js.Value, trace string, err error) {
 	t.Helper()
 	var gotErr error
 	var got js.Value
@@ -158,19 +143,7 @@ func getFrom(t *testing.T, server, url string) (response, trace string, err erro
 	if calls != 1 {
 		t.Fatalf("the callback ran %d times, want once", calls)
 	}
-	s, _ := got.AsString()
-	return s, out.String(), gotErr
-}
-
-// startDelayServer starts a delay server that stops when the test ends.
-func startDelayServer(t *testing.T) string {
-	t.Helper()
-	srv, err := delayserver.Start("127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
-	return srv.Addr()
+	return got, out.String(), gotErr
 }
 
 // TestAnswerInPieces gets an answer that comes in four writes, 30 ms
@@ -178,7 +151,8 @@ func startDelayServer(t *testing.T) string {
 // must read each piece as it comes and register again, under the same
 // id, until the body is complete.
 func TestAnswerInPieces(t *testing.T) {
-	s, trace, err := getFrom(t, startDelayServer(t), "example.com/x?answer=pieces&pause=30")
+	got, trace, err := getFrom(t, delaytest.Start(t), "example.com/x?answer=pieces&pause=30")
+	s, _ := got.AsString()
 	if err != nil || !strings.HasPrefix(s, "HTTP/1.1 302 Found\r\n") || !strings.HasSuffix(s, "\r\n\r\nRedirecting to http://example.com/x\n") {
 		t.Fatalf("callback got %v, %q; want the whole 302", err, s)
 	}
@@ -191,7 +165,8 @@ func TestAnswerInPieces(t *testing.T) {
 }
 
 func TestChunkedAnswer(t *testing.T) {
-	s, _, err := getFrom(t, startDelayServer(t), "example.com/x?answer=chunked&pause=5")
+	got, _, err := getFrom(t, delaytest.Start(t), "example.com/x?answer=chunked&pause=5")
+	s, _ := got.AsString()
 	r, perr := ParseResponse([]byte(s), false)
 	if err != nil || perr != nil || r.Header.Get("Transfer-Encoding") != "" ||
 		string(r.Body) != "Redirecting to http://example.com/x\n" || !strings.HasSuffix(s, "0\r\n\r\n") {
@@ -200,14 +175,14 @@ func TestChunkedAnswer(t *testing.T) {
 }
 
 func TestCloseMidBodyIsAnError(t *testing.T) {
-	_, _, err := getFrom(t, startDelayServer(t), "example.com/x?answer=early")
+	_, _, err := getFrom(t, delaytest.Start(t), "example.com/x?answer=early")
 	if !errors.Is(err, ErrTruncated) {
 		t.Fatalf("callback got %v, want ErrTruncated", err)
 	}
 }
 
 func TestResetIsAnError(t *testing.T) {
-	_, _, err := getFrom(t, startDelayServer(t), "example.com/x?answer=reset")
+	_, _, err := getFrom(t, delaytest.Start(t), "example.com/x?answer=reset")
 	// Whether the reset overtakes the half body or not, the callback
 	// gets an error (the reset's, or ErrTruncated), never a response.
 	if err == nil || errors.Is(err, ErrMalformed) {
@@ -216,7 +191,7 @@ func TestResetIsAnError(t *testing.T) {
 }
 
 func TestGarbageIsAnError(t *testing.T) {
-	_, _, err := getFrom(t, startDelayServer(t), "example.com/x?answer=garbage")
+	_, _, err := getFrom(t, delaytest.Start(t), "example.com/x?answer=garbage")
 	if !errors.Is(err, ErrMalformed) {
 		t.Fatalf("callback got %v, want ErrMalformed", err)
 	}

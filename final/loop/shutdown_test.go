@@ -12,7 +12,7 @@ import (
 	"github.com/nodeexperiment/gonode/final/http"
 	"github.com/nodeexperiment/gonode/final/js"
 	"github.com/nodeexperiment/gonode/final/loop"
-	"github.com/nodeexperiment/gonode/internal/delayserver"
+	"github.com/nodeexperiment/gonode/internal/delayserver/delaytest"
 )
 
 // TestShutdownLeavesNothingBehind runs a program that uses every part of
@@ -22,11 +22,7 @@ import (
 // threads) and, on Linux, the open file descriptors are back to what
 // they were before.
 func TestShutdownLeavesNothingBehind(t *testing.T) {
-	srv, err := delayserver.Start("127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
+	server := delaytest.Start(t)
 	file := filepath.Join(t.TempDir(), "f.txt")
 	if err := os.WriteFile(file, []byte("some text"), 0o666); err != nil {
 		t.Fatal(err)
@@ -38,7 +34,7 @@ func TestShutdownLeavesNothingBehind(t *testing.T) {
 	program := func(rt *loop.Runtime, panicking bool) {
 		fs.Read(rt, file, func(error, js.Value) {})
 		crypto.Encrypt(rt, 20, func(error, js.Value) {})
-		http.GetSlow(rt, srv.Addr(), "example.com", 200, func(error, js.Value) {})
+		http.GetSlow(rt, server, "example.com", 200, func(error, js.Value) {})
 		rt.SetImmediate(func() {})
 		var iv *loop.Timer
 		iv = rt.SetInterval(5, func() { rt.ClearInterval(iv) })

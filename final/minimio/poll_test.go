@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nodeexperiment/gonode/internal/delayserver"
+	"github.com/nodeexperiment/gonode/internal/delayserver/delaytest"
 )
 
 func TestTimeoutMillis(t *testing.T) {
@@ -42,17 +42,6 @@ func newPoll(t *testing.T) (*Poll, *Registrator) {
 	}
 	t.Cleanup(func() { p.Close() })
 	return p, p.Registrator()
-}
-
-// startServer starts a delay server that stops when the test ends.
-func startServer(t *testing.T) string {
-	t.Helper()
-	s, err := delayserver.Start("127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s.Addr()
 }
 
 // request connects to addr and asks for an answer after delay ms.
@@ -90,7 +79,7 @@ func nextEvents(t *testing.T, p *Poll) []Token {
 }
 
 func TestEventsArriveInReadinessOrder(t *testing.T) {
-	addr := startServer(t)
+	addr := delaytest.Start(t)
 	p, r := newPoll(t)
 	streams := map[Token]*TcpStream{}
 	for i, delay := range []int{400, 300, 200, 100, 0} {
@@ -148,7 +137,7 @@ func TestCloseWakesABlockedPoll(t *testing.T) {
 }
 
 func TestRegisterRefuses(t *testing.T) {
-	addr := startServer(t)
+	addr := delaytest.Start(t)
 	_, r := newPoll(t)
 	s := request(t, addr, 0)
 	for _, interests := range []Interests{0, 4, Readable | 8} {

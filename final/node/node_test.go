@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/nodeexperiment/gonode/internal/delayserver"
+	"github.com/nodeexperiment/gonode/internal/delayserver/delaytest"
 	"github.com/nodeexperiment/gonode/internal/trace"
 )
 
@@ -52,12 +53,8 @@ func TestSameProgramRealNode(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	srv, err := delayserver.Start("127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	proxy := startRecorder(t, srv.Addr())
+	server := delaytest.Start(t)
+	proxy := startRecorder(t, server)
 	defer proxy.close()
 
 	// Generous, only to catch a hang: each program takes about 3.5 s.
