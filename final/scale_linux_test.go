@@ -29,16 +29,6 @@ func raiseFileLimit(t *testing.T) int {
 	return int(min(lim.Cur, 1<<30))
 }
 
-// openFiles returns the number of open file descriptors.
-func openFiles(t *testing.T) int {
-	t.Helper()
-	entries, err := os.ReadDir("/proc/self/fd")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return len(entries)
-}
-
 // signalStorm sends SIGURG (Go's own preemption signal, which the runtime
 // takes quietly) to every thread of the process every 200 µs, whether it
 // runs or sleeps in a system call, until the returned function is called;

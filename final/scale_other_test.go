@@ -9,8 +9,5 @@ import "testing"
 // limit.
 func raiseFileLimit(*testing.T) int { return -1 }
 
-// openFiles returns -1: only Linux has /proc/self/fd to count them.
-func openFiles(*testing.T) int { return -1 }
-
 // signalStorm sends no signals besides the profiler's on this OS.
 func signalStorm(*testing.T) (stop func() int) { return func() int { return 0 } }

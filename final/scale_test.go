@@ -83,39 +83,6 @@ func scaleSize(t *testing.T, env string, small, full int) int {
 	return small
 }
 
-// leakCheck notes the goroutines and open files now; the function it
-// returns waits (up to ten seconds) for both to be back, fails if they
-// are not, and logs the figures.
-func leakCheck(t *testing.T) func() {
-	t.Helper()
-	goroutines, fds := runtime.NumGoroutine(), openFiles(t)
-	return func() {
-		t.Helper()
-		g := settle(t, "goroutines", goroutines, runtime.NumGoroutine)
-		if fds < 0 {
-			t.Logf("goroutines: %d before, %d after", goroutines, g)
-			return
-		}
-		f := settle(t, "open files", fds, func() int { return openFiles(t) })
-		t.Logf("goroutines: %d before, %d after; open files: %d before, %d after", goroutines, g, fds, f)
-	}
-}
-
-// settle waits until count() is back to at most before and returns it.
-func settle(t *testing.T, what string, before int, count func() int) int {
-	t.Helper()
-	for i := 0; ; i++ {
-		now := count()
-		if now <= before {
-			return now
-		}
-		if i == 1000 {
-			t.Fatalf("%d %s before the run, %d after", before, what, now)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
 // startServer starts a delay server for n connections: in this process
 // if the open-file limit leaves room for both ends of every connection,
 // otherwise in a child process (this test binary again), so that each
@@ -162,7 +129,7 @@ func startServer(t *testing.T, n int) string {
 func TestScaleConnections(t *testing.T) {
 	n := scaleSize(t, "SCALE_CONNS", 500, 10_000)
 	server := startServer(t, n)
-	done := leakCheck(t)
+	done := looptest.LeakCheck(t)
 	got := make([]string, n)
 	errs := 0
 	start := time.Now()
@@ -197,7 +164,7 @@ func TestScaleConnections(t *testing.T) {
 // never early; each must run once.
 func TestScaleTimers(t *testing.T) {
 	n := scaleSize(t, "SCALE_TIMERS", 20_000, 1_000_000)
-	done := leakCheck(t)
+	done := looptest.LeakCheck(t)
 	lateness := make([]time.Duration, n)
 	fired := 0
 	var setup time.Duration
@@ -236,7 +203,7 @@ func TestScaleTimers(t *testing.T) {
 // threads, and every callback must get its own task's value.
 func TestScalePoolTasks(t *testing.T) {
 	n := scaleSize(t, "SCALE_TASKS", 5_000, 100_000)
-	done := leakCheck(t)
+	done := looptest.LeakCheck(t)
 	got := make([]int, n)
 	calls := 0
 	start := time.Now()

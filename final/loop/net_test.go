@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"runtime"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/nodeexperiment/gonode/final/internal/looptest"
 	"github.com/nodeexperiment/gonode/final/loop"
 	"github.com/nodeexperiment/gonode/internal/echotest"
 )
@@ -198,7 +198,7 @@ func TestShutdownClosesServersAndConns(t *testing.T) {
 	const clients = 3
 	for _, panicking := range []bool{false, true} {
 		t.Run(fmt.Sprintf("panicking=%v", panicking), func(t *testing.T) {
-			goroutines, fds := runtime.NumGoroutine(), openFiles(t)
+			done := looptest.LeakCheck(t)
 			var wg sync.WaitGroup
 			ended := make(chan error, clients)
 			err := runNet(t, func(rt *loop.Runtime) {
@@ -250,10 +250,7 @@ func TestShutdownClosesServersAndConns(t *testing.T) {
 					t.Errorf("a client did not see its connection closed: %v", err)
 				}
 			}
-			settle(t, "goroutines", goroutines, runtime.NumGoroutine)
-			if fds >= 0 {
-				settle(t, "open file descriptors", fds, func() int { return openFiles(t) })
-			}
+			done()
 		})
 	}
 }

@@ -3,13 +3,13 @@ package loop_test
 import (
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
 	"time"
 
 	"github.com/nodeexperiment/gonode/final/crypto"
 	"github.com/nodeexperiment/gonode/final/fs"
 	"github.com/nodeexperiment/gonode/final/http"
+	"github.com/nodeexperiment/gonode/final/internal/looptest"
 	"github.com/nodeexperiment/gonode/final/js"
 	"github.com/nodeexperiment/gonode/final/loop"
 	"github.com/nodeexperiment/gonode/internal/delayserver/delaytest"
@@ -43,7 +43,7 @@ func TestShutdownLeavesNothingBehind(t *testing.T) {
 		}
 	}
 	for _, panicking := range []bool{false, true} {
-		goroutines, fds := runtime.NumGoroutine(), openFiles(t)
+		done := looptest.LeakCheck(t)
 		rt, err := loop.New(loop.Config{})
 		if err != nil {
 			t.Fatal(err)
@@ -52,38 +52,6 @@ func TestShutdownLeavesNothingBehind(t *testing.T) {
 		if (err != nil) != panicking {
 			t.Fatalf("panicking=%v: Run returned %v", panicking, err)
 		}
-		settle(t, "goroutines", goroutines, runtime.NumGoroutine)
-		if fds >= 0 {
-			settle(t, "open file descriptors", fds, func() int { return openFiles(t) })
-		}
+		done()
 	}
-}
-
-// settle waits, a little at a time, until count() is back to at most
-// before, and fails after ten seconds.
-func settle(t *testing.T, what string, before int, count func() int) {
-	t.Helper()
-	for i := 0; ; i++ {
-		now := count()
-		if now <= before {
-			return
-		}
-		if i == 1000 {
-			t.Fatalf("%d %s before the run, %d after", before, what, now)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
-// openFiles returns the number of file descriptors the process has open
-// (counted in /proc/self/fd), or -1 where there is no /proc.
-func openFiles(t *testing.T) int {
-	if runtime.GOOS != "linux" {
-		return -1
-	}
-	entries, err := os.ReadDir("/proc/self/fd")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return len(entries)
 }
