@@ -52,13 +52,13 @@ func checkURL(url string) error {
 // with the whole response as a string (as it came, up to the end of its
 // body), or with an error: a refused or reset connection, an early close
 // (ErrClosedEarly, ErrTruncated), a malformed answer (ErrMalformed), one
-// too large (ErrTooLarge), or a url that cannot be sent (ErrBadURL). The connection and the request are made
-// on the loop thread, blocking, as in the book's original; the wait for
-// the answer is the event queue's. On each event GetSlow reads what is
-// there without blocking, and waits for the next event until the
-// response is complete, so an answer sent in pieces is read in pieces. A
-// failure to connect reaches cb in the next tick, never during the call.
-// Loop thread only.
+// too large (ErrTooLarge), or a url that cannot be sent (ErrBadURL). The
+// connection and the request are made on the loop thread, blocking, as
+// in the book's original; the wait for the answer is the event queue's.
+// On each event GetSlow reads what is there without blocking, and waits
+// for the next event until the response is complete, so an answer sent
+// in pieces is read in pieces. A failure to connect reaches cb in the
+// next tick, never during the call. Loop thread only.
 func GetSlow(rt *loop.Runtime, server, url string, delayMs int, cb func(err error, response js.Value)) {
 	fail := func(err error) {
 		rt.AddPending(func() { cb(fmt.Errorf("http.GetSlow: %w", err), js.Undefined) })

@@ -90,10 +90,12 @@ func TestRefusedConnectionCallsBackLater(t *testing.T) {
 
 // TestBadURLIsAnError checks that a url that cannot go into the request
 // line reaches the callback as ErrBadURL, after GetSlow has returned, and
-// that no request is sent: the server would see the smuggled header.
+// that no request is sent (the server would see the smuggled header):
+// GetSlow must not even connect, or the address, where nobody listens,
+// would answer with a refusal instead.
 func TestBadURLIsAnError(t *testing.T) {
+	server := refusedAddr(t)
 	for _, url := range []string{"", "/no-host", "a b", "example.com/x\r\nX-Smuggled: 1", "example.com/\x7f", "exa mple.com"} {
-		server := serveOnce(t, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
 		var gotErr error
 		calls, returned, early := 0, false, false
 		looptest.Run(t, func(rt *loop.Runtime) {
@@ -201,22 +203,9 @@ func TestGarbageIsAnError(t *testing.T) {
 // when nothing has come (as after a spurious wake-up): it must return at
 // once and ask for the next event, not block until the server answers.
 func TestSpuriousEventReadsNothing(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	hold := make(chan struct{})
-	defer close(hold)
-	go func() {
-		c, err := ln.Accept()
-		if err != nil {
-			return
-		}
-		<-hold // silent until the test ends
-		c.Close()
-	}()
-	stream, err := minimio.Connect(ln.Addr().String())
+	// The server waits for a request that never comes: silent until the
+	// test closes the stream.
+	stream, err := minimio.Connect(serveOnce(t, ""))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -178,10 +178,13 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	defer conn.Close()
 	body := "Redirecting to " + target + "\n"
-	head := fmt.Sprintf("HTTP/1.1 302 Found\r\nServer: Cowboy\r\nDate: %s\r\nConnection: close\r\n"+
+	// fields is the status line and the header lines but the framing;
+	// head adds the length and the blank line.
+	fields := fmt.Sprintf("HTTP/1.1 302 Found\r\nServer: Cowboy\r\nDate: %s\r\nConnection: close\r\n"+
 		"Content-Type: text/plain; charset=utf-8\r\nLocation: %s\r\n",
 		time.Now().UTC().Format(http.TimeFormat), target)
-	whole := head + fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(body), body)
+	head := fields + fmt.Sprintf("Content-Length: %d\r\n\r\n", len(body))
+	whole := head + body
 	if kind == "" {
 		buf.WriteString(whole)
 		buf.Flush()
@@ -201,10 +204,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		return true
 	}
-	half := head + fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(body), body[:len(body)/2])
+	half := whole[:len(head)+len(body)/2]
 	switch kind {
 	case "chunked":
-		parts := []string{head + "Transfer-Encoding: chunked\r\n\r\n"}
+		parts := []string{fields + "Transfer-Encoding: chunked\r\n\r\n"}
 		for rest := body; rest != ""; {
 			n := min(len(rest), 8)
 			parts = append(parts, fmt.Sprintf("%x\r\n%s\r\n", n, rest[:n]))
@@ -213,7 +216,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		write(append(parts, "0\r\n\r\n")...)
 	case "pieces":
 		// Cut in the status line, in the header, and in the body.
-		a, b, c := 10, len(head)/2, len(whole)-len(body)/2
+		a, b, c := 10, len(fields)/2, len(whole)-len(body)/2
 		write(whole[:a], whole[a:b], whole[b:c], whole[c:])
 	case "early":
 		write(half)

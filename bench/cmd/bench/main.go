@@ -192,18 +192,14 @@ func mainErr(size string, rounds, warmup int, only, outDir, svgPath string, time
 
 	// The contenders: two Go programs, built once, and Node if present.
 	cmds := map[string][]string{}
-	for _, c := range []string{Ours, "gostd"} {
-		bin := filepath.Join(tmp, c)
-		build := exec.Command("go", "build", "-o", bin, "./bench/cmd/"+c)
+	for _, c := range []struct{ name, cmd string }{{Ours, "ours"}, {Go, "gostd"}} {
+		bin := filepath.Join(tmp, c.cmd)
+		build := exec.Command("go", "build", "-o", bin, "./bench/cmd/"+c.cmd)
 		build.Stdout, build.Stderr = os.Stderr, os.Stderr
 		if err := build.Run(); err != nil {
-			return fmt.Errorf("building %s: %w", c, err)
+			return fmt.Errorf("building %s: %w", c.cmd, err)
 		}
-		name := c
-		if c == "gostd" {
-			name = Go
-		}
-		cmds[name] = []string{bin}
+		cmds[c.name] = []string{bin}
 	}
 	contenders := []string{Ours, Node, Go}
 	nodeNote := ""
@@ -275,9 +271,9 @@ func runOne(w workload, contender string, args []string, timeout time.Duration) 
 			return r, fmt.Errorf("%v printed %q: %w", args, last, err)
 		}
 	}
-	r.WallMs = ms(time.Since(start))
+	r.WallMs = result.Ms(time.Since(start))
 	st := cmd.ProcessState
-	r.CPUMs = ms(st.UserTime() + st.SystemTime())
+	r.CPUMs = result.Ms(st.UserTime() + st.SystemTime())
 	r.MaxRSSKiB = peakRSSKiB(st)
 	switch {
 	case r.Result.Error != "":
@@ -324,9 +320,9 @@ func echo(cmd *exec.Cmd, w workload, timeout time.Duration) (string, result.Resu
 
 // load is the echo workload's client, the same for every server: conns
 // connections, each doing rounds round trips of 64 bytes
-// (echotest.MessageSize). Ops counts
-// round trips; res.N is set by the caller to rounds, so a full run has
-// Ops == conns*rounds, which the caller checks against N*conns.
+// (echotest.MessageSize). Ops counts round trips per connection when
+// every connection finished (so a full run has Ops == rounds, which the
+// caller sets as N), and all of them otherwise.
 func load(addr string, conns, rounds int, timeout time.Duration) result.Result {
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -347,7 +343,7 @@ func load(addr string, conns, rounds int, timeout time.Duration) result.Result {
 		})
 	}
 	wg.Wait()
-	res.ElapsedMs = ms(time.Since(start))
+	res.ElapsedMs = result.Ms(time.Since(start))
 	// Report per connection, so Ops == N means every connection finished.
 	if res.Error == "" {
 		res.Ops /= conns
@@ -363,5 +359,3 @@ func thousands(n int) string {
 	}
 	return s
 }
-
-func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

@@ -33,12 +33,11 @@ func main() {
 	o.Flags(flag.CommandLine, "timers, immediates, files, cpu, http or echo")
 	flag.Parse()
 	o.ExitOnTimeout()
-	r, err := run(o.Workload, o.N, o.Conc, o.File, o.Server)
+	r, err := run(o)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gostd:", err)
 		os.Exit(1)
 	}
-	r.Workload, r.N = o.Workload, o.N
 	r.Write(os.Stdout)
 }
 
@@ -62,11 +61,14 @@ func (c *counter) done(err error) {
 	c.mu.Unlock()
 }
 
-func run(workload string, n, conc int, file, server string) (result.Result, error) {
-	var r result.Result
+// run runs o's workload and returns what it measured.
+func run(o result.Options) (result.Result, error) {
+	n := o.N
+	r := result.Result{Workload: o.Workload, N: n}
 	var c counter
+	after := func() {} // what to compute once the clock has stopped
 	start := time.Now()
-	switch workload {
+	switch o.Workload {
 	case "timers":
 		deadline, fired := make([]time.Duration, n), make([]time.Duration, n)
 		rng := rand.New(rand.NewPCG(1, 2))
@@ -83,8 +85,7 @@ func run(workload string, n, conc int, file, server string) (result.Result, erro
 		}
 		ready := time.Since(start)
 		wg.Wait()
-		r.ElapsedMs = ms(time.Since(start))
-		r.LateMaxMs, r.LateP99Ms = result.TimerLateness(deadline, fired, ready)
+		after = func() { r.LateMaxMs, r.LateP99Ms = result.TimerLateness(deadline, fired, ready) }
 	case "immediates":
 		// The nearest Go has to a chain of immediates: each goroutine
 		// starts the next one, and the runtime's scheduler runs it.
@@ -101,8 +102,8 @@ func run(workload string, n, conc int, file, server string) (result.Result, erro
 		go step(0)
 		<-finished
 	case "files":
-		inFlight(n, conc, func() {
-			b, err := os.ReadFile(file)
+		inFlight(n, o.Conc, func() {
+			b, err := os.ReadFile(o.File)
 			if err == nil && len(b) != 4096 {
 				err = fmt.Errorf("read %d bytes, want 4096", len(b))
 			}
@@ -120,9 +121,9 @@ func run(workload string, n, conc int, file, server string) (result.Result, erro
 		wg.Wait()
 	case "http":
 		client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
-		url := "http://" + server + "/delay/0/url/http://example.com"
+		url := "http://" + o.Server + "/delay/0/url/http://example.com"
 		client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-		inFlight(n, conc, func() {
+		inFlight(n, o.Conc, func() {
 			resp, err := client.Get(url)
 			if err == nil {
 				_, err = io.Copy(io.Discard, resp.Body)
@@ -136,19 +137,16 @@ func run(workload string, n, conc int, file, server string) (result.Result, erro
 	case "echo":
 		return r, echoServer()
 	default:
-		return r, fmt.Errorf("unknown workload %q", workload)
+		return r, fmt.Errorf("unknown workload %q", o.Workload)
 	}
-	if r.ElapsedMs == 0 {
-		r.ElapsedMs = ms(time.Since(start))
-	}
+	r.ElapsedMs = result.Ms(time.Since(start))
+	after()
 	r.Ops, r.Errors = int(c.ops.Load()), int(c.errs.Load())
 	if c.first != nil {
 		r.Error = c.first.Error()
 	}
 	return r, nil
 }
-
-func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
 // inFlight runs op n times on conc goroutines.
 func inFlight(n, conc int, op func()) {

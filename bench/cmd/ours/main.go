@@ -16,6 +16,7 @@
 package main
 
 import (
+	"cmp"
 	"crypto/pbkdf2"
 	"crypto/sha256"
 	"flag"
@@ -59,11 +60,10 @@ func main() {
 	console.SetOutput(io.Discard)
 	fs.Delay = 0 // the benchmark reads a real file; no pretend slowness
 
-	r, err := run(o.Workload, o.N, o.Conc, o.File, o.Server)
+	r, err := run(o)
 	if err != nil {
 		fail(err)
 	}
-	r.Workload, r.N = o.Workload, o.N
 	r.Write(os.Stdout)
 }
 
@@ -72,19 +72,20 @@ func fail(err error) {
 	os.Exit(1)
 }
 
-// run runs one workload on a new runtime and returns what it measured.
-func run(workload string, n, conc int, file, server string) (result.Result, error) {
+// run runs o's workload on a new runtime and returns what it measured.
+func run(o result.Options) (result.Result, error) {
+	n := o.N
+	r := result.Result{Workload: o.Workload, N: n}
 	rt, err := loop.New(loop.Config{}) // four pool threads, as libuv's default
 	if err != nil {
-		return result.Result{}, err
+		return r, err
 	}
-	var r result.Result
 	var start, end time.Time
 	var firstErr error
 	done := func(err error) {
 		if err != nil {
 			r.Errors++
-			firstErr = cmpErr(firstErr, err)
+			firstErr = cmp.Or(firstErr, err)
 		} else {
 			r.Ops++
 		}
@@ -92,7 +93,7 @@ func run(workload string, n, conc int, file, server string) (result.Result, erro
 	}
 	var program func()
 	after := func() {} // what to compute once the loop has finished
-	switch workload {
+	switch o.Workload {
 	case "timers":
 		deadline, fired := make([]time.Duration, n), make([]time.Duration, n)
 		var ready time.Duration
@@ -121,8 +122,8 @@ func run(workload string, n, conc int, file, server string) (result.Result, erro
 			rt.SetImmediate(step)
 		}
 	case "files":
-		program = inFlight(n, conc, func(next func()) {
-			fs.Read(rt, file, func(err error, text js.Value) {
+		program = inFlight(n, o.Conc, func(next func()) {
+			fs.Read(rt, o.File, func(err error, text js.Value) {
 				if err == nil && len(text.String()) != 4096 {
 					err = fmt.Errorf("read %d bytes, want 4096", len(text.String()))
 				}
@@ -151,8 +152,8 @@ func run(workload string, n, conc int, file, server string) (result.Result, erro
 			}
 		}
 	case "http":
-		program = inFlight(n, conc, func(next func()) {
-			http.GetSlow(rt, server, "example.com", 0, func(err error, _ js.Value) {
+		program = inFlight(n, o.Conc, func(next func()) {
+			http.GetSlow(rt, o.Server, "example.com", 0, func(err error, _ js.Value) {
 				done(err)
 				next()
 			})
@@ -160,7 +161,7 @@ func run(workload string, n, conc int, file, server string) (result.Result, erro
 	case "echo":
 		return r, echoServer(rt)
 	default:
-		return r, fmt.Errorf("unknown workload %q", workload)
+		return r, fmt.Errorf("unknown workload %q", o.Workload)
 	}
 	err = rt.Run(func() {
 		start = time.Now()
@@ -174,7 +175,7 @@ func run(workload string, n, conc int, file, server string) (result.Result, erro
 	if r.Errors > 0 {
 		r.Error = firstErr.Error()
 	}
-	r.ElapsedMs = float64(end.Sub(start)) / float64(time.Millisecond)
+	r.ElapsedMs = result.Ms(end.Sub(start))
 	return r, nil
 }
 
@@ -222,7 +223,7 @@ func echoServer(rt *loop.Runtime) error {
 			}
 		})
 	})
-	return cmpErr(failed, err)
+	return cmp.Or(failed, err)
 }
 
 // inFlight returns a program that runs n operations with at most conc of
@@ -241,11 +242,4 @@ func inFlight(n, conc int, op func(next func())) func() {
 			next()
 		}
 	}
-}
-
-func cmpErr(first, err error) error {
-	if first != nil {
-		return first
-	}
-	return err
 }

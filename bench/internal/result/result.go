@@ -65,6 +65,9 @@ func Lateness(late []time.Duration) (maxMs, p99Ms float64) {
 	}
 	slices.Sort(late)
 	rank := (len(late)*99 + 99) / 100 // ceil(0.99 n), 1-based
-	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
-	return ms(late[len(late)-1]), ms(late[rank-1])
+	return Ms(late[len(late)-1]), Ms(late[rank-1])
 }
+
+// Ms returns d in milliseconds, fractions included: the unit of every
+// time a Result and the harness's table hold.
+func Ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
