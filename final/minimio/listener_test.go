@@ -31,33 +31,6 @@ func listen(t *testing.T) *TcpListener {
 	return l
 }
 
-// pollEvents polls once for up to timeout and returns what came, failing
-// the test on an error.
-func pollEvents(t *testing.T, p *Poll, timeout time.Duration) Events {
-	t.Helper()
-	events := NewEvents(64)
-	if err := p.Poll(&events, timeout); err != nil {
-		t.Fatal(err)
-	}
-	return events
-}
-
-// waitFor polls until an event for token comes and returns it, ignoring
-// events for other tokens; it fails after ten seconds.
-func waitFor(t *testing.T, p *Poll, token Token) Event {
-	t.Helper()
-	limit := time.Now().Add(10 * time.Second)
-	for time.Now().Before(limit) {
-		for _, ev := range pollEvents(t, p, 100*time.Millisecond) {
-			if ev.Token() == token {
-				return ev
-			}
-		}
-	}
-	t.Fatalf("no event for token %d within 10 s", token)
-	return Event{}
-}
-
 func TestListenAddr(t *testing.T) {
 	l := listen(t)
 	ap, err := netip.ParseAddrPort(l.Addr())
@@ -174,34 +147,6 @@ func TestListenerAcceptsThroughEvents(t *testing.T) {
 	}
 }
 
-// connected returns a stream from Connect in non-blocking mode and the
-// peer's side of it, both closed when the test ends.
-func connected(t *testing.T) (*TcpStream, net.Conn) {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	peer := make(chan net.Conn, 1)
-	go func() {
-		c, _ := ln.Accept()
-		peer <- c
-	}()
-	s, err := Connect(ln.Addr().String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	c := <-peer
-	if c == nil {
-		t.Fatal("accept failed")
-	}
-	t.Cleanup(func() { c.Close() })
-	s.SetNonblocking(true)
-	return s, c
-}
-
 func TestWritableEventForConnectedStream(t *testing.T) {
 	s, _ := connected(t)
 	p, r := newPoll(t)
@@ -229,12 +174,16 @@ func TestLargeWriteCompletesAfterWritable(t *testing.T) {
 	s, c := connected(t)
 	p, r := newPoll(t)
 	start := make(chan struct{})
-	got := make(chan []byte, 1)
+	type read struct {
+		b   []byte
+		err error
+	}
+	got := make(chan read, 1)
 	go func() {
 		<-start
 		c.SetReadDeadline(time.Now().Add(30 * time.Second))
-		b, _ := io.ReadAll(io.LimitReader(c, size))
-		got <- b
+		b, err := io.ReadAll(io.LimitReader(c, size))
+		got <- read{b, err}
 	}()
 	rest := want
 	blocked := 0
@@ -267,9 +216,12 @@ func TestLargeWriteCompletesAfterWritable(t *testing.T) {
 		t.Fatalf("a %d-byte Write to a peer that does not read never returned ErrWouldBlock", size)
 	}
 	select {
-	case b := <-got:
-		if !bytes.Equal(b, want) {
-			t.Fatalf("the peer read %d bytes, not the %d that were written", len(b), size)
+	case got := <-got:
+		if got.err != nil {
+			t.Fatalf("the peer's read failed after %d bytes: %v", len(got.b), got.err)
+		}
+		if !bytes.Equal(got.b, want) {
+			t.Fatalf("the peer read %d bytes, not the %d that were written", len(got.b), size)
 		}
 	case <-time.After(30 * time.Second):
 		t.Fatal("the peer did not get everything within 30 s")
@@ -347,18 +299,9 @@ func TestEchoThroughThePoller(t *testing.T) {
 			}
 			// Whatever the event was for, try both: a spurious try
 			// costs one ErrWouldBlock.
-			closed := false
-			for {
-				n, err := c.s.Read(buf)
-				c.unsent = append(c.unsent, buf[:n]...)
-				if errors.Is(err, ErrWouldBlock) {
-					break
-				}
-				if err != nil { // io.EOF, or a reset
-					closed = true
-					break
-				}
-			}
+			got, err := readNow(c.s, buf)
+			c.unsent = append(c.unsent, got...)
+			closed := !errors.Is(err, ErrWouldBlock) // io.EOF, or a reset
 			for len(c.unsent) > 0 {
 				n, err := c.s.Write(c.unsent)
 				c.unsent = c.unsent[n:]

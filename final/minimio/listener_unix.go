@@ -40,16 +40,17 @@ func Listen(addr string) (*TcpListener, error) {
 	if err != nil {
 		return nil, err
 	}
-	l, err := listenFd(fd, sa)
+	local, err := listenFd(fd, sa)
 	if err != nil {
 		unix.Close(fd)
 		return nil, fmt.Errorf("minimio: listen %s: %w", addr, err)
 	}
-	if l.reserve, err = openReserve(); err != nil {
+	reserve, err := openReserve()
+	if err != nil {
 		unix.Close(fd)
 		return nil, fmt.Errorf("minimio: listen %s: %w", addr, err)
 	}
-	return l, nil
+	return &TcpListener{fd: fd, addr: local, reserve: reserve}, nil
 }
 
 // openReserve opens the descriptor a listener keeps in reserve.
@@ -61,25 +62,26 @@ func openReserve() (int, error) {
 	return fd, nil
 }
 
-// listenFd makes fd a non-blocking socket listening on sa.
-func listenFd(fd int, sa unix.Sockaddr) (*TcpListener, error) {
+// listenFd makes fd a non-blocking socket listening on sa, and returns
+// the address it listens on.
+func listenFd(fd int, sa unix.Sockaddr) (string, error) {
 	if err := unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_REUSEADDR, 1); err != nil {
-		return nil, os.NewSyscallError("setsockopt", err)
+		return "", os.NewSyscallError("setsockopt", err)
 	}
 	if err := unix.SetNonblock(fd, true); err != nil {
-		return nil, os.NewSyscallError("fcntl", err)
+		return "", os.NewSyscallError("fcntl", err)
 	}
 	if err := unix.Bind(fd, sa); err != nil {
-		return nil, os.NewSyscallError("bind", err)
+		return "", os.NewSyscallError("bind", err)
 	}
 	if err := unix.Listen(fd, unix.SOMAXCONN); err != nil {
-		return nil, os.NewSyscallError("listen", err)
+		return "", os.NewSyscallError("listen", err)
 	}
 	local, err := unix.Getsockname(fd)
 	if err != nil {
-		return nil, os.NewSyscallError("getsockname", err)
+		return "", os.NewSyscallError("getsockname", err)
 	}
-	return &TcpListener{fd: fd, addr: addrString(local), reserve: -1}, nil
+	return addrString(local), nil
 }
 
 // addrString writes a socket address as "ip:port".
@@ -117,7 +119,7 @@ func (l *TcpListener) Accept() (*TcpStream, error) {
 		case errors.Is(err, unix.EMFILE) || errors.Is(err, unix.ENFILE):
 			return nil, l.shed(err)
 		case err != nil:
-			return nil, os.NewSyscallError(acceptCall, err)
+			return nil, err // named by accept
 		}
 		if err := unix.SetsockoptInt(fd, unix.IPPROTO_TCP, unix.TCP_NODELAY, 1); err != nil {
 			unix.Close(fd)
@@ -142,7 +144,7 @@ func (l *TcpListener) Accept() (*TcpStream, error) {
 func (l *TcpListener) shed(cause error) error {
 	if l.reserve < 0 {
 		if l.reserve, _ = openReserve(); l.reserve < 0 {
-			return os.NewSyscallError(acceptCall, cause) // nothing to give up
+			return cause // nothing to give up
 		}
 	}
 	unix.Close(l.reserve)
@@ -155,10 +157,9 @@ func (l *TcpListener) shed(cause error) error {
 		return ErrWouldBlock
 	}
 	if err != nil {
-		return os.NewSyscallError(acceptCall, cause)
+		return cause
 	}
-	return fmt.Errorf("minimio: out of file descriptors, closed a waiting connection: %w",
-		os.NewSyscallError(acceptCall, cause))
+	return fmt.Errorf("minimio: out of file descriptors, closed a waiting connection: %w", cause)
 }
 
 // ANCHOR_END: shed

@@ -45,6 +45,8 @@ type TcpListener struct {
 
 // Listen opens a listening socket on addr, an "ip:port" such as
 // "127.0.0.1:0" (port 0 lets the OS choose; Addr says which it chose).
+// Unlike on Unix it leaves SO_REUSEADDR off, as Go's net package does on
+// Windows, where the option would let another socket take the port.
 func Listen(addr string) (*TcpListener, error) {
 	h, family, sa, err := newSocket("listen", addr)
 	if err != nil {
@@ -72,13 +74,18 @@ func listenHandle(h windows.Handle, sa windows.Sockaddr) (string, error) {
 	if err != nil {
 		return "", os.NewSyscallError("getsockname", err)
 	}
-	switch sa := local.(type) {
+	return addrString(local), nil
+}
+
+// addrString writes a socket address as "ip:port".
+func addrString(sa windows.Sockaddr) string {
+	switch sa := sa.(type) {
 	case *windows.SockaddrInet4:
-		return netip.AddrPortFrom(netip.AddrFrom4(sa.Addr), uint16(sa.Port)).String(), nil
+		return netip.AddrPortFrom(netip.AddrFrom4(sa.Addr), uint16(sa.Port)).String()
 	case *windows.SockaddrInet6:
-		return netip.AddrPortFrom(netip.AddrFrom16(sa.Addr), uint16(sa.Port)).String(), nil
+		return netip.AddrPortFrom(netip.AddrFrom16(sa.Addr), uint16(sa.Port)).String()
 	}
-	return "", nil
+	return ""
 }
 
 // Addr returns the address the listener listens on, as "ip:port", with

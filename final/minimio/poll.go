@@ -98,7 +98,7 @@
 //	(*selector).wait(events *Events, timeoutMs int) error
 //	    one OS wait. timeoutMs < 0 waits forever, 0 returns at once.
 //	    It replaces the contents of *events (up to cap(*events)) with
-//	    the events for registered streams; a wake is not put in events.
+//	    the events for registered sources; a wake is not put in events.
 //	    An interrupted wait (EINTR) returns errInterrupted, and Poll
 //	    retries with the time that is left.
 //	(*selector).wake() error
@@ -223,8 +223,9 @@ func New() (*Poll, error) {
 	return &Poll{sel: sel, closed: new(atomic.Bool)}, nil
 }
 
-// Registrator returns a handle that registers streams with this queue and
-// closes it. It may be handed to, and used from, any goroutine.
+// Registrator returns a handle that registers streams and listeners with
+// this queue and closes it. It may be handed to, and used from, any
+// goroutine.
 func (p *Poll) Registrator() *Registrator {
 	return &Registrator{sel: p.sel, closed: p.closed}
 }

@@ -44,6 +44,38 @@ func newPoll(t *testing.T) (*Poll, *Registrator) {
 	return p, p.Registrator()
 }
 
+// connected returns a stream from Connect in non-blocking mode and the
+// peer's side of it, both closed when the test ends.
+func connected(t *testing.T) (*TcpStream, net.Conn) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	type accepted struct {
+		c   net.Conn
+		err error
+	}
+	peer := make(chan accepted, 1)
+	go func() {
+		c, err := ln.Accept()
+		peer <- accepted{c, err}
+	}()
+	s, err := Connect(ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	a := <-peer
+	if a.err != nil {
+		t.Fatal(a.err)
+	}
+	t.Cleanup(func() { a.c.Close() })
+	s.SetNonblocking(true)
+	return s, a.c
+}
+
 // request connects to addr and asks for an answer after delay ms.
 func request(t *testing.T, addr string, delay int) *TcpStream {
 	t.Helper()
@@ -56,26 +88,50 @@ func request(t *testing.T, addr string, delay int) *TcpStream {
 	return s
 }
 
+// pollEvents polls once for up to timeout and returns what came, failing
+// the test on an error.
+func pollEvents(t *testing.T, p *Poll, timeout time.Duration) Events {
+	t.Helper()
+	events := NewEvents(64)
+	if err := p.Poll(&events, timeout); err != nil {
+		t.Fatal(err)
+	}
+	return events
+}
+
 // nextEvents polls until at least one event arrives, tolerating empty
-// returns, and fails after a generous limit.
+// returns, and returns the tokens of the events that came; it fails after
+// ten seconds.
 func nextEvents(t *testing.T, p *Poll) []Token {
 	t.Helper()
-	events := NewEvents(16)
 	limit := time.Now().Add(10 * time.Second)
 	for time.Now().Before(limit) {
-		if err := p.Poll(&events, 500*time.Millisecond); err != nil {
-			t.Fatal(err)
-		}
-		if len(events) > 0 {
-			var tokens []Token
-			for _, ev := range events {
-				tokens = append(tokens, ev.Token())
+		if events := pollEvents(t, p, 500*time.Millisecond); len(events) > 0 {
+			tokens := make([]Token, len(events))
+			for i, ev := range events {
+				tokens[i] = ev.Token()
 			}
 			return tokens
 		}
 	}
 	t.Fatal("no event within 10 s")
 	return nil
+}
+
+// waitFor polls until an event for token comes and returns it, ignoring
+// events for other tokens; it fails after ten seconds.
+func waitFor(t *testing.T, p *Poll, token Token) Event {
+	t.Helper()
+	limit := time.Now().Add(10 * time.Second)
+	for time.Now().Before(limit) {
+		for _, ev := range pollEvents(t, p, 100*time.Millisecond) {
+			if ev.Token() == token {
+				return ev
+			}
+		}
+	}
+	t.Fatalf("no event for token %d within 10 s", token)
+	return Event{}
 }
 
 func TestEventsArriveInReadinessOrder(t *testing.T) {
@@ -145,11 +201,7 @@ func TestRegisterRefuses(t *testing.T) {
 			t.Errorf("Register(%#x) = %v, want ErrUnsupported", interests, err)
 		}
 	}
-	ln, err := Listen("127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
+	ln := listen(t)
 	for _, interests := range []Interests{Writable, Readable | Writable} {
 		if err := r.Register(ln, 1, interests); !errors.Is(err, ErrUnsupported) {
 			t.Errorf("Register(listener, %#x) = %v, want ErrUnsupported", interests, err)
@@ -186,7 +238,6 @@ func TestTimeoutIsALowerBound(t *testing.T) {
 func TestRegistrationIsOneShot(t *testing.T) {
 	s, c := connected(t)
 	p, r := newPoll(t)
-	events := NewEvents(4)
 	c.Write([]byte("a"))
 	if err := r.Register(s, 7, Readable); err != nil {
 		t.Fatal(err)
@@ -199,8 +250,8 @@ func TestRegistrationIsOneShot(t *testing.T) {
 		t.Fatalf("Read = %q, %v", buf[:n], err)
 	}
 	c.Write([]byte("b"))
-	if err := p.Poll(&events, 100*time.Millisecond); err != nil || len(events) != 0 {
-		t.Fatalf("a fired registration reported again: %d events, %v", len(events), err)
+	if events := pollEvents(t, p, 100*time.Millisecond); len(events) != 0 {
+		t.Fatalf("a fired registration reported again: %d events", len(events))
 	}
 	if err := r.Register(s, 8, Readable); err != nil {
 		t.Fatal(err)

@@ -112,10 +112,10 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 
 // epollKind says which interests an epoll event is for. An error or a
 // hang-up is reported whatever was asked, and it is news for a reader
-// and a writer alike.
+// and a writer alike. (EPOLLRDHUP is never asked for, so never reported.)
 func epollKind(flags uint32) Interests {
 	var kind Interests
-	if flags&(unix.EPOLLIN|unix.EPOLLRDHUP|unix.EPOLLHUP|unix.EPOLLERR) != 0 {
+	if flags&(unix.EPOLLIN|unix.EPOLLHUP|unix.EPOLLERR) != 0 {
 		kind |= Readable
 	}
 	if flags&(unix.EPOLLOUT|unix.EPOLLHUP|unix.EPOLLERR) != 0 {

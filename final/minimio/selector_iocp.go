@@ -263,8 +263,8 @@ func (s *selector) registerListener(l *TcpListener, token Token) error {
 		pending.mu.Unlock()
 		return nil
 	}
-	op := &operation{kind: opAccept, token: token, listener: l}
 	if l.ready != windows.InvalidHandle || l.err != nil {
+		op := &operation{kind: opAccept, token: token, listener: l}
 		track(op)
 		if err := s.post(op); err != nil {
 			untrack(op)
@@ -273,19 +273,19 @@ func (s *selector) registerListener(l *TcpListener, token Token) error {
 		l.accepting = op
 		return nil
 	}
+	// AcceptEx writes both addresses into the buffer; each slot must be
+	// 16 bytes larger than the largest address, which a RawSockaddrAny is.
+	addrs := (*byte)(unsafe.Pointer(&l.addrs[0]))
+	size := uint32(unsafe.Sizeof(l.addrs[0]))
 	for {
 		as, err := windows.WSASocket(l.family, windows.SOCK_STREAM, windows.IPPROTO_TCP, nil, 0,
 			windows.WSA_FLAG_OVERLAPPED|windows.WSA_FLAG_NO_HANDLE_INHERIT)
 		if err != nil {
 			return os.NewSyscallError("WSASocket", err)
 		}
-		// AcceptEx writes both addresses into the buffer; each slot must
-		// be 16 bytes larger than the largest address, which a
-		// RawSockaddrAny is.
-		op.mem = (*byte)(unsafe.Pointer(&l.addrs[0]))
-		size := uint32(unsafe.Sizeof(l.addrs[0]))
+		op := &operation{kind: opAccept, token: token, listener: l, mem: addrs}
 		track(op)
-		err = windows.AcceptEx(l.handle, as, op.mem, 0, size, size, &op.qty, &op.ov)
+		err = windows.AcceptEx(l.handle, as, addrs, 0, size, size, &op.qty, &op.ov)
 		if err == nil || errors.Is(err, windows.ERROR_IO_PENDING) {
 			l.accepting, l.acceptSock = op, as
 			return nil // finished at once or not: the completion is queued
@@ -297,7 +297,6 @@ func (s *selector) registerListener(l *TcpListener, token Token) error {
 		}
 		// The client gave up before we took it; take the next one, as
 		// accept on Unix skips such a connection.
-		op = &operation{kind: opAccept, token: token, listener: l}
 	}
 }
 

@@ -170,37 +170,30 @@ func (s *TcpStream) SetNonblocking(on bool) { s.nonblocking = on }
 
 // Read reads into p. It returns io.EOF when the peer has closed the
 // connection and every byte has been read. In non-blocking mode it
-// returns ErrWouldBlock when no data is there yet.
+// passes MSG_DONTWAIT, so recv does not block even though the socket
+// does, and returns ErrWouldBlock when no data is there yet.
 func (s *TcpStream) Read(p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
+	flags := 0
+	if s.nonblocking {
+		flags = unix.MSG_DONTWAIT
+	}
 	for {
-		n, err := s.recv(p)
+		n, _, err := unix.Recvfrom(s.fd, p, flags)
 		switch {
 		case errors.Is(err, unix.EINTR):
 			continue
-		case s.nonblocking && (errors.Is(err, unix.EAGAIN) || errors.Is(err, unix.EWOULDBLOCK)):
-			return 0, ErrWouldBlock
-		case err != nil && s.nonblocking:
-			return 0, os.NewSyscallError("recvfrom", err)
+		case errors.Is(err, unix.EAGAIN) || errors.Is(err, unix.EWOULDBLOCK):
+			return 0, ErrWouldBlock // only with MSG_DONTWAIT: the socket blocks
 		case err != nil:
-			return 0, os.NewSyscallError("read", err)
+			return 0, os.NewSyscallError("recvfrom", err)
 		case n == 0:
 			return 0, io.EOF
 		}
 		return n, nil
 	}
-}
-
-// recv is one read(2), or in non-blocking mode one recv(2) with
-// MSG_DONTWAIT, which does not block even though the socket does.
-func (s *TcpStream) recv(p []byte) (int, error) {
-	if !s.nonblocking {
-		return unix.Read(s.fd, p)
-	}
-	n, _, err := unix.Recvfrom(s.fd, p, unix.MSG_DONTWAIT)
-	return n, err
 }
 
 // Close closes the socket. A registration that has not fired yet is

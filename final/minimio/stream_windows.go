@@ -50,8 +50,9 @@ import (
 // A TcpStream may be used by one goroutine at a time; only the goroutine
 // in Poll touches it concurrently, through the mutex.
 type TcpStream struct {
-	handle windows.Handle
-	buf    []byte // the receive buffer; the kernel's while inFlight is a receive
+	handle      windows.Handle
+	buf         []byte // the receive buffer; the kernel's while inFlight is a receive
+	nonblocking bool   // Read and Write return ErrWouldBlock instead of blocking; Poll never reads it
 
 	mu       sync.Mutex
 	sel      *selector  // the port the socket joined, nil until the first Register
@@ -65,8 +66,6 @@ type TcpStream struct {
 	sendErr    error      // how a send failed; every later Write reports it
 	writeArmed bool       // registered for Writable and not yet reported
 	writeToken Token      // the token of that registration
-
-	nonblocking bool // Read and Write return ErrWouldBlock instead of blocking; guarded by mu
 }
 
 // ANCHOR_END: stream
@@ -146,10 +145,7 @@ func sockaddr(ap netip.AddrPort) (int32, windows.Sockaddr) {
 // WSASend is an ordinary blocking send and queues nothing on the port. In
 // non-blocking mode it starts an overlapped send instead (see writeNow).
 func (s *TcpStream) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	nonblocking := s.nonblocking
-	s.mu.Unlock()
-	if nonblocking {
+	if s.nonblocking {
 		return s.writeNow(p)
 	}
 	sent := 0
@@ -212,11 +208,7 @@ func (s *TcpStream) writeNow(p []byte) (int, error) {
 // SetNonblocking puts the stream's reads and writes in non-blocking mode
 // (on) or back in blocking mode. Like Read, it is for the one goroutine
 // that uses the stream.
-func (s *TcpStream) SetNonblocking(on bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.nonblocking = on
-}
+func (s *TcpStream) SetNonblocking(on bool) { s.nonblocking = on }
 
 // Read reads into p. After the stream's event it returns what the
 // receive brought without blocking; after that it blocks until data
