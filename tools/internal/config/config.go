@@ -29,6 +29,13 @@ type Config struct {
 	// Preprocessor holds the [preprocessor.NAME] tables. Only the built-in
 	// "links" and "index" preprocessors may be named.
 	Preprocessor map[string]map[string]any `toml:"preprocessor"`
+	// Snapshots holds the [[snapshot]] tables, this renderer's own (mdBook
+	// keeps top-level tables it does not know for plugins, and ignores
+	// them): directories of code that each build on the one before, in
+	// order. A listing of a file in one of them marks the lines that the
+	// previous one's copy of the file does not have, and each snapshot
+	// after the first gets a page showing its diff.
+	Snapshots []Snapshot `toml:"snapshot"`
 
 	// Root is the absolute path of the book root: the directory that holds
 	// the configuration file. It is not read from the file.
@@ -68,6 +75,40 @@ type Build struct {
 	// ExtraWatchDirs lists directories outside Src whose changes trigger a
 	// rebuild when serving.
 	ExtraWatchDirs []string `toml:"extra-watch-dirs"`
+}
+
+// Snapshot is one [[snapshot]] table.
+type Snapshot struct {
+	// Dir is the snapshot's directory, relative to the book root.
+	Dir string `toml:"dir"`
+	// Title names the snapshot in the diff page's title, "What changed
+	// in TITLE"; empty means "chapter NN" from the digits that start the
+	// directory's name, or else the directory itself.
+	Title string `toml:"title"`
+	// DiffPage, when false, writes no diff page for this snapshot, and
+	// its listings mark new lines only in files that the previous
+	// snapshot also has. Absent means true.
+	DiffPage *bool `toml:"diff-page"`
+}
+
+// HasDiffPage reports whether the snapshot gets a diff page.
+func (s Snapshot) HasDiffPage() bool { return s.DiffPage == nil || *s.DiffPage }
+
+// Name is how the snapshot is named in titles: Title, or "chapter NN"
+// from the leading digits of the directory's name, or the directory.
+func (s Snapshot) Name() string {
+	if s.Title != "" {
+		return s.Title
+	}
+	base := filepath.Base(filepath.FromSlash(s.Dir))
+	n := 0
+	for n < len(base) && base[n] >= '0' && base[n] <= '9' {
+		n++
+	}
+	if n > 0 {
+		return "chapter " + base[:n]
+	}
+	return s.Dir
 }
 
 // Rust is the [rust] table. It is accepted for compatibility and ignored.
@@ -270,6 +311,17 @@ func (c *Config) validate() error {
 	}
 	if strings.TrimSpace(c.Build.BuildDir) == "" {
 		return errors.New("build.build-dir must not be empty")
+	}
+	seen := map[string]bool{}
+	for _, s := range c.Snapshots {
+		d := filepath.ToSlash(filepath.Clean(s.Dir))
+		if err := checkLocalPath(s.Dir); err != nil || d == "." {
+			return fmt.Errorf("snapshot: dir %q must be a directory inside the book root", s.Dir)
+		}
+		if seen[d] {
+			return fmt.Errorf("snapshot: dir %q is listed twice", s.Dir)
+		}
+		seen[d] = true
 	}
 	switch c.Book.TextDirection {
 	case "", "ltr", "rtl":

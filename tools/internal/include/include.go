@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -26,6 +27,26 @@ type Result struct {
 	Text string
 	// Title is the argument of the last {{#title}} seen, or "".
 	Title string
+	// Listings lists what each {{#include}} put into Text, in order.
+	Listings []Listing
+}
+
+// Listing is the text one {{#include}} directive put into a Result.
+type Listing struct {
+	// Start and End are the byte offsets of the included text in
+	// Result.Text.
+	Start, End int
+	// File is the absolute path of the included file.
+	File string
+	// Selection is the part of the directive after the file name's
+	// colon: "" for the whole file, an anchor name, or a line range.
+	Selection string
+	// Anchor is the anchor's name when Selection names one, or "".
+	Anchor string
+	// Lines holds the 1-based line number in File of each line of the
+	// included text; it is nil when the included text had directives of
+	// its own expanded, so that its lines are not File's.
+	Lines []int
 }
 
 // Error is a directive that could not be expanded.
@@ -62,11 +83,12 @@ type Expander struct {
 // include paths are resolved against the directory of file.
 func (x *Expander) Expand(src []byte, file string) (*Result, error) {
 	res := &Result{}
-	out, err := x.expand(string(src), file, 0, res)
+	out, listings, err := x.expand(string(src), file, 0, res)
 	if err != nil {
 		return nil, err
 	}
 	res.Text = out
+	res.Listings = listings
 	return res, nil
 }
 
@@ -79,8 +101,9 @@ func (x *Expander) display(file string) string {
 	return file
 }
 
-func (x *Expander) expand(text, file string, depth int, res *Result) (string, error) {
+func (x *Expander) expand(text, file string, depth int, res *Result) (string, []Listing, error) {
 	var b strings.Builder
+	var listings []Listing
 	last := 0
 	for _, m := range directive.FindAllStringSubmatchIndex(text, -1) {
 		b.WriteString(text[last:m[0]])
@@ -100,58 +123,73 @@ func (x *Expander) expand(text, file string, depth int, res *Result) (string, er
 			res.Title = args
 		case "include":
 			if depth >= MaxDepth {
-				return "", fail("includes nested more than %d deep; check for an include cycle", MaxDepth)
+				return "", nil, fail("includes nested more than %d deep; check for an include cycle", MaxDepth)
 			}
-			target, content, err := x.read(file, args)
+			target, sel, content, nums, err := x.read(file, args)
 			if err != nil {
-				return "", fail("%v", err)
+				return "", nil, fail("%v", err)
 			}
-			inner, err := x.expand(content, target, depth+1, res)
+			inner, innerListings, err := x.expand(content, target, depth+1, res)
 			if err != nil {
 				if e, ok := err.(*Error); ok {
 					line := strings.Count(text[:m[0]], "\n") + 1
 					e.Via = append(e.Via, fmt.Sprintf("%s:%d", x.display(file), line))
 				}
-				return "", err
+				return "", nil, err
+			}
+			start := b.Len()
+			l := Listing{Start: start, End: start + len(inner), File: target, Selection: sel}
+			if inner == content {
+				l.Lines = nums
+			}
+			if _, err := strconv.Atoi(strings.SplitN(sel, ":", 2)[0]); err != nil && sel != "" && !strings.HasPrefix(sel, ":") {
+				l.Anchor = sel
+			}
+			listings = append(listings, l)
+			for _, il := range innerListings {
+				il.Start += start
+				il.End += start
+				listings = append(listings, il)
 			}
 			b.WriteString(inner)
 		case "rustdoc_include", "playground":
-			return "", fail("{{#%s}} is Rust-specific and not supported by this renderer; use {{#include}}", name)
+			return "", nil, fail("{{#%s}} is Rust-specific and not supported by this renderer; use {{#include}}", name)
 		default:
 			// mdBook leaves unknown directives alone, and so do we.
 			b.WriteString(whole)
 		}
 	}
 	b.WriteString(text[last:])
-	return b.String(), nil
+	return b.String(), listings, nil
 }
 
 // read resolves the arguments of an include directive found in file and
-// returns the included file's path and the selected text.
-func (x *Expander) read(file, args string) (string, string, error) {
+// returns the included file's path, the selection, the selected text and
+// the line number of each of its lines.
+func (x *Expander) read(file, args string) (target, sel, text string, nums []int, err error) {
 	fields := strings.Fields(args)
 	if len(fields) == 0 {
-		return "", "", fmt.Errorf("no file named")
+		return "", "", "", nil, fmt.Errorf("no file named")
 	}
 	spec := fields[0]
 	pathPart, sel, hasSel := strings.Cut(spec, ":")
-	target := pathPart
+	target = pathPart
 	if !filepath.IsAbs(target) {
 		target = filepath.Join(filepath.Dir(file), filepath.FromSlash(pathPart))
 	}
 	data, err := os.ReadFile(target)
 	if err != nil {
 		if os.IsNotExist(err) {
-			return "", "", fmt.Errorf("file %s does not exist", x.display(target))
+			return "", "", "", nil, fmt.Errorf("file %s does not exist", x.display(target))
 		}
-		return "", "", err
+		return "", "", "", nil, err
 	}
 	if !hasSel {
 		sel = ""
 	}
-	text, err := Select(string(data), sel)
+	lines, nums, err := SelectLines(string(data), sel)
 	if err != nil {
-		return "", "", fmt.Errorf("%s: %w", x.display(target), err)
+		return "", "", "", nil, fmt.Errorf("%s: %w", x.display(target), err)
 	}
-	return target, text, nil
+	return target, sel, strings.Join(lines, "\n"), nums, nil
 }

@@ -18,18 +18,30 @@ var (
 // "N:M" (lines N to M), or an anchor name. Lines are joined with "\n" and
 // the result has no trailing newline, as in mdBook.
 func Select(text, sel string) (string, error) {
-	lines := splitLines(text)
+	lines, _, err := SelectLines(text, sel)
+	if err != nil {
+		return "", err
+	}
+	return strings.Join(lines, "\n"), nil
+}
+
+// SelectLines is Select returning the selected lines and, for each, its
+// 1-based line number in text. An anchor's leading and trailing blank
+// lines are left out; a line range is kept as it is.
+func SelectLines(text, sel string) (lines []string, nums []int, err error) {
+	all := splitLines(text)
 	first, rest, _ := strings.Cut(sel, ":")
 	if first != "" {
 		if _, err := strconv.Atoi(first); err != nil {
-			return anchored(lines, first)
+			return anchored(all, first)
 		}
 	}
+	lines = all
 	start, end := 0, len(lines)
 	if first != "" {
 		n, _ := strconv.Atoi(first)
 		if n < 1 {
-			return "", fmt.Errorf("line numbers start at 1, got %d", n)
+			return nil, nil, fmt.Errorf("line numbers start at 1, got %d", n)
 		}
 		start, end = n-1, n
 		if strings.Contains(sel, ":") {
@@ -46,21 +58,26 @@ func Select(text, sel string) (string, error) {
 	case sel == "":
 		// The whole file.
 	case start >= len(lines):
-		return "", fmt.Errorf("line range %q starts after the last line (%d)", sel, len(lines))
+		return nil, nil, fmt.Errorf("line range %q starts after the last line (%d)", sel, len(lines))
 	case end > len(lines):
-		return "", fmt.Errorf("line range %q ends after the last line (%d)", sel, len(lines))
+		return nil, nil, fmt.Errorf("line range %q ends after the last line (%d)", sel, len(lines))
 	case end <= start:
-		return "", fmt.Errorf("line range %q is empty", sel)
+		return nil, nil, fmt.Errorf("line range %q is empty", sel)
 	}
-	return strings.Join(lines[start:end], "\n"), nil
+	for i := start; i < end; i++ {
+		nums = append(nums, i+1)
+	}
+	return lines[start:end], nums, nil
 }
 
 // anchored returns the lines between "ANCHOR: name" and "ANCHOR_END:
-// name", leaving out the marker lines of any other anchors.
-func anchored(lines []string, name string) (string, error) {
+// name", leaving out the marker lines of any other anchors and the blank
+// lines at either end, with their line numbers.
+func anchored(lines []string, name string) ([]string, []int, error) {
 	var kept []string
+	var nums []int
 	found, ended := false, false
-	for _, l := range lines {
+	for i, l := range lines {
 		if !found {
 			if m := anchorStart.FindStringSubmatch(l); m != nil && m[1] == name {
 				found = true
@@ -78,16 +95,23 @@ func anchored(lines []string, name string) (string, error) {
 			continue
 		}
 		kept = append(kept, l)
+		nums = append(nums, i+1)
+	}
+	for len(kept) > 0 && strings.TrimSpace(kept[0]) == "" {
+		kept, nums = kept[1:], nums[1:]
+	}
+	for len(kept) > 0 && strings.TrimSpace(kept[len(kept)-1]) == "" {
+		kept, nums = kept[:len(kept)-1], nums[:len(nums)-1]
 	}
 	switch {
 	case !found:
-		return "", fmt.Errorf("anchor %q not found (want a line with \"ANCHOR: %s\")", name, name)
+		return nil, nil, fmt.Errorf("anchor %q not found (want a line with \"ANCHOR: %s\")", name, name)
 	case !ended:
-		return "", fmt.Errorf("anchor %q has no \"ANCHOR_END: %s\" line", name, name)
+		return nil, nil, fmt.Errorf("anchor %q has no \"ANCHOR_END: %s\" line", name, name)
 	case len(kept) == 0:
-		return "", fmt.Errorf("anchor %q is empty", name)
+		return nil, nil, fmt.Errorf("anchor %q is empty", name)
 	}
-	return strings.Join(kept, "\n"), nil
+	return kept, nums, nil
 }
 
 // splitLines splits text into lines the way Rust's str::lines does: no

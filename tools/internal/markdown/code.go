@@ -3,6 +3,8 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"html"
+	"io"
 	"regexp"
 	"strings"
 
@@ -17,16 +19,19 @@ import (
 
 // codeRenderer writes code blocks as <pre><code class="language-X">, with
 // the code highlighted by chroma (CSS classes, no inline colours) when
-// chroma knows the language.
-type codeRenderer struct{}
-
-// RegisterFuncs registers the code block renderers.
-func (codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(ast.KindFencedCodeBlock, renderCode)
-	reg.Register(ast.KindCodeBlock, renderCode)
+// chroma knows the language. A block that listing knows becomes a
+// <figure> with a caption, one <span class="line"> per line.
+type codeRenderer struct {
+	listing func(start int) *Listing
 }
 
-func renderCode(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+// RegisterFuncs registers the code block renderers.
+func (c codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, c.renderCode)
+	reg.Register(ast.KindCodeBlock, c.renderCode)
+}
+
+func (c codeRenderer) renderCode(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
@@ -41,7 +46,86 @@ func renderCode(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.Wa
 		seg := lines.At(i)
 		code.Write(seg.Value(src))
 	}
+	if c.listing != nil && lines.Len() > 0 {
+		if l := c.listing(lines.At(0).Start); l != nil {
+			return ast.WalkSkipChildren, writeListing(w, lang, code.String(), l)
+		}
+	}
 	return ast.WalkSkipChildren, writeCode(w, lang, code.String())
+}
+
+// writeListing writes a captioned code block, one span per line; a new
+// line is marked with the class "new" and starts with a visually hidden
+// "new:" for screen readers.
+func writeListing(w util.BufWriter, lang, code string, l *Listing) error {
+	fmt.Fprintf(w, "<figure class=\"listing\">\n<figcaption>%s</figcaption>\n", l.CaptionHTML)
+	if err := WriteLines(w, lang, code, func(i int) (string, string) {
+		if i < len(l.New) && l.New[i] {
+			return ` class="line new"`, `<span class="visually-hidden">new: </span>`
+		}
+		return ` class="line"`, ""
+	}); err != nil {
+		return err
+	}
+	_, _ = w.WriteString("</figure>\n")
+	return nil
+}
+
+// WriteLines writes code as <pre><code>, highlighted as lang when chroma
+// knows it, with each line (its newline included) in a <span>: line(i)
+// returns the attributes of the span of line i (0-based, with a leading
+// space) and HTML to put at its start.
+func WriteLines(w io.Writer, lang, code string, line func(i int) (attrs, prefix string)) error {
+	lexer := lexers.Get(lang)
+	if lang == "" {
+		lexer = nil
+	}
+	var tokens []chroma.Token
+	if lexer != nil {
+		it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+		if err != nil {
+			return fmt.Errorf("highlighting %s code: %w", lang, err)
+		}
+		tokens = it.Tokens()
+	} else {
+		tokens = []chroma.Token{{Type: chroma.Text, Value: code}}
+	}
+	pre, class := "<pre>", ""
+	if lexer != nil {
+		pre = `<pre class="chroma">`
+	}
+	if lang != "" {
+		class = ` class="language-` + string(util.EscapeHTML([]byte(lang))) + `"`
+	}
+	var b strings.Builder
+	b.WriteString(pre + "<code" + class + ">")
+	for i, ln := range chroma.SplitTokensIntoLines(tokens) {
+		attrs, prefix := line(i)
+		b.WriteString("<span" + attrs + ">" + prefix)
+		for _, t := range ln {
+			esc := html.EscapeString(t.Value)
+			if cls := tokenClass(t.Type); cls != "" {
+				b.WriteString(`<span class="` + cls + `">` + esc + "</span>")
+			} else {
+				b.WriteString(esc)
+			}
+		}
+		b.WriteString("</span>")
+	}
+	b.WriteString("</code></pre>\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// tokenClass is the CSS class chroma's HTML formatter gives a token of
+// type t, or "" for plain text.
+func tokenClass(t chroma.TokenType) string {
+	for _, tt := range []chroma.TokenType{t, t.SubCategory(), t.Category()} {
+		if cls, ok := chroma.StandardTypes[tt]; ok {
+			return cls
+		}
+	}
+	return ""
 }
 
 var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(true))

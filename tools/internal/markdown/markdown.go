@@ -35,6 +35,20 @@ type Options struct {
 	RewriteLink func(dest string, image bool) string
 	// SplitLevel is the deepest heading level that starts a new Section.
 	SplitLevel int
+	// Listing, when not nil, is asked about every code block by the byte
+	// offset in the source where the block's first line starts; a block
+	// it returns a Listing for is drawn with that listing's caption and
+	// new-line marks.
+	Listing func(start int) *Listing
+}
+
+// Listing says how to draw one code block that shows part of a file.
+type Listing struct {
+	// CaptionHTML is put, as it is, in a <figcaption> above the block.
+	CaptionHTML string
+	// New marks, for each line of the block, a line that the previous
+	// snapshot of the file does not have. It may be nil.
+	New []bool
 }
 
 // Heading is a heading of the rendered document.
@@ -98,7 +112,7 @@ func Render(src []byte, opt Options) (*Doc, error) {
 			html.WithUnsafe(),
 			renderer.WithNodeRenderers(
 				util.Prioritized(headingRenderer{}, 100),
-				util.Prioritized(codeRenderer{}, 100),
+				util.Prioritized(codeRenderer{listing: opt.Listing}, 100),
 				util.Prioritized(admonitionRenderer{}, 100),
 			),
 		),

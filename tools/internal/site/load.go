@@ -25,7 +25,10 @@ type Book struct {
 	// Warnings lists problems that do not stop the build.
 	Warnings []string
 
-	byPath map[string]*Chapter // by path relative to src
+	byPath   map[string]*Chapter           // by path relative to src
+	repo     string                        // the repository's root, or the book root
+	newCache map[string]*newInfo           // by file, what is new in it
+	sources  map[string]map[lineRange]bool // by caption path, the ranges shown
 }
 
 // Chapter is one page of the book.
@@ -42,6 +45,8 @@ type Chapter struct {
 	PageTitle string
 	// Markdown is the chapter source with include directives expanded.
 	Markdown []byte
+	// Listings lists what each include directive put into Markdown.
+	Listings []include.Listing
 }
 
 // Load reads the configuration at cfgPath, SUMMARY.md and every chapter,
@@ -51,7 +56,12 @@ func Load(cfgPath string) (*Book, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &Book{Config: cfg, byPath: map[string]*Chapter{}}
+	b := &Book{Config: cfg, byPath: map[string]*Chapter{}, repo: repoRoot(cfg.Root), newCache: map[string]*newInfo{}}
+	for _, s := range cfg.Snapshots {
+		if fi, err := os.Stat(filepath.Join(cfg.Root, filepath.FromSlash(s.Dir))); err != nil || !fi.IsDir() {
+			return nil, fmt.Errorf("%s: snapshot directory %s does not exist", b.rel(cfg.File), s.Dir)
+		}
+	}
 	for _, k := range cfg.Output.HTML.Ignored() {
 		b.Warnings = append(b.Warnings, fmt.Sprintf("%s is accepted but ignored by this renderer", k))
 	}
@@ -102,6 +112,7 @@ func Load(cfgPath string) (*Book, error) {
 				return nil, err
 			}
 			content = []byte(res.Text)
+			ch.Listings = res.Listings
 			if res.Title != "" {
 				ch.PageTitle = res.Title
 			}
@@ -112,6 +123,9 @@ func Load(cfgPath string) (*Book, error) {
 	}
 	if len(b.Chapters) == 0 {
 		return nil, fmt.Errorf("%s lists no chapter with a file", name)
+	}
+	if err := b.checkListings(); err != nil {
+		return nil, err
 	}
 	return b, nil
 }

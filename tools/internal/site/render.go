@@ -31,13 +31,17 @@ type renderer struct {
 	searchURLs []string
 	indexDone  bool   // a chapter was written as index.html
 	first      []byte // the first chapter's page
+	diffLinks  map[*Chapter][]int
 }
 
 func (r *renderer) render() error {
+	r.diffLinks = r.book.diffLinkChapters()
 	steps := []func() error{
 		r.copySourceFiles,
 		r.writeAssets,
 		r.writeChapters,
+		r.writeSourcePages,
+		func() error { return r.writeDiffPages(r.diffLinks) },
 		r.writeIndexFallback,
 		r.writePrint,
 		r.write404,
@@ -114,6 +118,10 @@ func (r *renderer) writeAssets() error {
 // mdOptions returns the Markdown settings for ch on its own page or, with
 // print, on the print page.
 func (b *Book) mdOptions(ch *Chapter, print bool) markdown.Options {
+	page := "print.html"
+	if ch != nil && !print {
+		page = ch.Out
+	}
 	h := &b.Config.Output.HTML
 	opt := markdown.Options{
 		SmartPunctuation: h.SmartPunctuation,
@@ -123,6 +131,7 @@ func (b *Book) mdOptions(ch *Chapter, print bool) markdown.Options {
 	}
 	if ch != nil {
 		opt.RewriteLink = b.linkRewriter(ch, print)
+		opt.Listing = b.listingFunc(ch, page)
 		if print {
 			opt.IDPrefix = printPrefix(ch)
 		}
@@ -137,7 +146,8 @@ func (r *renderer) writeChapters() error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", b.rel(ch.Source), err)
 		}
-		page, err := executePage(b.newPage(ch.Out, b.pageTitle(ch.PageTitle), doc.HTML, ch))
+		content := b.withDiffLinks(doc.HTML, ch.Out, r.diffLinks[ch])
+		page, err := executePage(b.newPage(ch.Out, b.pageTitle(ch.PageTitle), content, ch))
 		if err != nil {
 			return err
 		}
@@ -216,7 +226,7 @@ func (r *renderer) writePrint() error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", b.rel(ch.Source), err)
 		}
-		fmt.Fprintf(&body, "<div class=\"print-chapter\" id=\"%s\">\n%s</div>\n", slug(ch.Out), doc.HTML)
+		fmt.Fprintf(&body, "<div class=\"print-chapter\" id=\"%s\">\n%s</div>\n", slug(ch.Out), b.withDiffLinks(doc.HTML, "print.html", r.diffLinks[ch]))
 	}
 	d := b.newPage("print.html", b.pageTitle(""), body.String(), nil)
 	d.IsPrint = true

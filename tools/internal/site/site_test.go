@@ -80,9 +80,9 @@ func TestFixturePages(t *testing.T) {
 		`<link rel="prev" href="index.html">`,
 		// Content: anchors, highlighting, includes, escapes, rewritten links.
 		`<h2 id="the-loop"><a class="header" href="#the-loop">The loop</a></h2>`,
-		`<pre class="chroma"><code class="language-go"><span class="kd">func</span>`,
+		`<pre class="chroma"><code class="language-go"><span class="line"><span class="kd">func</span>`,
 		`<span class="c1">// ANCHOR: loop</span>`, // lines 3:5 are taken as they are
-		`<code class="language-console"><span class="gp">$</span> go run ./code`,
+		`<code class="language-console"><span class="line"><span class="gp">$</span> go run ./code`,
 		"write {{#include file.go:anchor}} in the Markdown",
 		`<a href="poll/edge.html">edge cases</a>`, `<a href="glossary.html#epoll">glossary</a>`,
 		`<title>Polling with epoll - Fixture Book</title>`,

@@ -73,6 +73,103 @@
     }
   });
 
+  // Pictures drawn inline (the timeline): each mark's <title> becomes
+  // its accessible name and a tip shown on hover and on focus, and a row
+  // of buttons (or a click on a lane's name) highlights a lane.
+  var figures = document.querySelectorAll("main figure.svg-inline");
+  for (var f = 0; f < figures.length; f++) { interactive(figures[f]); }
+
+  function interactive(figure) {
+    var svg = figure.querySelector("svg");
+    if (!svg) { return; }
+    var tip = document.createElement("div");
+    tip.className = "timeline-tip";
+    tip.hidden = true;
+    tip.setAttribute("aria-hidden", "true");
+    figure.appendChild(tip);
+    var marks = svg.querySelectorAll(".span, .marker, .handoff");
+    for (var i = 0; i < marks.length; i++) {
+      var t = marks[i].querySelector("title");
+      if (!t) { continue; }
+      marks[i].setAttribute("data-tip", t.textContent);
+      marks[i].setAttribute("aria-label", t.textContent);
+      marks[i].removeChild(t); // the tip replaces the browser's own
+    }
+    var shown = null;
+    function show(el) {
+      if (shown) { shown.classList.remove("tip-on"); }
+      shown = el;
+      el.classList.add("tip-on");
+      tip.textContent = el.getAttribute("data-tip");
+      tip.hidden = false;
+      var box = figure.getBoundingClientRect(), r = el.getBoundingClientRect();
+      var x = r.left + r.width / 2 - box.left, y = r.bottom - box.top + 8;
+      tip.style.left = Math.max(0, Math.min(x - tip.offsetWidth / 2, figure.clientWidth - tip.offsetWidth)) + "px";
+      tip.style.top = y + "px";
+    }
+    function hide(el) {
+      if (shown !== el) { return; }
+      el.classList.remove("tip-on");
+      shown = null;
+      tip.hidden = true;
+    }
+    function markOf(e) {
+      var el = e.target;
+      while (el && el !== svg) {
+        if (el.getAttribute && el.getAttribute("data-tip") !== null) { return el; }
+        el = el.parentNode;
+      }
+      return null;
+    }
+    svg.addEventListener("mouseover", function (e) { var m = markOf(e); if (m) { show(m); } });
+    svg.addEventListener("mouseout", function (e) { var m = markOf(e); if (m) { hide(m); } });
+    svg.addEventListener("focusin", function (e) { var m = markOf(e); if (m) { show(m); } });
+    svg.addEventListener("focusout", function (e) { var m = markOf(e); if (m) { hide(m); } });
+
+    var lanes = svg.querySelectorAll(".lane[data-thread]");
+    if (lanes.length === 0) { return; }
+    var bar = document.createElement("div");
+    bar.className = "lane-buttons";
+    bar.setAttribute("role", "group");
+    bar.setAttribute("aria-label", "Highlight a lane");
+    var label = document.createElement("span");
+    label.textContent = "Highlight a lane:";
+    bar.appendChild(label);
+    var buttons = [];
+    function highlight(thread) {
+      var any = false;
+      for (var k = 0; k < lanes.length; k++) {
+        var on = lanes[k].getAttribute("data-thread") === thread;
+        lanes[k].classList.toggle("highlighted", on);
+        buttons[k].setAttribute("aria-pressed", String(on));
+        any = any || on;
+      }
+      figure.classList.toggle("has-highlight", any);
+    }
+    function toggle(thread) {
+      var current = svg.querySelector(".lane.highlighted");
+      highlight(current && current.getAttribute("data-thread") === thread ? null : thread);
+    }
+    for (var k = 0; k < lanes.length; k++) {
+      (function (lane) {
+        var thread = lane.getAttribute("data-thread");
+        var b = document.createElement("button");
+        b.type = "button";
+        b.textContent = thread;
+        b.setAttribute("aria-pressed", "false");
+        b.addEventListener("click", function () { toggle(thread); });
+        bar.appendChild(b);
+        buttons.push(b);
+        var name = lane.querySelector("text");
+        if (name) {
+          name.classList.add("lane-name");
+          name.addEventListener("click", function () { toggle(thread); });
+        }
+      })(lanes[k]);
+    }
+    figure.insertBefore(bar, figure.firstChild);
+  }
+
   // Copy buttons.
   if (document.body.getAttribute("data-copyable") !== "true") { return; }
   var copyIcon = '<svg viewBox="0 0 24 24" aria-hidden="true"><rect x="8" y="8" width="12" height="12" rx="2"/>' +
@@ -118,7 +215,11 @@
       button.setAttribute("aria-label", "Copy to clipboard");
       button.innerHTML = copyIcon + "<span></span>";
       button.addEventListener("click", function () {
-        copyText(code.textContent).then(
+        // Leave out what is there for the eye or the ear only: line
+        // numbers, and the hidden "new:" of a new line.
+        var copy = code.cloneNode(true);
+        copy.querySelectorAll(".visually-hidden, .ln, .diff-sign").forEach(function (n) { n.remove(); });
+        copyText(copy.textContent).then(
           function () { flash(button, "Copied"); },
           function () { flash(button, "Copy failed"); });
       });
