@@ -10,7 +10,7 @@ GOOSES      := linux darwin freebsd netbsd openbsd windows
 RUN         ?= ./final
 STRESS_RUNS ?= 50
 
-.PHONY: help run test test-race test-tools test-windows test-scale check vet fmt-check staticcheck book timeline serve golden stress bench bench-smoke ci
+.PHONY: help run test test-race test-tools test-windows test-scale check vet fmt-check staticcheck book pictures timeline serve golden stress bench bench-smoke ci
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -54,10 +54,12 @@ golden: ## regenerate every output.txt from a real run (checked against its spec
 stress: ## run the chapter trace tests $(STRESS_RUNS) times while both cores are busy
 	bash .ci/stress.sh $(STRESS_RUNS)
 
-book: timeline ## render the book into public/
+book: ## render the book into public/ (changes no tracked file; `make pictures` redraws them)
 	cd tools && $(GO) run ./cmd/mdbook build -C ..
 
-timeline: ## draw a real run of final/ into book/images/timeline-final.svg (about 4 s)
+pictures: timeline ## redraw the book's pictures that come from a real run (then commit them)
+
+timeline: ## draw a real run of final/ into book/images/timeline-final.svg (about 4 s); TestBookTimelineSatisfiesSpec checks it
 	mkdir -p book/images
 	TIMELINE=book/images/timeline-final.svg $(GO) run ./final > /dev/null
 

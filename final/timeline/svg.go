@@ -82,7 +82,10 @@ func (r *Recorder) WriteSVG(w io.Writer, title string) error {
 
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
-	p(`<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%s" viewBox="0 0 %d %s" font-family="sans-serif" font-size="%d">`+"\n",
+	// data-inline asks the book's renderer to put the picture into the
+	// page itself, where a script shows the hover texts and highlights
+	// lanes; tabindex makes each mark reachable from the keyboard.
+	p(`<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%s" viewBox="0 0 %d %s" font-family="sans-serif" font-size="%d" data-inline="timeline">`+"\n",
 		width, num(height), width, num(height), fontSize)
 	p("<title>%s</title>\n", esc(title))
 	p(`<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="%s"/></marker>`+
@@ -106,6 +109,7 @@ func (r *Recorder) WriteSVG(w io.Writer, title string) error {
 
 	// The lanes, each in a group of its own.
 	for i, thread := range threads {
+		seq := 0
 		y := laneTop(i)
 		fill := "#FFFFFF"
 		if i%2 == 1 {
@@ -132,7 +136,7 @@ func (r *Recorder) WriteSVG(w io.Writer, title string) error {
 			default:
 				colour = colourOf(e.Label)
 			}
-			p(`<rect class="span %s" x="%s" y="%s" width="%s" height="%d" fill="%s"%s><title>%s</title></rect>`+"\n",
+			p(`<rect class="span %s" x="%s" y="%s" width="%s" height="%d" fill="%s"%s tabindex="0"><title>%s</title></rect>`+"\n",
 				kindName(e.Kind), num(x0), num(y+barTop), num(w), barH, colour, style,
 				esc(fmt.Sprintf("%s: %s, %s to %s (%s)", thread, spanText(e), ms(e.At), ms(e.End), ms(e.End-e.At))))
 			if e.Kind == Task && w > float64(len(text)+8)*charW {
@@ -151,6 +155,9 @@ func (r *Recorder) WriteSVG(w io.Writer, title string) error {
 			labels = append(labels, label{x: c.x, text: c.text()})
 		}
 		for _, e := range events {
+			if e.Kind == Line {
+				seq++ // the line's place in the whole trace, across lanes
+			}
 			if e.Thread != thread || e.Kind.IsSpan() {
 				continue
 			}
@@ -158,18 +165,18 @@ func (r *Recorder) WriteSVG(w io.Writer, title string) error {
 			tip := esc(fmt.Sprintf("%s at %s: %s", thread, ms(e.At), markText(e)))
 			switch e.Kind {
 			case Line:
-				p(`<circle class="marker line" cx="%s" cy="%s" r="2.6" fill="%s"><title>%s</title></circle>`+"\n", num(xx), num(y+dotY), lineColour, tip)
+				p(`<circle class="marker line" cx="%s" cy="%s" r="2.6" fill="%s" data-seq="%d" tabindex="0"><title>%s</title></circle>`+"\n", num(xx), num(y+dotY), lineColour, seq, tip)
 			case Tick:
-				p(`<line class="marker tick" x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="2"><title>%s</title></line>`+"\n",
+				p(`<line class="marker tick" x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="2" tabindex="0"><title>%s</title></line>`+"\n",
 					num(xx), num(y+barTop-4), num(xx), num(y+barTop+barH+4), tickColour, tip)
 			case TimerFire:
-				p(`<path class="marker timer" d="M%s,%s l6,6 l-6,6 l-6,-6 z" fill="%s" stroke="#FFFFFF" stroke-width="0.8"><title>%s</title></path>`+"\n",
+				p(`<path class="marker timer" d="M%s,%s l6,6 l-6,6 l-6,-6 z" fill="%s" stroke="#FFFFFF" stroke-width="0.8" tabindex="0"><title>%s</title></path>`+"\n",
 					num(xx), num(cy-6), timerColour, tip)
 			case Callback:
-				p(`<circle class="marker callback" cx="%s" cy="%s" r="5" fill="%s" stroke="#FFFFFF" stroke-width="0.8"><title>%s</title></circle>`+"\n",
+				p(`<circle class="marker callback" cx="%s" cy="%s" r="5" fill="%s" stroke="#FFFFFF" stroke-width="0.8" tabindex="0"><title>%s</title></circle>`+"\n",
 					num(xx), num(cy), callbackColour, tip)
 			case OSEvent:
-				p(`<path class="marker event" d="M%s,%s l6,11 l-12,0 z" fill="%s" stroke="#FFFFFF" stroke-width="0.8"><title>%s</title></path>`+"\n",
+				p(`<path class="marker event" d="M%s,%s l6,11 l-12,0 z" fill="%s" stroke="#FFFFFF" stroke-width="0.8" tabindex="0"><title>%s</title></path>`+"\n",
 					num(xx), num(cy-6), eventColour, tip)
 			}
 		}
@@ -194,7 +201,7 @@ func (r *Recorder) WriteSVG(w io.Writer, title string) error {
 		} else {
 			y0, y1 = y0-barH/2, y1+barH/2
 		}
-		p(`<line class="handoff" x1="%s" y1="%s" x2="%s" y2="%s" marker-end="url(#arrow)"><title>%s</title></line>`+"\n",
+		p(`<line class="handoff" x1="%s" y1="%s" x2="%s" y2="%s" marker-end="url(#arrow)" tabindex="0"><title>%s</title></line>`+"\n",
 			num(x(h.Sent)), num(y0), num(x(h.Received)), num(y1),
 			esc(fmt.Sprintf("%s %d: %s → %s, sent at %s, taken at %s", h.What, h.ID, h.From, h.To, ms(h.Sent), ms(h.Received))))
 	}
