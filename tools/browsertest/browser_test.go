@@ -58,14 +58,17 @@ type book struct {
 	// chapterPage is the page used for the theme, copy and screenshot
 	// checks, or "" for the page the search opened.
 	chapterPage string
+	// unchanged is a name the first diff page must list among the
+	// unchanged files, or "".
+	unchanged string
 }
 
-// render builds the book whose configuration is in root into a temporary
-// directory.
-func render(t *testing.T, name, root, word, resultPage, chapterPage string) book {
+// render builds the book whose configuration is in root (cfg, or the
+// default file when cfg is "") into a temporary directory.
+func render(t *testing.T, name, root, cfg, word, resultPage, chapterPage string) book {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "site")
-	res, err := site.Build(site.Options{Dir: root, DestDir: out})
+	res, err := site.Build(site.Options{Dir: root, ConfigFile: cfg, DestDir: out})
 	if err != nil {
 		t.Fatalf("rendering %s: %v", root, err)
 	}
@@ -85,7 +88,7 @@ func envBook(t *testing.T, dir string) book {
 	}
 	for _, cfg := range []string{"mdbook.toml", "book.toml"} {
 		if _, err := os.Stat(filepath.Join(dir, cfg)); err == nil {
-			return render(t, "BOOK_DIR", dir, word, "", "")
+			return render(t, "BOOK_DIR", dir, "", word, "", "")
 		}
 	}
 	if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
@@ -154,7 +157,13 @@ func TestBook(t *testing.T) {
 	if _, err := os.Stat(exe); err != nil {
 		t.Skipf("skipping the browser test: %s is not installed (apt-get install chromium, or set CHROMIUM): %v", exe, err)
 	}
-	books := []book{render(t, "fixture", fixtureDir, "epoll", "poll.html", "poll.html")}
+	books := []book{
+		render(t, "fixture", fixtureDir, "", "epoll", "poll.html", "poll.html"),
+		render(t, "fixture-local", fixtureDir, "local.toml", "epoll", "poll.html", "poll.html"),
+	}
+	for i := range books {
+		books[i].unchanged = "lib/"
+	}
 	if dir := os.Getenv("BOOK_DIR"); dir != "" {
 		books = append(books, envBook(t, dir))
 	}
@@ -173,8 +182,8 @@ func TestBook(t *testing.T) {
 			c.search()
 			c.keyboard()
 			c.themes(shots)
-			c.timelinePicture(shots)
 			c.copyButton()
+			c.readerFeatures(shots)
 			c.printPage()
 			c.noConsoleErrors()
 		})
@@ -386,44 +395,23 @@ func (c *checker) themes(dir string) {
 
 func (c *checker) screenshot(dir, themeName string) {
 	c.t.Helper()
+	c.save(dir, "chapter-"+themeName)
+}
+
+// save saves a screenshot of the viewport as BOOK-what.png in dir.
+func (c *checker) save(dir, what string) {
+	c.t.Helper()
 	ctx, cancel := context.WithTimeout(c.ctx, stepTimeout)
 	defer cancel()
 	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		c.t.Fatalf("screenshot: %v", err)
 	}
-	name := filepath.Join(dir, fmt.Sprintf("%s-chapter-%s.png", strings.ToLower(c.book.name), themeName))
+	name := filepath.Join(dir, fmt.Sprintf("%s-%s.png", strings.ToLower(c.book.name), what))
 	if err := os.WriteFile(name, png, 0o644); err != nil {
 		c.t.Fatal(err)
 	}
 	c.t.Logf("saved %s", name)
-}
-
-// timelinePage and timelineImage name the chapter that shows the timeline
-// of a real run of final/ (make timeline draws it) and the picture.
-const (
-	timelinePage  = "04-modules.html"
-	timelineImage = "images/timeline-final.svg"
-)
-
-// timelinePicture checks, in a book that has the page (the real book, not
-// the fixture), that the timeline picture loads, and saves a screenshot of
-// the page scrolled to it.
-func (c *checker) timelinePicture(dir string) {
-	c.t.Helper()
-	if _, err := os.Stat(filepath.Join(c.book.dir, timelinePage)); err != nil {
-		c.t.Logf("no %s; timeline picture not checked", timelinePage)
-		return
-	}
-	c.open(timelinePage)
-	img := fmt.Sprintf(`document.querySelector('main img[src$=%q]')`, timelineImage)
-	c.waitFor("the timeline picture to load", img+` !== null && `+img+`.complete && `+img+`.naturalWidth > 0`)
-	eval[chromedp.Void](c, img+`.scrollIntoView({block: "center"})`)
-	shown := eval[[]float64](c, `(function (r) { return [r.width, r.height]; })(`+img+`.getBoundingClientRect())`)
-	if shown[0] < 300 || shown[1] < 150 {
-		c.t.Errorf("the timeline picture is shown at %v x %v pixels", shown[0], shown[1])
-	}
-	c.screenshot(dir, "timeline")
 }
 
 // copyButton checks that every code block has a copy button and that the
@@ -447,6 +435,7 @@ func (c *checker) copyButton() {
 	c.waitFor("the copied text", `window.copiedText !== null`)
 	copied := eval[string](c, `window.copiedText`)
 	code := eval[string](c, `document.querySelector("main pre > code").textContent`)
+	code = strings.ReplaceAll(code, "new: ", "")
 	if copied != code || strings.TrimSpace(code) == "" {
 		c.t.Errorf("copied %q, want the code block %q", copied, code)
 	}

@@ -256,7 +256,7 @@ func (r *renderer) writeSourcePages() error {
 		style.WriteString("<style>\n")
 		for _, rg := range ranges {
 			starts[rg.first] = append(starts[rg.first], rg)
-			fmt.Fprintf(&style, "html:has(#%s:target) .source-code > code > .line:nth-of-type(n+%d):nth-of-type(-n+%d) { background-color: var(--target-bg); box-shadow: inset 3px 0 0 var(--target-bar); }\n",
+			fmt.Fprintf(&style, "html:has(#%s:target) .source-code > pre > code > .line:nth-of-type(n+%d):nth-of-type(-n+%d) { background-color: var(--target-bg); box-shadow: inset 3px 0 0 var(--target-bar); }\n",
 				rg.id(), rg.first, rg.last)
 		}
 		style.WriteString("</style>\n")

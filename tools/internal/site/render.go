@@ -146,7 +146,10 @@ func (r *renderer) writeChapters() error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", b.rel(ch.Source), err)
 		}
-		content := b.withDiffLinks(doc.HTML, ch.Out, r.diffLinks[ch])
+		content, err := b.inlinePictures(b.withDiffLinks(doc.HTML, ch.Out, r.diffLinks[ch]), ch.Out, new(int))
+		if err != nil {
+			return err
+		}
 		page, err := executePage(b.newPage(ch.Out, b.pageTitle(ch.PageTitle), content, ch))
 		if err != nil {
 			return err
@@ -221,12 +224,17 @@ func (r *renderer) writePrint() error {
 		return nil
 	}
 	var body strings.Builder
+	pictures := 0
 	for _, ch := range b.Chapters {
 		doc, err := markdown.Render(ch.Markdown, b.mdOptions(ch, true))
 		if err != nil {
 			return fmt.Errorf("%s: %w", b.rel(ch.Source), err)
 		}
-		fmt.Fprintf(&body, "<div class=\"print-chapter\" id=\"%s\">\n%s</div>\n", slug(ch.Out), b.withDiffLinks(doc.HTML, "print.html", r.diffLinks[ch]))
+		content, err := b.inlinePictures(b.withDiffLinks(doc.HTML, "print.html", r.diffLinks[ch]), "print.html", &pictures)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&body, "<div class=\"print-chapter\" id=\"%s\">\n%s</div>\n", slug(ch.Out), content)
 	}
 	d := b.newPage("print.html", b.pageTitle(""), body.String(), nil)
 	d.IsPrint = true
