@@ -46,6 +46,12 @@ const pageInfoJS = `(function () {
 		var r = pic.getBoundingClientRect();
 		if (r.width < 2 || r.height < 2) { info.problems.push(name + " is shown at " + r.width + " x " + r.height); }
 		if (pic.tagName === "IMG" && !(pic.complete && pic.naturalWidth > 0)) { info.problems.push(name + " did not load"); }
+		// Shown at the width it is drawn at, or as wide as the text.
+		var drawn = pic.tagName === "IMG" ? pic.naturalWidth : pic.width.baseVal.value;
+		var room = pic.parentElement.clientWidth;
+		if (drawn > 0 && room > 0 && r.width < 0.9 * Math.min(drawn, room)) {
+			info.problems.push(name + " is shown " + Math.round(r.width) + " wide, drawn " + drawn + " wide with room for " + room);
+		}
 		text.forEach(function (t) {
 			if (t.contains(pic) || pic.contains(t) || t.closest("figure") && t.closest("figure").contains(pic)) { return; }
 			var q = t.getBoundingClientRect();
@@ -79,8 +85,10 @@ func (c *checker) readerFeatures(dir string) {
 				c.t.Errorf("%s (%s theme): %s", p, theme, pr)
 			}
 			pictures += info.Pictures
-			infos[p] = info
-			if withListing == "" && info.Listings > 0 {
+			if theme == "light" {
+				infos[p] = info
+			}
+			if info.Listings > infos[withListing].Listings {
 				withListing = p
 			}
 			if withNew == "" && info.NewLines > 0 {
@@ -287,17 +295,25 @@ func (c *checker) diffPage(page, theme, dir string) {
 // a lane button highlights its lane and dims the others.
 func (c *checker) timeline(page, theme, dir string) {
 	c.open(page)
+	// The first printed-line marker that no arrow covers.
 	box := eval[[]float64](c, `(function () {
-		var m = document.querySelector("main figure.svg-inline .marker.line");
-		m.scrollIntoView({block: "center"});
-		var r = m.getBoundingClientRect();
-		return [r.left + r.width / 2, r.top + r.height / 2];
+		var ms = document.querySelectorAll("main figure.svg-inline .marker.line");
+		for (var i = 0; i < ms.length; i++) {
+			var m = ms[i];
+			m.scrollIntoView({block: "center"});
+			var r = m.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+			if (document.elementFromPoint(x, y) === m) { m.setAttribute("data-hovered", ""); return [x, y]; }
+		}
+		return [];
 	})()`)
+	if len(box) != 2 {
+		c.t.Fatalf("%s: every printed-line marker is covered", page)
+	}
 	c.do("hovering a marker", chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, box[0], box[1]))
 	c.waitFor("the hover tip", `!document.querySelector("main figure.svg-inline .timeline-tip").hidden`)
 	type tip struct{ Tip, Want string }
 	hover := eval[tip](c, `({Tip: document.querySelector("main figure.svg-inline .timeline-tip").textContent,
-		Want: document.querySelector("main figure.svg-inline .marker.line").getAttribute("data-tip")})`)
+		Want: document.querySelector("main figure.svg-inline .marker.line[data-hovered]").getAttribute("data-tip")})`)
 	if hover.Tip != hover.Want || !regexp.MustCompile(`^\S+ at [0-9.]+ ms: .+`).MatchString(hover.Tip) {
 		c.t.Errorf("%s (%s): hovering a printed line shows %q, want its trace line and time %q", page, theme, hover.Tip, hover.Want)
 	}
