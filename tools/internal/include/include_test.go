@@ -1,6 +1,7 @@
 package include
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -189,5 +190,65 @@ func TestDepthLimitAllowsTenLevels(t *testing.T) {
 	writeFiles(t, dir, map[string]string{"f10.md": "{{#include f11.md}}", "f11.md": "too deep"})
 	if _, err := (&Expander{}).Expand([]byte("{{#include f1.md}}"), filepath.Join(dir, "ch.md")); err == nil {
 		t.Error("eleven nested includes were accepted")
+	}
+}
+
+func TestSelectLinesNumbersAndTrims(t *testing.T) {
+	text := "a\n// ANCHOR: x\n\n\tbody\n// ANCHOR: y\n\tmore\n// ANCHOR_END: y\n\n// ANCHOR_END: x\n\n"
+	lines, nums, err := SelectLines(text, "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The blank lines at the anchor's ends go; the other anchor's markers
+	// are dropped from the middle.
+	if got := strings.Join(lines, "|"); got != "\tbody|\tmore" {
+		t.Errorf("anchor x = %q", got)
+	}
+	if got := fmt.Sprint(nums); got != "[4 6]" {
+		t.Errorf("anchor x's line numbers = %s, want [4 6]", got)
+	}
+	// A line range keeps its blank lines.
+	lines, nums, err = SelectLines(text, "2:4")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(lines, "|") + fmt.Sprint(nums); got != "// ANCHOR: x||\tbody[2 3 4]" {
+		t.Errorf("lines 2:4 = %q", got)
+	}
+	if _, _, err := SelectLines("// ANCHOR: b\n\n\n// ANCHOR_END: b\n", "b"); err == nil || !strings.Contains(err.Error(), `anchor "b" is empty`) {
+		t.Errorf("an anchor of blank lines: %v", err)
+	}
+}
+
+func TestExpandListings(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"code/main.go":    goFile,
+		"book/snip.md":    "Inner: {{#include ../code/main.go:call}}",
+		"book/nested.txt": "x {{#include snip.md}}",
+	})
+	src := "A\n```go\n{{#include ../code/main.go:body}}\n```\nB {{#include snip.md}} {{#include ../code/main.go:2:3}}"
+	res, err := (&Expander{}).Expand([]byte(src), filepath.Join(dir, "book", "ch.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Listings) != 4 {
+		t.Fatalf("%d listings, want 4: %+v", len(res.Listings), res.Listings)
+	}
+	for i, want := range []struct {
+		text, anchor, lines string
+	}{
+		{"func main() {\n\tfmt.Println(\"hi\")\n}", "body", "[7 9 11]"},
+		{"Inner: \tfmt.Println(\"hi\")", "", "[]"}, // its own directive expanded: no line numbers
+		{"\tfmt.Println(\"hi\")", "call", "[9]"},  // inside the snippet, at its place in the text
+		{"\n// ANCHOR: all", "", "[2 3]"},
+	} {
+		l := res.Listings[i]
+		if got := res.Text[l.Start:l.End]; got != want.text {
+			t.Errorf("listing %d covers %q, want %q", i, got, want.text)
+		}
+		if l.Anchor != want.anchor || fmt.Sprint(l.Lines) != want.lines {
+			t.Errorf("listing %d: anchor %q, lines %v; want %q, %s", i, l.Anchor, l.Lines, want.anchor, want.lines)
+		}
 	}
 }

@@ -142,3 +142,28 @@ func TestSections(t *testing.T) {
 		t.Errorf("headings = %+v", doc.Headings)
 	}
 }
+
+func TestListing(t *testing.T) {
+	src := "Text.\n\n```go\nx := 1\ny := 2\n```\n\n```go\nz := 3\n```\n"
+	start := strings.Index(src, "x := 1")
+	asked := []int{}
+	doc := render(t, src, Options{Listing: func(s int) *Listing {
+		asked = append(asked, s)
+		if s != start {
+			return nil
+		}
+		return &Listing{CaptionHTML: `<a href="f.go">f.go</a>`, New: []bool{false, true}}
+	}})
+	contains(t, doc.HTML,
+		"<figure class=\"listing\">\n<figcaption><a href=\"f.go\">f.go</a></figcaption>\n<pre class=\"chroma\"><code class=\"language-go\"><span class=\"line\"><span class=\"nx\">x</span>",
+		`<span class="line new"><span class="visually-hidden">new: </span><span class="nx">y</span>`,
+		"</code></pre>\n</figure>",
+		// The other block is not a listing: no caption, no line spans.
+		`<pre class="chroma"><code class="language-go"><span class="nx">z</span>`)
+	if len(asked) != 2 || asked[0] != start {
+		t.Errorf("asked about blocks at %v, want %d first", asked, start)
+	}
+	if n := strings.Count(doc.HTML, "<figure"); n != 1 {
+		t.Errorf("%d figures, want 1", n)
+	}
+}

@@ -50,8 +50,8 @@ func hasNot(t *testing.T, name, doc string, unwanted ...string) {
 
 func TestFixturePages(t *testing.T) {
 	out, res := buildFixture(t)
-	if res.Pages != 8 { // 6 chapters, print.html, 404.html
-		t.Errorf("wrote %d pages, want 8", res.Pages)
+	if res.Pages != 9 { // 6 chapters, print.html, 404.html, one diff page
+		t.Errorf("wrote %d pages, want 9", res.Pages)
 	}
 	for _, f := range []string{"index.html", "poll.html", "poll/edge.html", "threads.html", "output.html", "glossary.html",
 		"print.html", "404.html", "searchindex.js", "search.js", "book.js", "theme/book.css", "theme/highlight.css",
@@ -369,7 +369,7 @@ func TestCheck(t *testing.T) {
 		t.Fatal("Check accepted a pasted Go block and a broken link")
 	}
 	for _, want := range []string{
-		"src/threads.md:16: ```go block has 7 pasted lines (more than 5)",
+		"src/threads.md:36: ```go block has 7 pasted lines (more than 5)",
 		`broken link "threads.html#gone"`,
 	} {
 		if !strings.Contains(err.Error(), want) {
