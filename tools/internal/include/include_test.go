@@ -223,9 +223,8 @@ func TestSelectLinesNumbersAndTrims(t *testing.T) {
 func TestExpandListings(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
-		"code/main.go":    goFile,
-		"book/snip.md":    "Inner: {{#include ../code/main.go:call}}",
-		"book/nested.txt": "x {{#include snip.md}}",
+		"code/main.go": goFile,
+		"book/snip.md": "Inner: {{#include ../code/main.go:call}}",
 	})
 	src := "A\n```go\n{{#include ../code/main.go:body}}\n```\nB {{#include snip.md}} {{#include ../code/main.go:2:3}}"
 	res, err := (&Expander{}).Expand([]byte(src), filepath.Join(dir, "book", "ch.md"))
@@ -240,7 +239,7 @@ func TestExpandListings(t *testing.T) {
 	}{
 		{"func main() {\n\tfmt.Println(\"hi\")\n}", "body", "[7 9 11]"},
 		{"Inner: \tfmt.Println(\"hi\")", "", "[]"}, // its own directive expanded: no line numbers
-		{"\tfmt.Println(\"hi\")", "call", "[9]"},  // inside the snippet, at its place in the text
+		{"\tfmt.Println(\"hi\")", "call", "[9]"},   // inside the snippet, at its place in the text
 		{"\n// ANCHOR: all", "", "[2 3]"},
 	} {
 		l := res.Listings[i]

@@ -29,7 +29,7 @@ func Select(text, sel string) (string, error) {
 // 1-based line number in text. An anchor's leading and trailing blank
 // lines are left out; a line range is kept as it is.
 func SelectLines(text, sel string) (lines []string, nums []int, err error) {
-	all := splitLines(text)
+	all := SplitLines(text)
 	first, rest, _ := strings.Cut(sel, ":")
 	if first != "" {
 		if _, err := strconv.Atoi(first); err != nil {
@@ -114,9 +114,9 @@ func anchored(lines []string, name string) ([]string, []int, error) {
 	return kept, nums, nil
 }
 
-// splitLines splits text into lines the way Rust's str::lines does: no
+// SplitLines splits text into lines the way Rust's str::lines does: no
 // empty last line for a trailing newline, and "\r\n" counts as one break.
-func splitLines(text string) []string {
+func SplitLines(text string) []string {
 	if text == "" {
 		return nil
 	}

@@ -1,7 +1,5 @@
 package site
 
-import "strings"
-
 // op is one line of a line diff: kept (in both), added (only in the new
 // text) or deleted (only in the old).
 type op struct {
@@ -88,16 +86,4 @@ func hunks(ops []op, context int) []hunk {
 		out = append(out, hunk{ops[start:min(lastChange+context+1, len(ops))]})
 	}
 	return out
-}
-
-// textLines splits a file's text into lines without their newlines.
-func textLines(s string) []string {
-	if s == "" {
-		return nil
-	}
-	lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimSuffix(l, "\r")
-	}
-	return lines
 }

@@ -84,7 +84,7 @@ func (b *Book) whatIsNew(file string) (*newInfo, error) {
 		return nil, err
 	default:
 		info.old = map[int]bool{}
-		for _, o := range diffLines(textLines(string(old)), textLines(string(cur))) {
+		for _, o := range diffLines(include.SplitLines(string(old)), include.SplitLines(string(cur))) {
 			if o.kind == ' ' {
 				info.old[o.new+1] = true
 			}
@@ -289,17 +289,23 @@ func (r *renderer) writeSourcePages() error {
 			return fmt.Errorf("%s: %w", rel, err)
 		}
 		c.WriteString("</div>\n")
-		d := b.newPage(page, b.pageTitle(rel), c.String(), nil)
-		d.NoIndex = true
-		out, err := executePage(d)
-		if err != nil {
-			return err
-		}
-		if err := r.write(page, out); err != nil {
+		if err := r.writePage(page, b.pageTitle(rel), c.String()); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// writePage writes a page that is not a chapter of SUMMARY.md: no
+// previous or next chapter, and left out of search engines' indexes.
+func (r *renderer) writePage(page, title, content string) error {
+	d := r.book.newPage(page, title, content, nil)
+	d.NoIndex = true
+	out, err := executePage(d)
+	if err != nil {
+		return err
+	}
+	return r.write(page, out)
 }
 
 // pagesShowing lists the chapters with a listing of the file rel.
@@ -426,13 +432,7 @@ func (r *renderer) writeDiffPages(linked map[*Chapter][]int) error {
 			return fmt.Errorf("snapshot %s: %w", s.Dir, err)
 		}
 		content := diffPage(s, prevCfg, old, cur, page, from[i])
-		title := "What changed in " + s.Name()
-		d := b.newPage(page, b.pageTitle(title), content, nil)
-		out, err := executePage(d)
-		if err != nil {
-			return err
-		}
-		if err := r.write(page, out); err != nil {
+		if err := r.writePage(page, b.pageTitle("What changed in "+s.Name()), content); err != nil {
 			return err
 		}
 	}
@@ -503,7 +503,7 @@ func diffPage(s, prev config.Snapshot, old, cur map[string][]byte, page string, 
 		if !isAdded && !slices.Contains(changed, n) {
 			continue
 		}
-		o, c := textLines(string(old[n])), textLines(string(cur[n]))
+		o, c := include.SplitLines(string(old[n])), include.SplitLines(string(cur[n]))
 		binary := bytes.IndexByte(cur[n], 0) >= 0 || bytes.IndexByte(old[n], 0) >= 0
 		ops := diffLines(o, c)
 		plus, minus := 0, 0
