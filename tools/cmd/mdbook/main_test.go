@@ -27,7 +27,7 @@ func TestRunBuild(t *testing.T) {
 		if err := run(args, &stdout, &stderr); err != nil {
 			t.Fatalf("run %q: %v\n%s", args, err, stderr.String())
 		}
-		if !strings.Contains(stdout.String(), "wrote 8 pages to "+out) {
+		if !strings.Contains(stdout.String(), "wrote 9 pages to "+out) {
 			t.Errorf("run %q printed %q", args, stdout.String())
 		}
 		if _, err := os.Stat(filepath.Join(out, "poll.html")); err != nil {
