@@ -263,6 +263,8 @@ func (c *checker) newLines(page, theme, dir string) {
 // named but not shown.
 func (c *checker) diffPage(page, theme, dir string) {
 	c.open(page)
+	eval[chromedp.Void](c, `document.querySelector("main p.chapter-diff").scrollIntoView({block: "center"})`)
+	c.shot(dir, "diff-link", theme)
 	c.do("following the diff link", chromedp.Click(chromedp.CSS("main p.chapter-diff a")))
 	c.waitFor("the diff page", `document.readyState === "complete" && location.pathname.indexOf("/changes/") >= 0`)
 	type diff struct {
