@@ -22,10 +22,17 @@ func buildLocal(t *testing.T) string {
 func TestCaptionsLinkToTheRepository(t *testing.T) {
 	out, _ := buildFixture(t)
 	poll := read(t, out, "poll.html")
-	// The fixture lies in this repository, so paths start at its root.
+	// Paths start at the repository's root ("tools/testdata/fixture/" in
+	// a clone; the book root where there is no .git).
+	abs, err := filepath.Abs(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prefix, _ := filepath.Rel(repoRoot(abs), abs)
+	p := filepath.ToSlash(filepath.Join(prefix, "code/poll.go"))
 	has(t, "poll.html", poll,
-		`<figure class="listing">`+"\n"+`<figcaption><a class="listing-file" href="https://example.com/fixture/blob/HEAD/tools/testdata/fixture/code/poll.go#L6-L12">tools/testdata/fixture/code/poll.go</a> <span class="listing-where"><code>loop</code>, lines 6–12</span></figcaption>`,
-		`href="https://example.com/fixture/blob/HEAD/tools/testdata/fixture/code/poll.go#L3-L5">tools/testdata/fixture/code/poll.go</a> <span class="listing-where">lines 3–5</span>`,
+		`<figure class="listing">`+"\n"+`<figcaption><a class="listing-file" href="https://example.com/fixture/blob/HEAD/`+p+`#L6-L12">`+p+`</a> <span class="listing-where"><code>loop</code>, lines 6–12</span></figcaption>`,
+		`href="https://example.com/fixture/blob/HEAD/`+p+`#L3-L5">`+p+`</a> <span class="listing-where">lines 3–5</span>`,
 		`code/output.txt#L1-L3"`,
 	)
 	if _, err := os.Stat(filepath.Join(out, "source")); err == nil {
