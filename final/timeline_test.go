@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/nodeexperiment/gonode/final/minimio"
 	"github.com/nodeexperiment/gonode/internal/trace"
 )
 
@@ -21,7 +22,9 @@ import (
 // picture is not well-formed XML, if its lanes are not exactly the
 // threads that printed, main first, or if it does not hold one printed-
 // line marker per trace record, one tick marker per TICK line and one OS
-// event marker per "epoll event N is ready" line.
+// event marker per "epoll event N is ready" line (main prints them: it
+// waits in the event queue itself), and if main's waits are not labelled
+// with the system call it waits in (minimio.WaitCall).
 func timelineCheckMain() {
 	if len(os.Args) != 3 {
 		fmt.Fprintln(os.Stderr, "usage: timelinecheck SVG TRACE")
@@ -60,7 +63,7 @@ func checkTimeline(svgPath, tracePath string) error {
 		if r.Thread == "main" && tick.MatchString(r.Text) {
 			ticks++
 		}
-		if r.Thread == "epoll" && event.MatchString(r.Text) {
+		if r.Thread == "main" && event.MatchString(r.Text) {
 			events++
 		}
 	}
@@ -75,6 +78,9 @@ func checkTimeline(svgPath, tracePath string) error {
 		if classes[class] != want {
 			errs = append(errs, fmt.Errorf("%d elements of class %q, want %d", classes[class], class, want))
 		}
+	}
+	if wait := "main: " + minimio.WaitCall + ", "; !bytes.Contains(svg, []byte(wait)) {
+		errs = append(errs, fmt.Errorf("no wait of main's is labelled %q", wait))
 	}
 	return errors.Join(errs...)
 }

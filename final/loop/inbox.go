@@ -1,9 +1,7 @@
 package loop
 
 import (
-	"errors"
 	"fmt"
-	"runtime"
 	"time"
 
 	"github.com/nodeexperiment/gonode/final/console"
@@ -12,118 +10,100 @@ import (
 	"github.com/nodeexperiment/gonode/final/timeline"
 )
 
-// completion is one entry of the inbox: a pool result, a stream's event,
-// or the poller thread's failure.
+// completion is one entry of the inbox: a pool result, or the failure
+// of the wake that should have announced it.
 type completion struct {
-	result    pool.Result
-	token     minimio.Token
-	isEvent   bool
-	pollerErr error
+	result  pool.Result
+	wakeErr error
 }
 
-// post puts c in the inbox and wakes the loop. Safe from any goroutine.
-func (rt *Runtime) post(c ...completion) {
+// ANCHOR: post
+
+// post puts c in the inbox and wakes the loop. Safe from any goroutine;
+// the pool threads call it with each result. The waker coalesces: when a
+// wake is already on its way and the loop has not yet drained it, Wake
+// makes no system call, and one wake brings the loop every result posted
+// before it takes the inbox.
+func (rt *Runtime) post(c completion) {
 	rt.mu.Lock()
-	rt.inbox = append(rt.inbox, c...)
+	rt.inbox = append(rt.inbox, c)
 	rt.mu.Unlock()
-	select {
-	case rt.wake <- struct{}{}:
-	default: // a wake-up is already on its way
+	if err := rt.waker.Wake(); err != nil {
+		// Not expected while the pool runs (the queue is closed only
+		// after the pool is joined); the loop finds it on its next look.
+		rt.mu.Lock()
+		rt.inbox = append(rt.inbox, completion{wakeErr: err})
+		rt.mu.Unlock()
 	}
 }
 
-// poller is the body of the poller thread: it waits in the OS queue with
-// no timeout (timers are the loop's business) and posts all the events
-// of one wait together, until the queue is closed.
-func (rt *Runtime) poller() {
-	runtime.LockOSThread() // never unlocked: the OS thread ends with us
-	events := minimio.NewEvents(1024)
-	for {
-		start := timeline.Now()
-		err := rt.poll.Poll(&events, -1)
-		timeline.Span("epoll", timeline.Wait, "epoll_wait", start)
-		if errors.Is(err, minimio.ErrClosed) {
-			console.Print("epoll", "received event of type: Close")
-			rt.pollDone <- nil
-			return
-		}
-		if err != nil {
-			rt.post(completion{pollerErr: err})
-			rt.pollDone <- nil
-			return
-		}
-		batch := make([]completion, 0, len(events))
-		for _, ev := range events {
-			timeline.Mark("epoll", timeline.OSEvent, int(ev.Token()))
-			timeline.Send("epoll", "event", int(ev.Token()))
-			console.Printf("epoll", "epoll event %d is ready", ev.Token())
-			batch = append(batch, completion{token: ev.Token(), isEvent: true})
-		}
-		rt.post(batch...)
-	}
-}
+// ANCHOR_END: post
 
 // ANCHOR: pollphase
 
-// pollPhase waits for the inbox, then takes everything in it and runs
-// the callbacks, in the order the threads posted them. The wait is the
-// only step that blocks; the take after it never does, and it takes the
-// whole inbox, so many results that arrive together cost one tick, not
-// one tick each. libuv does the same: one wake-up, and uv__work_done
-// takes every finished request at once; epoll_wait returns up to 1024
-// events, and when the array comes back full libuv asks again without
-// waiting.
+// pollPhase is the poll phase, and its wait is the loop thread's own, in
+// the OS event queue (epoll_wait, kevent, GetQueuedCompletionStatusEx),
+// for no longer than pollTimeout says. When Poll returns, the stream
+// events it brought run their callbacks at once, in the order the OS
+// reported them; then the phase takes the whole inbox, everything the
+// pool threads have posted, and runs those callbacks in the order they
+// were posted. The inbox is taken whether or not a wake came with this
+// return: the take never blocks, and results posted while the loop was
+// busy cost no further wait. libuv does the same: one wake-up, and
+// uv__work_done takes every finished request at once; epoll_wait returns
+// up to 1024 events.
 func (rt *Runtime) pollPhase() error {
-	rt.waitForInbox()
-	select {
-	case <-rt.wake: // this wake-up's news is in the batch we take now
-	default:
+	timeout := rt.pollTimeout()
+	start := timeline.Now()
+	err := rt.poll.Poll(&rt.events, timeout)
+	if timeout != 0 {
+		timeline.Span("main", timeline.Wait, minimio.WaitCall, start)
+	}
+	if err != nil {
+		return fmt.Errorf("loop: event queue: %w", err)
+	}
+	for _, ev := range rt.events {
+		timeline.Mark("main", timeline.OSEvent, int(ev.Token()))
+		console.Printf("main", "epoll event %d is ready", ev.Token())
+		rt.runWatch(ev.Token())
 	}
 	rt.mu.Lock()
 	batch := rt.inbox
 	rt.inbox = nil
 	rt.mu.Unlock()
 	for _, c := range batch {
-		switch {
-		case c.pollerErr != nil:
-			return fmt.Errorf("loop: event queue: %w", c.pollerErr)
-		case c.isEvent:
-			timeline.Receive("main", "event", int(c.token))
-			timeline.Mark("main", timeline.Callback, int(c.token))
-			rt.runWatch(c.token)
-		default:
-			timeline.Receive("main", "result", c.result.ID)
-			timeline.Mark("main", timeline.Callback, c.result.ID)
-			rt.finishWork(c.result)
+		if c.wakeErr != nil {
+			return fmt.Errorf("loop: waking the event queue: %w", c.wakeErr)
 		}
+		timeline.Receive("main", "result", c.result.ID)
+		timeline.Mark("main", timeline.Callback, c.result.ID)
+		rt.finishWork(c.result)
 	}
 	return nil
 }
 
 // ANCHOR_END: pollphase
 
-// waitForInbox blocks until something is posted or the next timer is
-// due. It does not block at all when there is nothing to wait for, or
-// when immediates or pending callbacks are waiting to run (libuv's
-// uv_backend_timeout).
-func (rt *Runtime) waitForInbox() {
+// ANCHOR: timeout
+
+// pollTimeout is how long the poll phase may wait (libuv's
+// uv_backend_timeout): not at all when nothing is pending, or when
+// immediates or pending callbacks are waiting to run; until the next
+// timer's deadline when a timer is armed (not at all if it has passed);
+// and forever (-1) when only streams and pool work are pending, since
+// both end the wait themselves, with an event or a wake. Poll rounds a
+// positive timeout up to whole milliseconds, never down, so a timer
+// 300 µs away is waited for 1 ms: it fires late by up to a millisecond,
+// never early, and the loop never spins waiting for it.
+func (rt *Runtime) pollTimeout() time.Duration {
 	if !rt.alive() || len(rt.immediates) > 0 || len(rt.pending) > 0 {
-		return
+		return 0
 	}
-	defer timeline.Span("main", timeline.Wait, "waiting for the inbox", timeline.Now())
 	deadline, ok := rt.nextDeadline()
 	if !ok {
-		<-rt.wake
-		return
+		return -1
 	}
-	wait := time.Until(deadline)
-	if wait <= 0 {
-		return
-	}
-	timer := time.NewTimer(wait)
-	defer timer.Stop()
-	select {
-	case <-rt.wake:
-	case <-timer.C:
-	}
+	return max(time.Until(deadline), 0)
 }
+
+// ANCHOR_END: timeout

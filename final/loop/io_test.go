@@ -4,13 +4,14 @@ import (
 	"io"
 	"net"
 	"testing"
+	"time"
 
 	"github.com/nodeexperiment/gonode/final/minimio"
 )
 
 // TestEventsAreBatched connects 20 streams to a server that answers all
-// of them, lets every event arrive before the first tick, and checks
-// that one wake-up takes them all.
+// of them, lets every answer arrive before the first tick, and checks
+// that one wait in the event queue takes them all.
 func TestEventsAreBatched(t *testing.T) {
 	const n = 20
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -18,7 +19,9 @@ func TestEventsAreBatched(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ln.Close()
+	served := make(chan struct{})
 	go func() {
+		defer close(served)
 		for range n {
 			c, err := ln.Accept()
 			if err != nil {
@@ -49,7 +52,8 @@ func TestEventsAreBatched(t *testing.T) {
 				return
 			}
 		}
-		waitForInbox(t, rt, n)
+		<-served
+		time.Sleep(50 * time.Millisecond) // loopback is quick; this is only slack
 	})
 	if got != n {
 		t.Fatalf("%d of %d callbacks ran", got, n)

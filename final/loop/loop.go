@@ -6,10 +6,12 @@
 //
 // The loop thread is the goroutine that calls [Runtime.Run]. The
 // program, every callback, and every method marked "loop thread only"
-// run on it, so the runtime's state needs no lock. The pool threads and
-// the poller thread (printed as "epoll", whatever the OS) never touch
-// that state: they append what they have to an inbox under a mutex and
-// wake the loop, as libuv's threads do with uv_async_send.
+// run on it, so the runtime's state needs no lock. It is also the one
+// thread that waits in the OS event queue (minimio): in the poll phase,
+// as libuv's uv__io_poll does, with no thread of its own for the queue.
+// The pool threads never touch the loop's state: they append their
+// results to an inbox under a mutex and wake the queue with a
+// minimio.Waker, as libuv's threads do with uv_async_send.
 //
 // # A tick
 //
@@ -18,9 +20,10 @@
 //  1. timers: the timers whose deadline has passed
 //  2. pending: callbacks deferred to this tick (AddPending)
 //  3. idle, prepare: nothing here; libuv runs internal handles there
-//  4. poll: wait for the inbox (no longer than until the next timer, and
-//     not at all when there is other work), then take everything in it
-//     at once and run the pool and I/O callbacks
+//  4. poll: wait in the event queue (no longer than until the next timer,
+//     and not at all when there is other work) for stream events and the
+//     pool's wake; run the stream callbacks, then take the whole inbox at
+//     once and run the pool callbacks
 //  5. check: SetImmediate callbacks
 //  6. close: nothing here; libuv runs "close" handlers there
 //
@@ -65,16 +68,17 @@ type Runtime struct {
 	lastID     int                      // the last id given to a timer, task or stream
 	ticks      int                      // turns of the loop so far
 
-	// The event queue, and the poller thread's last word when it exits.
-	poll     *minimio.Poll
-	reg      *minimio.Registrator
-	pollDone chan error
+	// The event queue, which the loop thread waits in, and the buffer
+	// its waits fill.
+	poll   *minimio.Poll
+	reg    *minimio.Registrator
+	events minimio.Events
 
-	// The inbox, where the pool threads and the poller thread leave
-	// what they have for the loop thread.
+	// The inbox, where the pool threads leave their results for the
+	// loop thread, and the waker that ends the loop's wait for them.
 	mu    sync.Mutex
-	inbox []completion  // guarded by mu
-	wake  chan struct{} // holds at most one wake-up
+	inbox []completion // guarded by mu
+	waker *minimio.Waker
 }
 
 // ErrRunTwice is returned by Run on a runtime that has already run (or
@@ -92,12 +96,11 @@ func New(cfg Config) (*Runtime, error) {
 		poolSize: n,
 		work:     make(map[int]WorkFunc),
 		watches:  make(map[minimio.Token]*watch),
-		wake:     make(chan struct{}, 1),
 	}, nil
 }
 
 // Run makes the calling goroutine the loop thread: it starts the pool
-// and poller threads, runs program, turns the loop until nothing is
+// threads, runs program, turns the loop until nothing is
 // pending, then joins every thread and prints FINISHED.
 //
 // A panic in program or in a callback stops the loop: Run still joins
@@ -161,31 +164,36 @@ func (rt *Runtime) tick() error {
 
 // ANCHOR_END: tick
 
-// start creates the event queue and starts the pool and poller threads.
+// ANCHOR: start
+
+// start creates the event queue and its waker and starts the pool
+// threads. No thread is started for the queue: the loop thread waits in
+// it itself, in the poll phase.
 func (rt *Runtime) start() error {
 	p, err := minimio.New()
 	if err != nil {
 		return err
 	}
-	rt.poll, rt.reg = p, p.Registrator()
-	rt.pollDone = make(chan error, 1)
+	rt.poll, rt.reg, rt.waker = p, p.Registrator(), p.Waker()
+	rt.events = minimio.NewEvents(1024)
 	rt.pool = pool.New(rt.poolSize, func(r pool.Result) { rt.post(completion{result: r}) })
-	go rt.poller()
 	return nil
 }
 
-// shutdown joins the pool threads one by one, then the poller thread,
-// and releases the event queue and any stream whose event never came.
+// shutdown joins the pool threads one by one, so that none can wake the
+// queue any more, then releases the event queue and any stream whose
+// event never came.
 func (rt *Runtime) shutdown() error {
 	rt.pool.Close()
-	err := rt.reg.Close()
-	err = errors.Join(err, <-rt.pollDone, rt.poll.Close())
+	err := rt.poll.Close()
 	for token, w := range rt.watches {
 		err = errors.Join(err, w.stream.Close())
 		delete(rt.watches, token)
 	}
 	return err
 }
+
+// ANCHOR_END: start
 
 // newID returns the next callback id; ids count up from 1.
 func (rt *Runtime) newID() int {

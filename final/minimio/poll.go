@@ -5,9 +5,31 @@
 //
 // It retells in Go the "minimio" library of C. F. Samson's book "Epoll,
 // Kqueue and IOCP Explained". One goroutine (usually locked to its own OS
-// thread) calls [Poll.Poll] and blocks until the OS reports an event; any
-// other goroutine registers interest through a [Registrator] and can close
-// the queue, which wakes the blocked Poll at once.
+// thread) calls [Poll.Poll] and blocks until the OS reports an event, the
+// timeout passes, or another goroutine wakes it with a [Waker]; any
+// goroutine registers interest through a [Registrator] and can close the
+// queue, which wakes the blocked Poll at once.
+//
+// # Waking the queue
+//
+// A [Waker] lets another thread interrupt the wait, as libuv's
+// uv_async_send does and as mio's Waker does: Wake makes a blocked Poll
+// return, or the next Poll if none is blocked, and [Poll.Woken] then
+// reports the wake, apart from the events (which may come in the same
+// return). Wakes that arrive before the waiting side has seen one are
+// one wake: only the first of them makes a system call, and Poll drains
+// the signal before it returns, so the next Poll blocks again. What the
+// signal is depends on the OS:
+//
+//   - Linux: an eventfd, a counter in the kernel, registered with the
+//     epoll instance; Wake adds to it and Poll reads it back to zero.
+//   - macOS and the BSDs: a non-blocking pipe whose read end is
+//     registered with the kqueue; Wake writes a byte and Poll reads the
+//     pipe empty. (EVFILT_USER would save the read, but OpenBSD and
+//     NetBSD before 10 lack it, and the pipe is one code path that the
+//     macOS CI job covers for every BSD.)
+//   - Windows: a completion packet posted with PostQueuedCompletionStatus
+//     under a key of its own; taking the packet off the port drains it.
 //
 // # What an event means on each OS
 //
@@ -98,11 +120,13 @@
 //	(*selector).wait(events *Events, timeoutMs int) error
 //	    one OS wait. timeoutMs < 0 waits forever, 0 returns at once.
 //	    It replaces the contents of *events (up to cap(*events)) with
-//	    the events for registered sources; a wake is not put in events.
+//	    the events for registered sources; a wake is not put in events:
+//	    wait drains it and sets the selector's woke field instead.
 //	    An interrupted wait (EINTR) returns errInterrupted, and Poll
 //	    retries with the time that is left.
 //	(*selector).wake() error
 //	    makes a blocked or future wait return; safe from any goroutine.
+//	    Waker.Wake and Registrator.Close both use it.
 //	(*selector).close() error
 //	    releases the OS queue and the wake's resources.
 //
@@ -212,6 +236,10 @@ var errInterrupted = errors.New("minimio: wait interrupted")
 type Poll struct {
 	sel    *selector
 	closed *atomic.Bool
+	// wakeSent is set by the Wake that signals the OS and cleared by the
+	// Poll that drains the signal; Wakes that find it set make no call.
+	wakeSent *atomic.Bool
+	woken    bool // the last Poll drained a wake; used only by the polling goroutine
 }
 
 // New creates an event queue.
@@ -220,7 +248,7 @@ func New() (*Poll, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Poll{sel: sel, closed: new(atomic.Bool)}, nil
+	return &Poll{sel: sel, closed: new(atomic.Bool), wakeSent: new(atomic.Bool)}, nil
 }
 
 // Registrator returns a handle that registers streams and listeners with
@@ -244,16 +272,27 @@ func (p *Poll) Registrator() *Registrator {
 // loop). When the OS call is interrupted by a signal, Poll waits again for
 // the time that is left instead of returning early.
 //
-// When the timeout passes, Poll returns nil with events empty. After
-// Registrator.Close, Poll returns ErrClosed, even if events were ready.
-// Poll must only be called from one goroutine at a time.
+// When the timeout passes, Poll returns nil with events empty. A
+// Waker's Wake also ends the wait: Poll returns nil, with the events that
+// were ready at the same time (perhaps none), and Woken reports true.
+// After Registrator.Close or Close, Poll returns ErrClosed, even if events
+// were ready. Poll must only be called from one goroutine at a time.
 func (p *Poll) Poll(events *Events, timeout time.Duration) error {
+	p.woken = false
 	if p.closed.Load() {
 		return ErrClosed
 	}
 	deadline := time.Now().Add(timeout)
 	for {
+		p.sel.woke = false
 		err := p.sel.wait(events, timeoutMillis(timeout))
+		if p.sel.woke {
+			// The signal is drained: the next Wake must send another.
+			// A Wake that came since found wakeSent still set and sent
+			// nothing, and this return is the one it asked for.
+			p.woken = true
+			p.wakeSent.Store(false)
+		}
 		if errors.Is(err, errInterrupted) {
 			if timeout > 0 {
 				timeout = max(time.Until(deadline), 0)
@@ -262,13 +301,54 @@ func (p *Poll) Poll(events *Events, timeout time.Duration) error {
 		}
 		if p.closed.Load() {
 			*events = (*events)[:0]
+			p.woken = false
 			return ErrClosed
 		}
 		return err
 	}
 }
 
+// Woken reports whether the last call to Poll returned because of
+// Waker.Wake (with or without events). Only the goroutine that polls may
+// call it.
+func (p *Poll) Woken() bool { return p.woken }
+
 // ANCHOR_END: poll
+
+// ANCHOR: waker
+
+// Waker wakes a Poll from another goroutine. Get one with Poll.Waker.
+type Waker struct {
+	sel      *selector
+	closed   *atomic.Bool
+	wakeSent *atomic.Bool
+}
+
+// Waker returns a handle whose Wake makes the queue's Poll return. It may
+// be handed to, and used from, any goroutine.
+func (p *Poll) Waker() *Waker {
+	return &Waker{sel: p.sel, closed: p.closed, wakeSent: p.wakeSent}
+}
+
+// Wake makes a blocked Poll return, or the next Poll if none is blocked
+// now, with Woken reporting true. Wakes before that return are one wake:
+// only the first signals the OS. Whatever the caller wrote before Wake is
+// visible to the polling goroutine once its Poll returns. Wake returns
+// ErrClosed once the queue is closed; Close the Poll only after every
+// goroutine that may wake it has stopped. Safe from any goroutine.
+func (w *Waker) Wake() error {
+	if w.closed.Load() {
+		return ErrClosed
+	}
+	if !w.wakeSent.CompareAndSwap(false, true) {
+		return nil // a wake is on its way and not yet drained
+	}
+	return w.sel.wake()
+}
+
+// ANCHOR_END: waker
+
+// ANCHOR: pollclose
 
 // Close releases the OS queue. Call it after the goroutine that polls has
 // returned; Registrator.Close is the call that stops that goroutine.
@@ -276,6 +356,8 @@ func (p *Poll) Close() error {
 	p.closed.Store(true)
 	return p.sel.close()
 }
+
+// ANCHOR_END: pollclose
 
 // ANCHOR: timeout
 

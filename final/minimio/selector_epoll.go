@@ -22,7 +22,12 @@ type selector struct {
 	epfd   int
 	wakefd int
 	buf    []unix.EpollEvent // used only by the goroutine that waits
+	woke   bool              // the last wait drained the eventfd; used only by the goroutine that waits
 }
+
+// WaitCall names the system call Poll waits in on this OS, for traces
+// and timelines.
+const WaitCall = "epoll_wait"
 
 // ANCHOR: new
 
@@ -36,8 +41,9 @@ func newSelector() (*selector, error) {
 		unix.Close(epfd)
 		return nil, os.NewSyscallError("eventfd", err)
 	}
-	// The wake stays level-triggered and is never drained: once Close
-	// has written to it, every later wait returns at once.
+	// The eventfd is a counter: each wake adds to it, and while it is
+	// not zero it is readable. It stays registered, level-triggered,
+	// and wait reads it back to zero after it fires.
 	ev := epollEvent(unix.EPOLLIN, WakeToken)
 	if err := unix.EpollCtl(epfd, unix.EPOLL_CTL_ADD, wakefd, &ev); err != nil {
 		unix.Close(wakefd)
@@ -101,14 +107,35 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 	}
 	for _, ev := range s.buf[:n] {
 		token := Token(uint32(ev.Fd)) | Token(uint32(ev.Pad))<<32
-		if token != WakeToken {
-			*events = append(*events, Event{token: token, kind: epollKind(ev.Events)})
+		if token == WakeToken {
+			s.woke = true
+			continue
 		}
+		*events = append(*events, Event{token: token, kind: epollKind(ev.Events)})
+	}
+	if s.woke {
+		return s.drain()
 	}
 	return nil
 }
 
 // ANCHOR_END: wait
+
+// ANCHOR: drain
+
+// drain reads the eventfd, which returns its count and sets it to zero,
+// so the next wait blocks until the next wake. EAGAIN means another read
+// got there first: nothing is left to drain.
+func (s *selector) drain() error {
+	var count [8]byte
+	_, err := unix.Read(s.wakefd, count[:])
+	if errors.Is(err, unix.EAGAIN) {
+		return nil
+	}
+	return os.NewSyscallError("read eventfd", err)
+}
+
+// ANCHOR_END: drain
 
 // epollKind says which interests an epoll event is for. An error or a
 // hang-up is reported whatever was asked, and it is news for a reader
@@ -130,6 +157,9 @@ func (s *selector) wake() error {
 	var one [8]byte
 	binary.NativeEndian.PutUint64(one[:], 1)
 	_, err := unix.Write(s.wakefd, one[:])
+	if errors.Is(err, unix.EAGAIN) {
+		return nil // the counter is full, so a wake is already pending
+	}
 	return os.NewSyscallError("write eventfd", err)
 }
 

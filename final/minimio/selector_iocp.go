@@ -28,7 +28,12 @@ import (
 type selector struct {
 	port windows.Handle
 	buf  []overlappedEntry // used only by the goroutine that waits
+	woke bool              // the last wait took a wake packet; used only by the goroutine that waits
 }
+
+// WaitCall names the system call Poll waits in on this OS, for traces
+// and timelines.
+const WaitCall = "GetQueuedCompletionStatusEx"
 
 // The completion keys this backend uses.
 const (
@@ -352,7 +357,9 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 	defer clear(entries) // drop the pointers: they would keep operations alive
 	for _, e := range entries {
 		if e.Key == wakeKey || e.Overlapped == nil {
-			continue // the wake: Poll finds the queue closed
+			// The wake's packet: taking it off the port drains it.
+			s.woke = true
+			continue
 		}
 		op := (*operation)(unsafe.Pointer(e.Overlapped))
 		token, ours := untrack(op)

@@ -11,7 +11,8 @@ import (
 )
 
 // selector is the kqueue backend for macOS and the BSDs: a kqueue plus a
-// pipe that wakes it.
+// non-blocking pipe that wakes it (a pipe rather than EVFILT_USER, which
+// OpenBSD and NetBSD before 10 lack: one wake for every BSD).
 //
 // A kevent's udata field is a pointer on most of these systems, and Go's
 // garbage collector must never find an integer there, so tokens are kept
@@ -23,7 +24,12 @@ type selector struct {
 	mu     sync.Mutex
 	tokens map[int]Token   // guarded by mu; one entry per fd, so it stays as small as the fd table
 	buf    []unix.Kevent_t // used only by the goroutine that waits
+	woke   bool            // the last wait drained the pipe; used only by the goroutine that waits
 }
+
+// WaitCall names the system call Poll waits in on this OS, for traces
+// and timelines.
+const WaitCall = "kevent"
 
 // ANCHOR: new
 
@@ -41,8 +47,17 @@ func newSelector() (*selector, error) {
 	s := &selector{kq: kq, wakeR: p[0], wakeW: p[1], tokens: make(map[int]Token)}
 	unix.CloseOnExec(s.wakeR)
 	unix.CloseOnExec(s.wakeW)
-	// The wake is level-triggered and never drained: once Close has
-	// written its byte, every later wait returns at once.
+	// Both ends are non-blocking: a wake into a full pipe must not
+	// block (the pipe being full means a wake is pending anyway), and
+	// draining stops at the first read that finds the pipe empty.
+	for _, fd := range p {
+		if err := unix.SetNonblock(fd, true); err != nil {
+			s.close()
+			return nil, os.NewSyscallError("fcntl", err)
+		}
+	}
+	// The read end is level-triggered: readable while a byte is in the
+	// pipe. wait reads the pipe empty after it fires.
 	if err := s.change(s.wakeR, unix.EVFILT_READ, unix.EV_ADD|unix.EV_ENABLE); err != nil {
 		s.close()
 		return nil, err
@@ -126,6 +141,7 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 	for _, ev := range s.buf[:n] {
 		fd := int(ev.Ident)
 		if fd == s.wakeR {
+			s.woke = true
 			continue
 		}
 		kind := Readable
@@ -134,15 +150,42 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 		}
 		*events = append(*events, Event{token: s.tokens[fd], kind: kind})
 	}
+	if s.woke {
+		return s.drain()
+	}
 	return nil
 }
 
 // ANCHOR_END: wait
 
+// ANCHOR: drain
+
+// drain reads the wake pipe until it is empty (EAGAIN), so the next wait
+// blocks until the next wake.
+func (s *selector) drain() error {
+	var bytes [64]byte
+	for {
+		_, err := unix.Read(s.wakeR, bytes[:])
+		switch {
+		case errors.Is(err, unix.EAGAIN):
+			return nil
+		case errors.Is(err, unix.EINTR):
+			continue
+		case err != nil:
+			return os.NewSyscallError("read pipe", err)
+		}
+	}
+}
+
+// ANCHOR_END: drain
+
 // ANCHOR: wake
 
 func (s *selector) wake() error {
 	_, err := unix.Write(s.wakeW, []byte{1})
+	if errors.Is(err, unix.EAGAIN) {
+		return nil // the pipe is full, so a wake is already pending
+	}
 	return os.NewSyscallError("write pipe", err)
 }
 

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -240,7 +241,9 @@ func sideBySide(goOut, nodeOut string) (string, error) {
 }
 
 // callbackRows returns one short text per main-thread record after the
-// synchronous part, TICK lines left out; a block is "[NAME block]".
+// synchronous part, TICK lines and final's event lines ("epoll event N is
+// ready", which Node has no counterpart for) left out; a block is
+// "[NAME block]".
 func callbackRows(out string) ([]string, error) {
 	recs, err := trace.ParseTrace(strings.NewReader(out))
 	if err != nil {
@@ -251,6 +254,7 @@ func callbackRows(out string) ([]string, error) {
 	for _, r := range recs {
 		switch {
 		case r.Thread != "main" || strings.HasPrefix(r.Text, "===== TICK "):
+		case eventLine.MatchString(r.Text):
 		case !started:
 			started = strings.HasPrefix(r.Text, "Event with id: ")
 		case strings.Contains(r.Text, "\n"):
@@ -266,6 +270,10 @@ func callbackRows(out string) ([]string, error) {
 	}
 	return rows, nil
 }
+
+// eventLine is the line final's loop thread prints for each event it
+// takes from the event queue.
+var eventLine = regexp.MustCompile(`^epoll event \d+ is ready$`)
 
 func at(rows []string, i int) string {
 	if i < len(rows) {

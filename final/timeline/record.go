@@ -1,6 +1,6 @@
 // Package timeline records what the runtime's threads do, and when, and
-// draws it as an SVG picture: one lane per thread (main, pool0, ...,
-// epoll), bars for the time a task runs or a thread waits, marks for
+// draws it as an SVG picture: one lane per thread (main, pool0, ...),
+// bars for the time a task runs or a thread waits, marks for
 // ticks, timer fires, callbacks, OS events and every printed trace line,
 // and arrows where one thread hands work to another.
 //

@@ -433,7 +433,7 @@ func legendItems(taskNames []string, colourOf func(string) string) []*legendItem
 	}
 	items = append(items,
 		&legendItem{text: "the program, before tick 1", swatch: bar(programColour)},
-		&legendItem{text: "waiting (for work, for the inbox, in epoll_wait)", swatch: bar("url(#hatch)")},
+		&legendItem{text: "waiting (for work, or in the event queue)", swatch: bar("url(#hatch)")},
 		&legendItem{text: "tick", swatch: func(x, y float64) string {
 			return fmt.Sprintf(`<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="2"/>`+"\n", num(x+8), num(y-8), num(x+8), num(y+8), tickColour)
 		}},
