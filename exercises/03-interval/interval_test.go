@@ -3,37 +3,22 @@
 package main
 
 import (
-	"fmt"
 	"testing"
 	"time"
+
+	"github.com/nodeexperiment/gonode/exercises/internal/runjs"
 )
 
-// runJS runs program on a new runtime and fails the test if Run fails,
-// panics (the starting point's SetInterval panics with what is missing),
-// or has not ended after 20 s.
+// runJS runs program on a new runtime; see runjs.Run.
 func runJS(t *testing.T, program func()) {
 	t.Helper()
-	rt, err := NewRuntime()
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				done <- fmt.Errorf("%v", r)
-			}
-		}()
-		done <- rt.Run(program)
-	}()
-	select {
-	case err := <-done:
+	runjs.Run(t, func() error {
+		rt, err := NewRuntime()
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("the runtime had not finished after 20 s: is an interval still running?")
-	}
+		return rt.Run(program)
+	})
 }
 
 // TestIntervalRunsUntilCleared clears a 20 ms interval from its own fifth
