@@ -3,12 +3,14 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -203,8 +205,12 @@ func TestARedirectThatCannotBeFollowedIsAnError(t *testing.T) {
 		runJS(t, func() {
 			Http.GetFollow(url, 0, func(v Js) { got = v; calls++ })
 		})
-		if _, ok := got.AsError(); !ok || calls != 1 {
-			t.Errorf("a redirect to http://%s: the callback ran %d times, last with %q; want once, with an error", url, calls, got)
+		err, ok := got.AsError()
+		if !ok || calls != 1 {
+			t.Fatalf("a redirect to http://%s: the callback ran %d times, last with %q; want once, with an error", url, calls, got)
+		}
+		if strings.HasSuffix(url, "/refused") && !errors.Is(err, syscall.ECONNREFUSED) {
+			t.Fatalf("a redirect to a port nobody listens on gave %v, want an error that wraps ECONNREFUSED", err)
 		}
 	}
 }
