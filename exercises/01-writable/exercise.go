@@ -19,6 +19,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// ANCHOR: start
+
 // epollFlags returns the epoll event bits that ask for interests; the
 // selector adds EPOLLONESHOT. This starting point knows only Readable,
 // like chapter 01.
@@ -36,3 +38,5 @@ func epollFlags(interests Interests) (uint32, error) {
 func readiness(_ uint32) Interests {
 	return Readable
 }
+
+// ANCHOR_END: start

@@ -6,6 +6,8 @@ package minimio
 
 import "golang.org/x/sys/unix"
 
+// ANCHOR: start
+
 // epollFlags returns the epoll event bits that ask for interests: EPOLLIN
 // for Readable, EPOLLOUT for Writable, both for both.
 func epollFlags(interests Interests) (uint32, error) {
@@ -34,3 +36,5 @@ func readiness(events uint32) Interests {
 	}
 	return ready
 }
+
+// ANCHOR_END: start

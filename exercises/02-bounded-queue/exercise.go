@@ -23,6 +23,8 @@ var ErrQueueFull = errors.New("pool: the queue is full")
 // ErrPoolClosed is what Submit and TrySubmit return after Close.
 var ErrPoolClosed = errors.New("pool: closed")
 
+// ANCHOR: start
+
 // BoundedPool runs tasks on a fixed set of OS threads, like Pool, but the
 // caller does not pick a free thread: tasks wait in one queue that holds at
 // most capacity of them, and whichever thread is free takes the next.
@@ -57,3 +59,5 @@ func (p *BoundedPool) TrySubmit(task Task) error {
 // Close lets the threads finish every task already queued, then stops
 // them and waits until each has exited.
 func (p *BoundedPool) Close() {}
+
+// ANCHOR_END: start

@@ -16,6 +16,8 @@ var ErrQueueFull = errors.New("pool: the queue is full")
 // ErrPoolClosed is what Submit and TrySubmit return after Close.
 var ErrPoolClosed = errors.New("pool: closed")
 
+// ANCHOR: start
+
 // BoundedPool runs tasks on a fixed set of OS threads. The queue is one
 // buffered channel that every thread reads: a buffered channel already is
 // a bounded FIFO whose send blocks while it is full, which is exactly
@@ -83,3 +85,5 @@ func (p *BoundedPool) Close() {
 		<-t.done
 	}
 }
+
+// ANCHOR_END: start

@@ -14,6 +14,8 @@ package main
 // (make exercises runs every exercise). The reference answer is in
 // solution.go; the same test runs it with -tags exercises,solution.
 
+// ANCHOR: start
+
 // SetInterval runs cb on the main thread every ms milliseconds, never
 // earlier than ms after the previous run began, until ClearInterval is
 // called with the id it returns. While an interval is running the loop does
@@ -31,3 +33,5 @@ func ClearInterval(id int) {
 	panic("exercise: not done yet: ClearInterval (exercises/03-interval/exercise.go) " +
 		"must stop the interval")
 }
+
+// ANCHOR_END: start

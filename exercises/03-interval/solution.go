@@ -9,6 +9,8 @@ import (
 	"time"
 )
 
+// ANCHOR: start
+
 // interval is the state of one SetInterval.
 type interval struct {
 	cleared bool
@@ -71,3 +73,5 @@ func ClearInterval(id int) {
 		delete(intervals, id)
 	}
 }
+
+// ANCHOR_END: start

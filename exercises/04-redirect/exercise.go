@@ -16,6 +16,8 @@ package main
 
 import "errors"
 
+// ANCHOR: start
+
 // GetFollow is GetSlow that follows one redirect. It asks the delay server
 // for url after delayMs milliseconds, as GetSlow does; when the answer is a
 // redirect (301, 302, 303, 307 or 308 with a Location), it asks for that
@@ -28,3 +30,5 @@ func (h httpModule) GetFollow(url string, delayMs int, cb func(Js)) {
 	current.callBackWithError(cb, errors.New("exercise: not done yet: Http.GetFollow (exercises/04-redirect/exercise.go) "+
 		"must make the request GetSlow makes and, if the answer is a redirect, one more to its Location"))
 }
+
+// ANCHOR_END: start

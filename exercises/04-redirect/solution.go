@@ -17,6 +17,8 @@ import (
 	"github.com/nodeexperiment/gonode/chapters/04-modules/minimio"
 )
 
+// ANCHOR: start
+
 // GetFollow is GetSlow that follows one redirect. It asks the delay server
 // for url after delayMs milliseconds, as GetSlow does; when the answer is a
 // redirect (301, 302, 303, 307 or 308 with a Location), it asks for that
@@ -120,3 +122,5 @@ func get(target *url.URL, cb func(Js)) {
 		cb(JsString(response))
 	})
 }
+
+// ANCHOR_END: start
