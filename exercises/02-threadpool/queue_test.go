@@ -32,10 +32,10 @@ func gated(id int, started chan<- int, gate <-chan struct{}) Task {
 	}}
 }
 
-// TestBackPressure keeps both threads busy and the queue full, and checks
+// TestQueueBackPressure keeps both threads busy and the queue full, and checks
 // that TrySubmit refuses at once, that Submit waits until a thread takes
 // a task, and that every task runs once and hands its result back.
-func TestBackPressure(t *testing.T) {
+func TestQueueBackPressure(t *testing.T) {
 	before := runtime.NumGoroutine()
 	const threads, capacity = 2, 2
 	results := make(chan Result, 16)
@@ -112,9 +112,9 @@ func TestBackPressure(t *testing.T) {
 	}
 }
 
-// TestCloseFinishesTheQueue queues more tasks than there are threads and
+// TestQueueCloseFinishesTheQueue queues more tasks than there are threads and
 // closes at once: every queued task must still run before Close returns.
-func TestCloseFinishesTheQueue(t *testing.T) {
+func TestQueueCloseFinishesTheQueue(t *testing.T) {
 	results := make(chan Result, 16)
 	pool := NewBoundedPool(1, 3, func(r Result) { results <- r })
 	for id := 1; id <= 4; id++ {

@@ -2,17 +2,18 @@
 
 package main
 
-// Exercise 03-interval: add setInterval and clearInterval to chapter 03's
+// Exercise 03.1, setInterval: add setInterval and clearInterval to chapter 03's
 // runtime.
 //
 // This is the file you edit; the other Go files are chapter 03's, unchanged,
 // and you may use anything in them: SetTimeout, the Runtime's timers,
 // callbacks and pendingEvents, and current. Check your answer with
 //
-//	go test -tags exercises ./exercises/03-interval
+//	go test -tags exercises -run Interval ./exercises/03-runtime
 //
-// (make exercises runs every exercise). The reference answer is in
-// solution.go; the same test runs it with -tags exercises,solution.
+// (leave -run out for all of this chapter's exercises; make exercises runs
+// every exercise). The reference answer is in solution_interval.go; the same test
+// runs it with -tags exercises,solution.
 
 // ANCHOR: start
 
@@ -21,7 +22,7 @@ package main
 // called with the id it returns. While an interval is running the loop does
 // not end. It must be called on the main thread, inside Run.
 func SetInterval(ms int, cb func(Js)) int {
-	panic("exercise: not done yet: SetInterval (exercises/03-interval/exercise.go) " +
+	panic("exercise: not done yet: SetInterval (exercises/03-runtime/exercise_interval.go) " +
 		"must run cb every ms milliseconds until ClearInterval")
 }
 
@@ -30,7 +31,7 @@ func SetInterval(ms int, cb func(Js)) int {
 // that is not a running interval does nothing. It must be called on the
 // main thread, inside Run.
 func ClearInterval(id int) {
-	panic("exercise: not done yet: ClearInterval (exercises/03-interval/exercise.go) " +
+	panic("exercise: not done yet: ClearInterval (exercises/03-runtime/exercise_interval.go) " +
 		"must stop the interval")
 }
 

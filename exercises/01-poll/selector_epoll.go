@@ -2,7 +2,7 @@
 
 // This file is chapters/01-poll/minimio/selector_epoll.go, but register
 // asks epollFlags what to wait for, and wait asks readiness what an event
-// means: the two functions of exercise.go.
+// means: the two functions of exercise_writable.go.
 
 package minimio
 

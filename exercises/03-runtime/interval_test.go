@@ -49,10 +49,10 @@ func TestIntervalRunsUntilCleared(t *testing.T) {
 	}
 }
 
-// TestClearIntervalFromATimeout lets a 10 ms interval run until a 55 ms
+// TestIntervalClearedByATimeout lets a 10 ms interval run until a 55 ms
 // timeout clears it: it must have run at least once (its first deadline
 // comes before the timeout's) and never after the clear.
-func TestClearIntervalFromATimeout(t *testing.T) {
+func TestIntervalClearedByATimeout(t *testing.T) {
 	calls, cleared, late := 0, false, 0
 	runJS(t, func() {
 		id := SetInterval(10, func(Js) {
@@ -71,9 +71,9 @@ func TestClearIntervalFromATimeout(t *testing.T) {
 	}
 }
 
-// TestClearBeforeTheFirstCall clears an interval in the same callback that
+// TestIntervalClearedBeforeItsFirstCall clears an interval in the same callback that
 // set it: it must never run.
-func TestClearBeforeTheFirstCall(t *testing.T) {
+func TestIntervalClearedBeforeItsFirstCall(t *testing.T) {
 	calls := 0
 	runJS(t, func() {
 		id := SetInterval(5, func(Js) { calls++ })
@@ -86,9 +86,9 @@ func TestClearBeforeTheFirstCall(t *testing.T) {
 	}
 }
 
-// TestTwoIntervalsShareTheLoop runs two intervals with a pool task between
+// TestIntervalTwoShareTheLoop runs two intervals with a pool task between
 // them; each keeps its own period, and the run ends once both are cleared.
-func TestTwoIntervalsShareTheLoop(t *testing.T) {
+func TestIntervalTwoShareTheLoop(t *testing.T) {
 	var fast, slow []time.Time
 	task := false
 	runJS(t, func() {

@@ -2,7 +2,7 @@
 
 package main
 
-// The reference answer to exercise 04-redirect. Try exercise.go first.
+// The reference answer to the exercise of exercise_redirect.go. Try that file first.
 
 import (
 	"bufio"

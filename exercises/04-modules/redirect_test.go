@@ -106,7 +106,7 @@ func answer(t *testing.T, v Js, status string) string {
 	return s
 }
 
-func TestFollowsTheRedirect(t *testing.T) {
+func TestRedirectFollowed(t *testing.T) {
 	useDelayServer(t)
 	tg := startTarget(t)
 	var got Js
@@ -121,12 +121,12 @@ func TestFollowsTheRedirect(t *testing.T) {
 	}
 }
 
-// TestTheSecondWaitIsTheEventQueues holds the redirect's answer back until
+// TestRedirectSecondWaitIsTheEventQueues holds the redirect's answer back until
 // a timer on the main thread has seen that the second request arrived.
 // That can only happen if the main thread is free while it waits: a
 // GetFollow that read the second answer with a blocking read would hold
 // the timer up for the 5 s the target waits.
-func TestTheSecondWaitIsTheEventQueues(t *testing.T) {
+func TestRedirectSecondWaitIsTheEventQueues(t *testing.T) {
 	useDelayServer(t)
 	tg := startTarget(t)
 	var order []string
@@ -161,7 +161,7 @@ func TestTheSecondWaitIsTheEventQueues(t *testing.T) {
 	}
 }
 
-func TestFollowsOnlyOneRedirect(t *testing.T) {
+func TestRedirectOnlyOne(t *testing.T) {
 	useDelayServer(t)
 	tg := startTarget(t)
 	var got Js
@@ -176,7 +176,7 @@ func TestFollowsOnlyOneRedirect(t *testing.T) {
 	}
 }
 
-func TestAnAnswerThatIsNotARedirect(t *testing.T) {
+func TestRedirectNotARedirect(t *testing.T) {
 	tg := startTarget(t)
 	Http.Server = tg.addr // answers /delay/… with a 200
 	var got Js
@@ -191,7 +191,7 @@ func TestAnAnswerThatIsNotARedirect(t *testing.T) {
 	}
 }
 
-func TestARedirectThatCannotBeFollowedIsAnError(t *testing.T) {
+func TestRedirectThatFailsIsAnError(t *testing.T) {
 	useDelayServer(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

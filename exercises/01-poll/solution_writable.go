@@ -2,7 +2,7 @@
 
 package minimio
 
-// The reference answer to exercise 01-writable. Try exercise.go first.
+// The reference answer to the exercise of exercise_writable.go. Try that file first.
 
 import "golang.org/x/sys/unix"
 

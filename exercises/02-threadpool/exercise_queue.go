@@ -2,17 +2,18 @@
 
 package main
 
-// Exercise 02-bounded-queue: give chapter 02's pool a queue of its own,
+// Exercise 02.1, a bounded queue: give chapter 02's pool a queue of its own,
 // bounded, with back-pressure.
 //
 // This is the file you edit; the other Go files are chapter 02's, unchanged,
 // and you may use anything in them (poolThread and its loop in particular).
 // Check your answer with
 //
-//	go test -tags exercises ./exercises/02-bounded-queue
+//	go test -tags exercises -run Queue ./exercises/02-threadpool
 //
-// (make exercises runs every exercise). The reference answer is in
-// solution.go; the same test runs it with -tags exercises,solution.
+// (leave -run out for all of this chapter's exercises; make exercises runs
+// every exercise). The reference answer is in solution_queue.go; the same test
+// runs it with -tags exercises,solution.
 
 import "errors"
 
@@ -45,14 +46,14 @@ func NewBoundedPool(threads, capacity int, deliver func(Result)) *BoundedPool {
 // Submit puts task in the queue. While the queue is full it blocks until a
 // thread takes a task and makes room: that wait is the back-pressure.
 func (p *BoundedPool) Submit(task Task) error {
-	return errors.New("exercise: not done yet: BoundedPool.Submit (exercises/02-bounded-queue/exercise.go) " +
+	return errors.New("exercise: not done yet: BoundedPool.Submit (exercises/02-threadpool/exercise_queue.go) " +
 		"must queue the task, and block while capacity tasks are already waiting")
 }
 
 // TrySubmit puts task in the queue if there is room, and returns
 // ErrQueueFull at once if there is not.
 func (p *BoundedPool) TrySubmit(task Task) error {
-	return errors.New("exercise: not done yet: BoundedPool.TrySubmit (exercises/02-bounded-queue/exercise.go) " +
+	return errors.New("exercise: not done yet: BoundedPool.TrySubmit (exercises/02-threadpool/exercise_queue.go) " +
 		"must queue the task, or return ErrQueueFull at once when the queue is full")
 }
 

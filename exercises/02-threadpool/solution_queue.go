@@ -2,7 +2,7 @@
 
 package main
 
-// The reference answer to exercise 02-bounded-queue. Try exercise.go first.
+// The reference answer to the exercise of exercise_queue.go. Try that file first.
 
 import (
 	"errors"

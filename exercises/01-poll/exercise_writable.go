@@ -2,16 +2,17 @@
 
 package minimio
 
-// Exercise 01-writable: give the epoll backend the Writable interest.
+// Exercise 01.1, Writable: give the epoll backend the Writable interest.
 //
 // This is the file you edit. The selector calls the two functions below:
 // epollFlags when a stream is registered, and readiness for every event
 // epoll_wait returns. Check your answer with
 //
-//	go test -tags exercises ./exercises/01-writable
+//	go test -tags exercises -run Writable ./exercises/01-poll
 //
-// (make exercises runs every exercise). The reference answer is in
-// solution.go; the same test runs it with -tags exercises,solution.
+// (leave -run out for all of this chapter's exercises; make exercises runs
+// every exercise). The reference answer is in solution_writable.go; the same test
+// runs it with -tags exercises,solution.
 
 import (
 	"errors"
@@ -26,7 +27,7 @@ import (
 // like chapter 01.
 func epollFlags(interests Interests) (uint32, error) {
 	if interests.IsWritable() {
-		return 0, errors.New("exercise: not done yet: epollFlags (exercises/01-writable/exercise.go) " +
+		return 0, errors.New("exercise: not done yet: epollFlags (exercises/01-poll/exercise_writable.go) " +
 			"must ask epoll for EPOLLOUT when a stream is registered Writable")
 	}
 	return unix.EPOLLIN, nil

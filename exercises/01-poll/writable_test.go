@@ -81,7 +81,7 @@ func waitReadable(t *testing.T, s *TcpStream) {
 	}
 }
 
-func TestAFreshConnectionIsWritable(t *testing.T) {
+func TestWritableFreshConnection(t *testing.T) {
 	p, r, s, _ := pair(t)
 	if err := r.Register(s, 7, 0); !errors.Is(err, ErrUnsupported) {
 		t.Fatalf("Register with no interest = %v, want ErrUnsupported", err)
@@ -94,7 +94,7 @@ func TestAFreshConnectionIsWritable(t *testing.T) {
 	}
 }
 
-func TestReadableAloneIsNotWritable(t *testing.T) {
+func TestWritableNotForReadable(t *testing.T) {
 	p, r, s, peer := pair(t)
 	if _, err := peer.Write([]byte("hello")); err != nil {
 		t.Fatal(err)
@@ -107,7 +107,7 @@ func TestReadableAloneIsNotWritable(t *testing.T) {
 	}
 }
 
-func TestReadableAndWritableInOneEvent(t *testing.T) {
+func TestWritableAndReadableInOneEvent(t *testing.T) {
 	p, r, s, peer := pair(t)
 	if _, err := peer.Write([]byte("hello")); err != nil {
 		t.Fatal(err)

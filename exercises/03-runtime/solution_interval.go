@@ -2,7 +2,7 @@
 
 package main
 
-// The reference answer to exercise 03-interval. Try exercise.go first.
+// The reference answer to the exercise of exercise_interval.go. Try that file first.
 
 import (
 	"fmt"

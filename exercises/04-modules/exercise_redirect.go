@@ -2,17 +2,18 @@
 
 package main
 
-// Exercise 04-redirect: make chapter 04's Http module follow one redirect.
+// Exercise 04.1, one redirect: make chapter 04's Http module follow one redirect.
 //
 // This is the file you edit; the other Go files are chapter 04's, unchanged,
 // and you may use anything in them: GetSlow, minimio's Connect and
 // Register, the Runtime's registerEventEpoll and callBackWithError,
 // readResponse. Check your answer with
 //
-//	go test -tags exercises ./exercises/04-redirect
+//	go test -tags exercises -run Redirect ./exercises/04-modules
 //
-// (make exercises runs every exercise). The reference answer is in
-// solution.go; the same test runs it with -tags exercises,solution.
+// (leave -run out for all of this chapter's exercises; make exercises runs
+// every exercise). The reference answer is in solution_redirect.go; the same test
+// runs it with -tags exercises,solution.
 
 import "errors"
 
@@ -27,7 +28,7 @@ import "errors"
 // error. Like GetSlow, the wait for each answer is the event queue's job:
 // the main thread never blocks on it.
 func (h httpModule) GetFollow(url string, delayMs int, cb func(Js)) {
-	current.callBackWithError(cb, errors.New("exercise: not done yet: Http.GetFollow (exercises/04-redirect/exercise.go) "+
+	current.callBackWithError(cb, errors.New("exercise: not done yet: Http.GetFollow (exercises/04-modules/exercise_redirect.go) "+
 		"must make the request GetSlow makes and, if the answer is a redirect, one more to its Location"))
 }
 
