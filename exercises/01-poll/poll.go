@@ -1,7 +1,8 @@
 //go:build exercises && linux
 
-// This file is chapters/01-poll/minimio/poll.go with Writable let through:
-// Register accepts it, and an Event says which readiness it reports.
+// This file is chapters/01-poll/minimio/poll.go with Writable let through
+// (Register accepts it, and an Event says which readiness it reports) and
+// with Registrator.Deregister, which calls the selector's deregister.
 
 // ANCHOR: doc
 
@@ -259,6 +260,17 @@ func (r *Registrator) Register(s *TcpStream, token Token, interests Interests) e
 }
 
 // ANCHOR_END: register
+
+// Deregister removes s from the queue: no event comes for it, not even one
+// that was ready already, until it is registered again. It returns
+// ErrClosed once the queue is closed, and an error for a stream that is
+// not registered.
+func (r *Registrator) Deregister(s *TcpStream) error {
+	if r.closed.Load() {
+		return ErrClosed
+	}
+	return r.sel.deregister(s)
+}
 
 // ANCHOR: close
 
