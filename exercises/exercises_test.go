@@ -12,8 +12,10 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -123,8 +125,57 @@ func TestStartingPointsFail(t *testing.T) {
 				t.Errorf("%s: no test named %s… fails on the starting point of %s", name, prefix, start)
 			}
 		}
+		checkBook(t, name, r.output, starts)
 		slices.Sort(r.failed)
 		t.Logf("%s: %d tests fail with %q (%s); %d pass on the start %v", name, len(r.failed), notDone,
 			strings.Join(r.failed, ", "), len(r.passed), r.passed)
+	}
+}
+
+// shown finds, in the book's pages, each exercise's check command and the
+// output the book says it prints on the starting point.
+var shown = regexp.MustCompile("(?s)```sh\ngo test -tags exercises -run (\\w+) \\./exercises/([\\w-]+)\n```\n\nwhich, on the starting point, prints\n\n```text\n(.*?)```")
+
+// duration is the time go test prints after a test's name.
+var duration = regexp.MustCompile(`\(\d+\.\d+s\)`)
+
+// checkBook checks that the book shows, for each of the exercises of
+// directory name (starts are their exercise_*.go files), a command that
+// runs it and lines that its run really printed (the time a test took
+// aside).
+func checkBook(t *testing.T, name string, output map[string]string, starts []string) {
+	t.Helper()
+	pages, err := filepath.Glob(filepath.Join("..", "book", "*.md"))
+	if err != nil || len(pages) == 0 {
+		t.Fatalf("no book pages (%v)", err)
+	}
+	var all strings.Builder
+	for _, o := range output {
+		all.WriteString(o)
+	}
+	printed := duration.ReplaceAllString(all.String(), "(…)")
+	runs := map[string]bool{}
+	for _, page := range pages {
+		b, err := os.ReadFile(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range shown.FindAllStringSubmatch(string(b), -1) {
+			if m[2] != name {
+				continue
+			}
+			runs[strings.ToLower(m[1])] = true
+			for _, line := range strings.Split(strings.TrimSpace(m[3]), "\n") {
+				if !strings.Contains(printed, duration.ReplaceAllString(line, "(…)")) {
+					t.Errorf("%s shows this line for -run %s in %s, and the run did not print it:\n%s", page, m[1], name, line)
+				}
+			}
+		}
+	}
+	for _, start := range starts {
+		x := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(start), "exercise_"), ".go")
+		if !runs[x] {
+			t.Errorf("no book page shows the run of %s (go test -tags exercises -run …, then what it prints)", start)
+		}
 	}
 }
