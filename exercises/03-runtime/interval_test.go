@@ -9,16 +9,10 @@ import (
 	"github.com/nodeexperiment/gonode/exercises/internal/runjs"
 )
 
-// runJS runs program on a new runtime; see runjs.Run.
+// runJS runs program on a new runtime; see runjs.Program.
 func runJS(t *testing.T, program func()) {
 	t.Helper()
-	runjs.Run(t, func() error {
-		rt, err := NewRuntime()
-		if err != nil {
-			return err
-		}
-		return rt.Run(program)
-	})
+	runjs.Program(t, NewRuntime, program)
 }
 
 // TestIntervalRunsUntilCleared clears a 20 ms interval from its own fifth

@@ -18,16 +18,10 @@ import (
 	"github.com/nodeexperiment/gonode/internal/delayserver"
 )
 
-// runJS runs program on a new runtime; see runjs.Run.
+// runJS runs program on a new runtime; see runjs.Program.
 func runJS(t *testing.T, program func()) {
 	t.Helper()
-	runjs.Run(t, func() error {
-		rt, err := NewRuntime()
-		if err != nil {
-			return err
-		}
-		return rt.Run(program)
-	})
+	runjs.Program(t, NewRuntime, program)
 }
 
 // target is the server a redirect points to, on Go's own network poller.
@@ -106,14 +100,19 @@ func answer(t *testing.T, v Js, status string) string {
 	return s
 }
 
+// getFollow runs Http.GetFollow(url, delayMs) in a program of its own
+// and returns what its callback got.
+func getFollow(t *testing.T, url string, delayMs int) Js {
+	t.Helper()
+	var got Js
+	runJS(t, func() { Http.GetFollow(url, delayMs, func(v Js) { got = v }) })
+	return got
+}
+
 func TestRedirectFollowed(t *testing.T) {
 	useDelayServer(t)
 	tg := startTarget(t)
-	var got Js
-	runJS(t, func() {
-		Http.GetFollow(tg.addr+"/hello", 50, func(v Js) { got = v })
-	})
-	if s := answer(t, got, "200"); !strings.HasSuffix(s, "hello from the target") {
+	if s := answer(t, getFollow(t, tg.addr+"/hello", 50), "200"); !strings.HasSuffix(s, "hello from the target") {
 		t.Fatalf("the answer %q is not the target's", s)
 	}
 	if p := tg.paths(); len(p) != 1 || p[0] != "/hello" {
@@ -164,11 +163,7 @@ func TestRedirectSecondWaitIsTheEventQueues(t *testing.T) {
 func TestRedirectOnlyOne(t *testing.T) {
 	useDelayServer(t)
 	tg := startTarget(t)
-	var got Js
-	runJS(t, func() {
-		Http.GetFollow(tg.addr+"/hop", 0, func(v Js) { got = v })
-	})
-	if s := answer(t, got, "302"); !strings.Contains(s, "Location: /hello") {
+	if s := answer(t, getFollow(t, tg.addr+"/hop", 0), "302"); !strings.Contains(s, "Location: /hello") {
 		t.Fatalf("the answer %q is not /hop's redirect", s)
 	}
 	if p := tg.paths(); len(p) != 1 {
@@ -179,11 +174,7 @@ func TestRedirectOnlyOne(t *testing.T) {
 func TestRedirectNotARedirect(t *testing.T) {
 	tg := startTarget(t)
 	Http.Server = tg.addr // answers /delay/… with a 200
-	var got Js
-	runJS(t, func() {
-		Http.GetFollow("127.0.0.1:1/never", 0, func(v Js) { got = v })
-	})
-	if s := answer(t, got, "200"); !strings.HasSuffix(s, "no redirect here") {
+	if s := answer(t, getFollow(t, "127.0.0.1:1/never", 0), "200"); !strings.HasSuffix(s, "no redirect here") {
 		t.Fatalf("the answer %q is not the server's", s)
 	}
 	if p := tg.paths(); len(p) != 1 {

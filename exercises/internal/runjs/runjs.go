@@ -32,3 +32,17 @@ func Run(t testing.TB, run func() error) {
 		t.Fatal("the runtime had not finished after 20 s: is something still pending?")
 	}
 }
+
+// Program makes a runtime with newRuntime and runs program on it, as Run
+// runs a function: the runtime's Run must return, without an error or a
+// panic, within 20 s.
+func Program[R interface{ Run(func()) error }](t testing.TB, newRuntime func() (R, error), program func()) {
+	t.Helper()
+	Run(t, func() error {
+		rt, err := newRuntime()
+		if err != nil {
+			return err
+		}
+		return rt.Run(program)
+	})
+}
