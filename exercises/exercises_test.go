@@ -160,7 +160,8 @@ func checkBook(t *testing.T, name string, output map[string]string, starts []str
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, m := range shown.FindAllStringSubmatch(string(b), -1) {
+		text := strings.ReplaceAll(string(b), "\r\n", "\n") // a Windows checkout
+		for _, m := range shown.FindAllStringSubmatch(text, -1) {
 			if m[2] != name {
 				continue
 			}

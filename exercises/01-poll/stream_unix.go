@@ -1,6 +1,7 @@
 //go:build exercises && linux
 
-// This file is chapters/01-poll/minimio/stream_unix.go, unchanged.
+// This file is chapters/01-poll/minimio/stream_unix.go, unchanged but for
+// its build line.
 
 package minimio
 

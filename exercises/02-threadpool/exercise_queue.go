@@ -2,12 +2,12 @@
 
 package main
 
-// Exercise 02.1, a bounded queue: give chapter 02's pool a queue of its own,
-// bounded, with back-pressure.
+// Exercise 02.1, a bounded queue: give chapter 02's pool a queue of its
+// own, bounded, with back-pressure.
 //
-// This is the file you edit; the other Go files are chapter 02's, unchanged,
-// and you may use anything in them (poolThread and its loop in particular).
-// Check your answer with
+// This is the file you edit. js.go, main.go and pool.go are chapter 02's,
+// unchanged, and you may use anything in them (poolThread and its loop in
+// particular). Check your answer with
 //
 //	go test -tags exercises -run Queue ./exercises/02-threadpool
 //

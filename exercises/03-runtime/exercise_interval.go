@@ -2,12 +2,13 @@
 
 package main
 
-// Exercise 03.1, setInterval: add setInterval and clearInterval to chapter 03's
-// runtime.
+// Exercise 03.1, setInterval: add SetInterval and ClearInterval to chapter
+// 03's runtime.
 //
-// This is the file you edit; the other Go files are chapter 03's, unchanged,
-// and you may use anything in them: SetTimeout, the Runtime's timers,
-// callbacks and pendingEvents, and current. Check your answer with
+// This is the file you edit. js.go, main.go, pool.go, runtime.go and
+// timers.go are chapter 03's, unchanged, and you may use anything in them:
+// SetTimeout, the Runtime's timers, callbacks and pendingEvents, and
+// current. Check your answer with
 //
 //	go test -tags exercises -run Interval ./exercises/03-runtime
 //

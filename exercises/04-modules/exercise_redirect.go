@@ -2,12 +2,14 @@
 
 package main
 
-// Exercise 04.1, one redirect: make chapter 04's Http module follow one redirect.
+// Exercise 04.1, one redirect: make chapter 04's Http module follow one
+// redirect.
 //
-// This is the file you edit; the other Go files are chapter 04's, unchanged,
-// and you may use anything in them: GetSlow, minimio's Connect and
-// Register, the Runtime's registerEventEpoll and callBackWithError,
-// readResponse. Check your answer with
+// This is the file you edit. js.go, main.go, modules.go, pool.go,
+// runtime.go and timers.go are chapter 04's, unchanged, and you may use
+// anything in them: GetSlow, minimio's Connect and Register, the Runtime's
+// registerEventEpoll and callBackWithError, readResponse. Check your
+// answer with
 //
 //	go test -tags exercises -run Redirect ./exercises/04-modules
 //
