@@ -11,8 +11,8 @@ package minimio
 //	go test -tags exercises -run Writable ./exercises/01-poll
 //
 // (leave -run out for all of this chapter's exercises; make exercises runs
-// every exercise). The reference answer is in solution_writable.go; the same test
-// runs it with -tags exercises,solution.
+// every exercise). The reference answer is in solution_writable.go; the
+// same test runs it with -tags exercises,solution.
 
 import (
 	"errors"

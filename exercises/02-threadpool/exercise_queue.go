@@ -12,8 +12,8 @@ package main
 //	go test -tags exercises -run Queue ./exercises/02-threadpool
 //
 // (leave -run out for all of this chapter's exercises; make exercises runs
-// every exercise). The reference answer is in solution_queue.go; the same test
-// runs it with -tags exercises,solution.
+// every exercise). The reference answer is in solution_queue.go; the same
+// test runs it with -tags exercises,solution.
 
 import "errors"
 

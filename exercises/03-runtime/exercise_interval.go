@@ -13,8 +13,8 @@ package main
 //	go test -tags exercises -run Interval ./exercises/03-runtime
 //
 // (leave -run out for all of this chapter's exercises; make exercises runs
-// every exercise). The reference answer is in solution_interval.go; the same test
-// runs it with -tags exercises,solution.
+// every exercise). The reference answer is in solution_interval.go; the
+// same test runs it with -tags exercises,solution.
 
 // ANCHOR: start
 

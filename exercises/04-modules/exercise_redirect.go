@@ -14,8 +14,8 @@ package main
 //	go test -tags exercises -run Redirect ./exercises/04-modules
 //
 // (leave -run out for all of this chapter's exercises; make exercises runs
-// every exercise). The reference answer is in solution_redirect.go; the same test
-// runs it with -tags exercises,solution.
+// every exercise). The reference answer is in solution_redirect.go; the
+// same test runs it with -tags exercises,solution.
 
 import "errors"
 
