@@ -9,8 +9,9 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GOOSES      := linux darwin freebsd netbsd openbsd windows
 RUN         ?= ./final
 STRESS_RUNS ?= 50
+EXERCISES   ?= ./exercises/...
 
-.PHONY: help run test test-race test-tools test-windows test-scale check vet fmt-check staticcheck book pictures timeline serve golden stress bench bench-smoke ci
+.PHONY: help run test test-race test-tools test-windows test-scale check vet fmt-check staticcheck book pictures timeline serve golden stress bench bench-smoke ci exercises exercise-solutions
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -22,6 +23,13 @@ test: ## run the tests of the tutorial module and of tools/
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 	$(MAKE) test-tools
+
+exercises: ## the book's exercises on your answers: they fail, saying what is missing, until solved (EXERCISES=./exercises/NN-name for one)
+	$(GO) test -count=1 -tags exercises $(EXERCISES)
+
+exercise-solutions: ## the exercises' tests on the reference solutions, which must pass (CI runs it)
+	$(GO) vet -tags exercises,solution ./exercises/...
+	$(GO) test -count=1 -tags exercises,solution ./exercises/...
 
 test-tools: ## run the tests of the book renderer (its own module)
 	cd tools && $(GO) vet ./... && $(GO) test -count=1 ./...

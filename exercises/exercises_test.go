@@ -1,0 +1,182 @@
+//go:build !exercises
+
+// Package exercises holds the book's exercises, one directory each. Their
+// code and tests are behind the build tag "exercises", so that go test
+// ./... (make test) does not run a reader's unsolved answers; this test,
+// which is not, checks the starting points themselves: each must fail its
+// tests, saying what is missing. make exercise-solutions checks that the
+// reference solutions pass the same tests.
+package exercises
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// notDone is what every starting point's failure says.
+const notDone = "exercise: not done yet"
+
+// event is one line of go test -json.
+type event struct {
+	Action  string
+	Package string
+	Test    string
+	Output  string
+}
+
+// TestStartingPointsFail runs the tests of every exercise against its
+// starting point and checks that each exercise directory fails, that
+// every test that fails says "exercise: not done yet" (a test may pass: it
+// guards what the starting point already does right), and that for each
+// exercise_x.go at least one test named TestX… fails.
+func TestStartingPointsFail(t *testing.T) {
+	dirs, err := filepath.Glob("[0-9][0-9]-*")
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no exercises found (%v)", err)
+	}
+	var pkgs []string
+	for _, d := range dirs {
+		if d == "01-poll" && runtime.GOOS != "linux" {
+			t.Logf("skipping %s: it is an exercise on the epoll backend, which only Linux has", d)
+			continue
+		}
+		pkgs = append(pkgs, "./"+d)
+	}
+	cmd := exec.Command("go", append([]string{"test", "-count=1", "-json", "-tags", "exercises"}, pkgs...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err == nil {
+		t.Fatalf("go test -tags exercises %s passed: a starting point already solves its exercise", strings.Join(pkgs, " "))
+	}
+	if _, ok := err.(*exec.ExitError); !ok {
+		t.Fatalf("go test: %v\n%s", err, stderr.String())
+	}
+	type result struct {
+		failed, passed []string
+		output         map[string]string // by test
+		pkgFailed      bool
+	}
+	results := map[string]*result{}
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var ev event
+		if err := json.Unmarshal(sc.Bytes(), &ev); err != nil {
+			t.Fatalf("go test -json printed %q: %v", sc.Text(), err)
+		}
+		name := ev.Package[strings.LastIndex(ev.Package, "/")+1:]
+		r := results[name]
+		if r == nil {
+			r = &result{output: map[string]string{}}
+			results[name] = r
+		}
+		switch {
+		case ev.Action == "output":
+			r.output[ev.Test] += ev.Output
+		case ev.Action == "fail" && ev.Test == "":
+			r.pkgFailed = true
+		case ev.Action == "fail" && !strings.Contains(ev.Test, "/"):
+			r.failed = append(r.failed, ev.Test)
+		case ev.Action == "pass" && ev.Test != "" && !strings.Contains(ev.Test, "/"):
+			r.passed = append(r.passed, ev.Test)
+		}
+	}
+	for _, p := range pkgs {
+		name := strings.TrimPrefix(p, "./")
+		r := results[name]
+		switch {
+		case r == nil:
+			t.Errorf("%s: go test printed nothing for it\n%s", name, stderr.String())
+			continue
+		case !r.pkgFailed:
+			t.Errorf("%s: its tests pass on the starting point (passed: %v)", name, r.passed)
+			continue
+		case len(r.failed) == 0:
+			t.Errorf("%s: fails with no test failing (does it build?):\n%s%s", name, r.output[""], stderr.String())
+			continue
+		}
+		for _, test := range r.failed {
+			if !strings.Contains(r.output[test], notDone) {
+				t.Errorf("%s: %s fails without saying %q:\n%s", name, test, notDone, r.output[test])
+			}
+		}
+		// Each exercise_x.go has tests named TestX… (in any case), and one
+		// at least fails on the start.
+		starts, _ := filepath.Glob(filepath.Join(name, "exercise_*.go"))
+		if len(starts) == 0 {
+			t.Errorf("%s: no exercise_*.go", name)
+		}
+		for _, start := range starts {
+			x := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(start), "exercise_"), ".go")
+			prefix := "Test" + x // compared ignoring case: TestReadMany for readmany
+			if !slices.ContainsFunc(r.failed, func(s string) bool {
+				return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+			}) {
+				t.Errorf("%s: no test named %s… fails on the starting point of %s", name, prefix, start)
+			}
+		}
+		checkBook(t, name, r.output, starts)
+		slices.Sort(r.failed)
+		t.Logf("%s: %d tests fail with %q (%s); %d pass on the start %v", name, len(r.failed), notDone,
+			strings.Join(r.failed, ", "), len(r.passed), r.passed)
+	}
+}
+
+// shown finds, in the book's pages, each exercise's check command and the
+// output the book says it prints on the starting point.
+var shown = regexp.MustCompile("(?s)```sh\ngo test -tags exercises -run (\\w+) \\./exercises/([\\w-]+)\n```\n\nwhich, on the starting point, prints\n\n```text\n(.*?)```")
+
+// duration is the time go test prints after a test's name.
+var duration = regexp.MustCompile(`\(\d+\.\d+s\)`)
+
+// checkBook checks that the book shows, for each of the exercises of
+// directory name (starts are their exercise_*.go files), a command that
+// runs it and lines that its run really printed (the time a test took
+// aside).
+func checkBook(t *testing.T, name string, output map[string]string, starts []string) {
+	t.Helper()
+	pages, err := filepath.Glob(filepath.Join("..", "book", "*.md"))
+	if err != nil || len(pages) == 0 {
+		t.Fatalf("no book pages (%v)", err)
+	}
+	var all strings.Builder
+	for _, o := range output {
+		all.WriteString(o)
+	}
+	printed := duration.ReplaceAllString(all.String(), "(…)")
+	runs := map[string]bool{}
+	for _, page := range pages {
+		b, err := os.ReadFile(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.ReplaceAll(string(b), "\r\n", "\n") // a Windows checkout
+		for _, m := range shown.FindAllStringSubmatch(text, -1) {
+			if m[2] != name {
+				continue
+			}
+			runs[strings.ToLower(m[1])] = true
+			for _, line := range strings.Split(strings.TrimSpace(m[3]), "\n") {
+				if !strings.Contains(printed, duration.ReplaceAllString(line, "(…)")) {
+					t.Errorf("%s shows this line for -run %s in %s, and the run did not print it:\n%s", page, m[1], name, line)
+				}
+			}
+		}
+	}
+	for _, start := range starts {
+		x := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(start), "exercise_"), ".go")
+		if !runs[x] {
+			t.Errorf("no book page shows the run of %s (go test -tags exercises -run …, then what it prints)", start)
+		}
+	}
+}
