@@ -19,18 +19,18 @@ func threads() *figure {
 			"It sends each blocking task to a pool thread (pool0 to pool3) on that thread's own tasks channel. " +
 			"The pool threads send their results, and the epoll thread, which blocks in minimio's Poll, sends the token of each event, " +
 			"all on the same events channel."}
-	f.box(20, 120, 190, 90, blue, "*main", "runs the program", "and every callback;", "waits on `events`")
-	f.box(290, 135, 170, 60, purple, "*events", "`chan PollEvent`")
+	f.box(20, 120, 170, 90, blue, "*main", "runs the program", "and every callback;", "waits on `events`")
+	f.box(260, 135, 160, 60, purple, "*events", "`chan PollEvent`")
 	f.region(530, 10, 210, 200, "pool threads")
 	for i, n := range []string{"*pool0", "*pool1", "*pool2", "*pool3"} {
 		f.box(550, 48+float64(i)*40, 170, 32, green, n)
 	}
 	f.box(530, 240, 210, 56, orange, "*epoll", "blocks in minimio's `Poll`")
-	f.line("", 0, 0, pt{290, 165}, pt{210, 165})
-	a := f.line("task, on that thread's own `tasks` channel", 330, 60, pt{115, 120}, pt{115, 60}, pt{530, 60})
+	f.line("", 0, 0, pt{260, 165}, pt{190, 165})
+	a := f.line("task, on that thread's own `tasks` channel", 330, 60, pt{105, 120}, pt{105, 60}, pt{530, 60})
 	a.dashed = true
-	f.line("result", 495, 130, pt{530, 130}, pt{460, 150})
-	f.line("token of each event", 430, 268, pt{530, 268}, pt{375, 268}, pt{375, 195})
+	f.line("result", 475, 142, pt{530, 130}, pt{420, 155})
+	f.line("token of each event", 440, 268, pt{530, 268}, pt{340, 268}, pt{340, 195})
 	return f
 }
 
@@ -42,8 +42,8 @@ func tick() *figure {
 		desc: "A tick goes through six phases: 1 timers, whose due callbacks run; 2 pending callbacks, I/O callbacks deferred from the last tick; " +
 			"3 idle and prepare, for Node's own use; 4 poll, which waits for I/O but not past the next timer; 5 check, the setImmediate callbacks; " +
 			"6 close callbacks, such as a socket's close. Then the next tick begins, while anything is pending."}
-	xs := []float64{135, 345, 555}
-	const w = 190
+	xs := []float64{130, 335, 540}
+	const w = 186
 	f.box(xs[0], 30, w, 62, grey, "*1 timers", "due timers' callbacks")
 	f.box(xs[1], 30, w, 62, grey, "*2 pending callbacks", "I/O callbacks deferred", "from the last tick")
 	f.box(xs[2], 30, w, 62, grey, "*3 idle, prepare", "Node's own use")
@@ -52,10 +52,10 @@ func tick() *figure {
 	f.box(xs[0], 150, w, 62, grey, "*6 close callbacks", "a socket's `close`")
 	f.line("", 0, 0, pt{xs[0] + w, 61}, pt{xs[1], 61})
 	f.line("", 0, 0, pt{xs[1] + w, 61}, pt{xs[2], 61})
-	f.line("", 0, 0, pt{xs[2] + w, 61}, pt{753, 61}, pt{753, 181}, pt{xs[2] + w, 181})
+	f.line("", 0, 0, pt{xs[2] + w, 61}, pt{745, 61}, pt{745, 181}, pt{xs[2] + w, 181})
 	f.line("", 0, 0, pt{xs[2], 181}, pt{xs[1] + w, 181})
 	f.line("", 0, 0, pt{xs[1], 181}, pt{xs[0] + w, 181})
-	f.line("next tick,\nwhile anything\nis pending", 68, 121, pt{xs[0], 181}, pt{68, 181}, pt{68, 61}, pt{xs[0], 61})
+	f.line("next tick,\nwhile anything\nis pending", 64, 121, pt{xs[0], 181}, pt{64, 181}, pt{64, 61}, pt{xs[0], 61})
 	return f
 }
 
@@ -130,10 +130,11 @@ func iocpBuffer() *figure {
 	f.line("", 0, 0, pt{160, 66}, pt{180, 66})
 	f.line("", 0, 0, pt{330, 66}, pt{350, 66})
 	f.line("", 0, 0, pt{580, 66}, pt{600, 66})
-	f.box(10, 150, 80, 40, green, "*yours")
-	f.box(100, 150, 365, 40, red, "*the kernel's: don't read, move or free it")
-	f.box(475, 150, 275, 40, green, "*yours again")
-	f.box(100, 210, 365, 52, grey, "`op` and `stream.buf[0]` pinned,", "`op` kept in the pending set")
+	f.shapes = append(f.shapes, newPill("who owns `stream.buf`:", 87, 136))
+	f.box(10, 158, 80, 40, green, "*yours")
+	f.box(100, 158, 365, 40, red, "*the kernel's: don't read, move or free it")
+	f.box(475, 158, 275, 40, green, "*yours again")
+	f.box(100, 214, 365, 52, grey, "`op` and `stream.buf[0]` pinned,", "`op` kept in the pending set")
 	return f
 }
 
@@ -153,18 +154,18 @@ func finalLoop() *figure {
 	f.box(35, 80, 135, 28, green, "*pool2")
 	f.box(180, 80, 135, 28, green, "*pool3")
 	f.box(460, 20, 290, 44, purple, "*inbox: results, under a mutex")
-	f.box(460, 80, 290, 70, orange, "*waker", "`eventfd` · `EVFILT_USER` or a pipe", "· `PostQueuedCompletionStatus`")
+	f.box(460, 80, 290, 76, orange, "*waker", "`eventfd` (Linux), `EVFILT_USER`", "or a pipe (kqueue),", "`PostQueuedCompletionStatus` (IOCP)")
 	f.box(460, 190, 290, 60, orange, "*the OS event queue", "epoll · kqueue · IOCP")
-	f.box(460, 300, 290, 56, grey, "*sockets", "ready, or a receive completed")
-	f.box(20, 160, 260, 112, blue, "*main: the loop thread", "runs every callback; its poll", "phase waits in `epoll_wait`,",
-		"`kevent` or", "`GetQueuedCompletionStatusEx`,", "the next timer as timeout")
-	f.box(20, 300, 300, 56, grey, "*no poller thread:", "the loop thread waits itself")
+	f.box(460, 310, 290, 56, grey, "*sockets", "ready, or a receive completed")
+	f.box(20, 175, 260, 112, blue, "*main: the loop thread", "runs every callback; its poll", "phase waits in `epoll_wait`,",
+		"`kevent` or", "`GetQueuedCompletionStatusEx`,", "with the next timer as timeout")
+	f.box(20, 310, 300, 56, grey, "*no poller thread:", "the loop thread waits itself")
 	f.line("append result", 395, 42, pt{330, 42}, pt{460, 42})
 	f.line("wake", 395, 105, pt{330, 105}, pt{460, 105})
-	f.line("", 0, 0, pt{605, 150}, pt{605, 190})
-	f.line("", 0, 0, pt{605, 300}, pt{605, 250})
+	f.line("", 0, 0, pt{605, 156}, pt{605, 190})
+	f.line("", 0, 0, pt{605, 310}, pt{605, 250})
 	f.line("events, a wake-up,\nor the timeout", 370, 220, pt{460, 220}, pt{280, 220})
-	a := f.line("tasks", 150, 140, pt{150, 160}, pt{150, 120})
+	a := f.line("tasks", 150, 147.5, pt{150, 175}, pt{150, 120})
 	a.dashed = true
 	return f
 }
