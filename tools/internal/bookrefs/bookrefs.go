@@ -30,28 +30,36 @@ var (
 	heading   = regexp.MustCompile(`<h([1-6]) id="([^"]+)"`)
 	anyHead   = regexp.MustCompile(`<h[1-6][\s>]`)
 	tags      = regexp.MustCompile(`<[^>]*>`)
-	termHead  = regexp.MustCompile(`<h3 id="([^"]+)"`)
+	termHead  = regexp.MustCompile(`<h3 id="([^"]+)"><a class="header" href="[^"]*">([^<]+)</a></h3>`)
 	hrefGloss = regexp.MustCompile(`href="(?:\./)?` + regexp.QuoteMeta(GlossaryPage) + `#([^"]+)"`)
 )
 
 // Check returns one message for each problem in the site at dir: an index
 // entry whose page or section is missing or does not mention its name, a
-// glossary term no page links to, or a reference page with no entries.
+// glossary term no page links to or whose first use in reading order is
+// not a link to it, or a reference page with no entries.
 func Check(dir string) []string {
-	return append(checkIndex(dir), checkGlossary(dir)...)
+	p := append(checkIndex(dir), checkGlossary(dir)...)
+	return append(p, checkFirstUses(dir)...)
 }
 
-// main returns the <main> part of a page, which leaves out the sidebar.
-func mainOf(dir, page string) (string, error) {
+// readPage returns a page of the site.
+func readPage(dir, page string) (string, error) {
 	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(page)))
+	return string(b), err
+}
+
+// mainOf returns the <main> part of a page, which leaves out the sidebar.
+func mainOf(dir, page string) (string, error) {
+	b, err := readPage(dir, page)
 	if err != nil {
 		return "", err
 	}
-	m := mainBody.FindSubmatch(b)
+	m := mainBody.FindStringSubmatch(b)
 	if m == nil {
 		return "", fmt.Errorf("%s has no <main>", page)
 	}
-	return string(m[1]), nil
+	return m[1], nil
 }
 
 // section returns the text of the section under the heading with the

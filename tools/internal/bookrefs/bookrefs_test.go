@@ -37,10 +37,11 @@ func TestTheRealBooksReferencePages(t *testing.T) {
 // A small book with one of each mistake, and one of each right thing.
 var fixture = map[string]string{
 	"mdbook.toml":    "[book]\ntitle = \"t\"\nsrc = \"src\"\n\n[build]\nbuild-dir = \"out\"\n",
-	"src/SUMMARY.md": "# Summary\n\n- [Calls](calls.md)\n- [Glossary](glossary.md)\n- [Index](index-of-names.md)\n",
-	"src/calls.md": "# Calls\n\nA [tick](glossary.md#tick) is a turn.\n\n" +
+	"src/SUMMARY.md": "# Summary\n\n- [Calls](calls.md)\n- [More](more.md)\n- [Glossary](glossary.md)\n- [Index](index-of-names.md)\n",
+	"src/calls.md": "# Calls\n\nA `tick` in code does not count; a [tick](glossary.md#tick) is a turn.\n\n" +
 		"## Waiting\n\n`epoll_wait` waits.\n\n## Registering\n\nNothing about it here.\n",
-	"src/glossary.md": "# Glossary\n\n### tick {#tick}\n\nA turn.\n\n### token {#token}\n\nNo page links here.\n",
+	"src/more.md": "# More\n\nEach [turn](glossary.md#turn) is linked here, but not where it was first used.\n",
+	"src/glossary.md": "# Glossary\n\n### tick {#tick}\n\nA turn.\n\n### token {#token}\n\nNo page links here.\n\n### turn {#turn}\n\nA tick.\n",
 	"src/index-of-names.md": "# Index\n\n" +
 		"- [`epoll_wait`](calls.md#waiting): waits\n" +
 		"- [`epoll_ctl`](calls.md#registering): its section does not say it\n" +
@@ -48,7 +49,8 @@ var fixture = map[string]string{
 }
 
 // TestCheckFindsEachMistake is the negative case: an index entry whose
-// section does not name it, and a glossary term that no page links to.
+// section does not name it, a glossary term that no page links to, and
+// one that is linked, but not at its first use.
 func TestCheckFindsEachMistake(t *testing.T) {
 	root := t.TempDir()
 	for name, text := range fixture {
@@ -65,6 +67,8 @@ func TestCheckFindsEachMistake(t *testing.T) {
 		"epoll_ctl links to calls.html#registering, whose section does not mention it",
 		"kevent links to calls.html#calls, whose section does not mention it",
 		"no page links to the term #token",
+		`the first use of "token" was not found on any page`,
+		`the first use of "turn" is not a link to it: "turn" on calls.html`,
 	}
 	if len(problems) != len(want) {
 		t.Errorf("got %d problems, want %d:\n%s", len(problems), len(want), strings.Join(problems, "\n"))
