@@ -30,7 +30,7 @@ var (
 	heading   = regexp.MustCompile(`<h([1-6]) id="([^"]+)"`)
 	anyHead   = regexp.MustCompile(`<h[1-6][\s>]`)
 	tags      = regexp.MustCompile(`<[^>]*>`)
-	termHead  = regexp.MustCompile(`<h3 id="([^"]+)"><a class="header" href="[^"]*">([^<]+)</a></h3>`)
+	termHead  = regexp.MustCompile(`(?s)<h3 id="([^"]+)"[^>]*>(.*?)</h3>`)
 	hrefGloss = regexp.MustCompile(`href="(?:\./)?` + regexp.QuoteMeta(GlossaryPage) + `#([^"]+)"`)
 )
 

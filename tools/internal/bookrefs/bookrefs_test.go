@@ -40,7 +40,7 @@ var fixture = map[string]string{
 	"src/SUMMARY.md": "# Summary\n\n- [Calls](calls.md)\n- [More](more.md)\n- [Glossary](glossary.md)\n- [Index](index-of-names.md)\n",
 	"src/calls.md": "# Calls\n\nA `tick` in code does not count; a [tick](glossary.md#tick) is a turn.\n\n" +
 		"## Waiting\n\n`epoll_wait` waits.\n\n## Registering\n\nNothing about it here.\n",
-	"src/more.md": "# More\n\nEach [turn](glossary.md#turn) is linked here, but not where it was first used.\n",
+	"src/more.md":     "# More\n\nEach [turn](glossary.md#turn) is linked here, but not where it was first used.\n",
 	"src/glossary.md": "# Glossary\n\n### tick {#tick}\n\nA turn.\n\n### token {#token}\n\nNo page links here.\n\n### turn {#turn}\n\nA tick.\n",
 	"src/index-of-names.md": "# Index\n\n" +
 		"- [`epoll_wait`](calls.md#waiting): waits\n" +

@@ -78,7 +78,7 @@ func checkFirstUses(dir string) []string {
 	}
 	var problems []string
 	for _, t := range termHead.FindAllStringSubmatch(gloss, -1) {
-		id, term := t[1], html.UnescapeString(t[2])
+		id, term := t[1], strings.TrimSpace(text(t[2]))
 		if msg := firstUse(termPattern(term), id, pages, texts); msg != "" {
 			problems = append(problems, fmt.Sprintf("%s: the first use of %q %s", GlossaryPage, term, msg))
 		}
