@@ -146,7 +146,7 @@ func finalLoop() *figure {
 		desc: "The loop thread runs every callback, and its poll phase waits in the OS event queue itself, in epoll_wait, kevent or GetQueuedCompletionStatusEx, " +
 			"with the time to the next timer as the timeout. It hands tasks to the pool threads through the pool's queue. " +
 			"A pool thread appends its result to the inbox, under a mutex, and wakes the loop through a waker registered with the queue: " +
-			"an eventfd on Linux, EVFILT_USER or a pipe with kqueue, PostQueuedCompletionStatus on Windows. " +
+			"an eventfd on Linux, a pipe with kqueue, a packet posted with PostQueuedCompletionStatus on Windows. " +
 			"Sockets report to the same queue. There is no poller thread."}
 	f.region(20, 10, 310, 110, "pool threads")
 	f.box(35, 45, 135, 28, green, "*pool0")
@@ -154,7 +154,7 @@ func finalLoop() *figure {
 	f.box(35, 80, 135, 28, green, "*pool2")
 	f.box(180, 80, 135, 28, green, "*pool3")
 	f.box(460, 20, 290, 44, purple, "*inbox: results, under a mutex")
-	f.box(460, 80, 290, 76, orange, "*waker", "`eventfd` (Linux), `EVFILT_USER`", "or a pipe (kqueue),", "`PostQueuedCompletionStatus` (IOCP)")
+	f.box(460, 80, 290, 76, orange, "*waker", "`eventfd` (Linux),", "a pipe (kqueue),", "`PostQueuedCompletionStatus` (IOCP)")
 	f.box(460, 190, 290, 60, orange, "*the OS event queue", "epoll · kqueue · IOCP")
 	f.box(460, 310, 290, 56, grey, "*sockets", "ready, or a receive completed")
 	f.box(20, 175, 260, 112, blue, "*main: the loop thread", "runs every callback; its poll", "phase waits in `epoll_wait`,",
