@@ -38,7 +38,8 @@ func TestTheRealBooksReferencePages(t *testing.T) {
 var fixture = map[string]string{
 	"mdbook.toml":    "[book]\ntitle = \"t\"\nsrc = \"src\"\n\n[build]\nbuild-dir = \"out\"\n",
 	"src/SUMMARY.md": "# Summary\n\n- [Calls](calls.md)\n- [More](more.md)\n- [Glossary](glossary.md)\n- [Index](index-of-names.md)\n",
-	"src/calls.md": "# Calls\n\nA `tick` in code does not count; a [tick](glossary.md#tick) is a turn.\n\n" +
+	"src/calls.md": "# Calls\n\nA `tick` in code does not count, nor one in a picture:\n\n" +
+		"<svg><title>a tick drawn</title></svg>\n\na [tick](glossary.md#tick) is a turn.\n\n" +
 		"## Waiting\n\n`epoll_wait` waits.\n\n## Registering\n\nNothing about it here.\n",
 	"src/more.md":     "# More\n\nEach [turn](glossary.md#turn) is linked here, but not where it was first used.\n",
 	"src/glossary.md": "# Glossary\n\n### tick {#tick}\n\nA turn.\n\n### token {#token}\n\nNo page links here.\n\n### turn {#turn}\n\nA tick.\n",

@@ -10,8 +10,10 @@ import (
 var (
 	sidebar = regexp.MustCompile(`(?s)<nav id="sidebar".*?</nav>`)
 	navLink = regexp.MustCompile(`<a href="([^"#]+\.html)"`)
-	// Text that cannot carry a link, or is not prose: code, headings.
-	unlinkable = regexp.MustCompile(`(?s)<pre\b.*?</pre>|<code\b.*?</code>|<h[1-6]\b.*?</h[1-6]>`)
+	// Text that cannot carry a link, or is not prose: code, headings,
+	// pictures drawn inline (an SVG's titles and labels), and the
+	// renderer's captions of listings.
+	unlinkable = regexp.MustCompile(`(?s)<pre\b.*?</pre>|<code\b.*?</code>|<h[1-6]\b.*?</h[1-6]>|<svg\b.*?</svg>|<figcaption\b.*?</figcaption>`)
 	anchor     = regexp.MustCompile(`(?s)<a\b([^>]*)>(.*?)</a>`)
 	hrefAttr   = regexp.MustCompile(`href="([^"]*)"`)
 )
