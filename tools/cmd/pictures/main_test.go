@@ -1,0 +1,136 @@
+package main
+
+import (
+	"encoding/xml"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCommittedPicturesMatch fails when a committed SVG is not what the
+// generator draws: run `go run ./cmd/pictures` from tools/ and commit.
+func TestCommittedPicturesMatch(t *testing.T) {
+	for _, f := range figures() {
+		path := filepath.Join("..", "..", "..", "book", "images", f.name+".svg")
+		got, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run `go run ./cmd/pictures` in tools/)", err)
+		}
+		if string(got) != f.svg() {
+			t.Errorf("%s is not what the generator draws: run `go run ./cmd/pictures` in tools/ and commit it", path)
+		}
+		if err := wellFormed(got); err != nil {
+			t.Errorf("%s: %v", path, err)
+		}
+	}
+}
+
+// TestLabelsDoNotOverlap checks every picture's layout: no two shapes
+// overlap unless a region holds the other, every text fits its shape,
+// nothing leaves the canvas.
+func TestLabelsDoNotOverlap(t *testing.T) {
+	names := map[string]bool{}
+	for _, f := range figures() {
+		if names[f.name] {
+			t.Errorf("two pictures are called %s", f.name)
+		}
+		names[f.name] = true
+		if err := f.check(); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// TestCheckRejectsBadLayouts is the negative case: a layout check that
+// passes everything would pass the real pictures too.
+func TestCheckRejectsBadLayouts(t *testing.T) {
+	bad := map[string]func(*figure){
+		"two boxes overlap": func(f *figure) {
+			f.box(10, 10, 100, 40, blue, "a")
+			f.box(60, 30, 100, 40, blue, "b")
+		},
+		"a label on a box": func(f *figure) {
+			f.box(10, 10, 200, 60, blue, "a")
+			f.line("on the box", 100, 40, pt{0, 40}, pt{200, 40})
+		},
+		"text wider than its box": func(f *figure) {
+			f.box(10, 10, 60, 40, blue, "a line much too long for the box")
+		},
+		"off the canvas": func(f *figure) {
+			f.box(250, 10, 100, 40, blue, "a")
+		},
+		"no description": func(f *figure) {
+			f.desc = ""
+		},
+	}
+	for name, build := range bad {
+		f := &figure{name: "bad", title: "t", desc: "d", w: 300, h: 200}
+		build(f)
+		if err := f.check(); err == nil {
+			t.Errorf("%s: check accepted it", name)
+		}
+	}
+	good := &figure{name: "good", title: "t", desc: "d", w: 300, h: 200}
+	good.region(5, 5, 290, 190, "region")
+	good.box(20, 60, 100, 40, blue, "a")
+	good.box(160, 60, 100, 40, blue, "b")
+	good.line("x", 140, 130, pt{70, 100}, pt{70, 130}, pt{210, 130}, pt{210, 100})
+	if err := good.check(); err != nil {
+		t.Errorf("a good layout was rejected: %v", err)
+	}
+}
+
+// wellFormed parses an SVG and wants a <title> and a <desc> with text,
+// and real <text> elements.
+func wellFormed(b []byte) error {
+	d := xml.NewDecoder(strings.NewReader(string(b)))
+	seen := map[string]string{}
+	var stack []string
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			stack = append(stack, tok.Name.Local)
+			if _, ok := seen[tok.Name.Local]; !ok {
+				seen[tok.Name.Local] = ""
+			}
+		case xml.EndElement:
+			stack = stack[:len(stack)-1]
+		case xml.CharData:
+			if len(stack) > 0 {
+				seen[stack[len(stack)-1]] += strings.TrimSpace(string(tok))
+			}
+		}
+	}
+	for _, el := range []string{"title", "desc", "text"} {
+		if seen[el] == "" {
+			return &missing{el}
+		}
+	}
+	return nil
+}
+
+type missing struct{ el string }
+
+func (m *missing) Error() string { return "no <" + m.el + "> with text" }
+
+func TestWellFormedRejects(t *testing.T) {
+	for name, svg := range map[string]string{
+		"unclosed": `<svg><title>t</title><desc>d</desc><text>x</text>`,
+		"no title": `<svg><desc>d</desc><text>x</text></svg>`,
+		"no desc":  `<svg><title>t</title><text>x</text></svg>`,
+		"no text":  `<svg><title>t</title><desc>d</desc></svg>`,
+	} {
+		if wellFormed([]byte(svg)) == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
