@@ -65,7 +65,8 @@ stress: ## run the chapter trace tests $(STRESS_RUNS) times while both cores are
 book: ## render the book into public/ (changes no tracked file; `make pictures` redraws them)
 	cd tools && $(GO) run ./cmd/mdbook build -C ..
 
-pictures: timeline ## redraw the book's pictures that come from a real run (then commit them)
+pictures: timeline ## redraw the book's pictures: the diagrams (tools/cmd/pictures) and the timeline of a real run (then commit them)
+	cd tools && $(GO) run ./cmd/pictures
 
 timeline: ## draw a real run of final/ into book/images/timeline-final.svg (about 4 s); TestBookTimelineSatisfiesSpec checks it
 	mkdir -p book/images
