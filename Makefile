@@ -10,7 +10,7 @@ GOOSES      := linux darwin freebsd netbsd openbsd windows
 RUN         ?= ./final
 STRESS_RUNS ?= 50
 
-.PHONY: help run test test-race test-tools test-windows test-scale check vet fmt-check staticcheck book pictures timeline serve golden stress bench bench-smoke ci
+.PHONY: help run test test-race test-tools test-windows test-scale check vet fmt-check staticcheck book book-coverage pictures timeline serve golden stress bench bench-smoke ci
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -56,6 +56,9 @@ stress: ## run the chapter trace tests $(STRESS_RUNS) times while both cores are
 
 book: ## render the book into public/ (changes no tracked file; `make pictures` redraws them)
 	cd tools && $(GO) run ./cmd/mdbook build -C ..
+
+book-coverage: ## which lines of final/'s runtime the book shows, per file, package and in total; FILE=final/loop/net.go lists a file's missing lines
+	cd tools && $(GO) run ./cmd/bookcoverage -C .. $(if $(FILE),-file $(FILE))
 
 pictures: timeline ## redraw the book's pictures that come from a real run (then commit them)
 
