@@ -202,22 +202,7 @@ func squeeze(s string) string {
 func copyFixture(t *testing.T) string {
 	t.Helper()
 	dst := t.TempDir()
-	src := filepath.Join("testdata", "book")
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
+	if err := os.CopyFS(dst, os.DirFS(filepath.Join("testdata", "book"))); err != nil {
 		t.Fatal(err)
 	}
 	return dst
