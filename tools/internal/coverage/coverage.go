@@ -13,8 +13,10 @@
 // included: the book shows code with its comments, and a line a reader
 // never sees must either be listed or be named as not shown.
 //
-// A page names lines it does not show, with the reason, in an HTML
-// comment (invisible in the rendered page), one declaration per line:
+// A page of SUMMARY.md names lines it does not show, with the reason, in
+// an HTML comment of its own source (invisible in the rendered page; a
+// comment in an included Markdown file is not read), one declaration per
+// line:
 //
 //	<!-- not-shown: final/loop/net.go:acceptloop the retry loop repeats the read loop above -->
 //	<!-- not-shown:
