@@ -156,6 +156,16 @@ func TestWriteReport(t *testing.T) {
 			t.Errorf("the table lacks %q:\n%s", want, b.String())
 		}
 	}
+	// A declaration of lines a page shows is stale.
+	dir := copyFixture(t)
+	writeFile(t, dir, "src/README.md", readFile(t, dir, "src/README.md")+"<!-- not-shown: code/main.go shown after all -->\n")
+	b.Reset()
+	if err := measureFixture(t, dir).WriteTable(&b); err != nil {
+		t.Fatal(err)
+	}
+	if want := "code/main.go (stale: every line is shown or does not count, src/README.md:12): shown after all"; !strings.Contains(b.String(), want) {
+		t.Errorf("the table lacks %q:\n%s", want, b.String())
+	}
 	b.Reset()
 	if err := r.WriteFile(&b, r.File("code/pkg/a.go")); err != nil {
 		t.Fatal(err)

@@ -42,7 +42,7 @@ func (r *Report) WriteTable(w io.Writer) error {
 	if len(r.Declarations) > 0 {
 		fmt.Fprintf(w, "\nnamed as not shown, with the reason:\n")
 		for _, dcl := range r.Declarations {
-			fmt.Fprintf(w, "  %s (%s, %s:%d): %s\n", dcl.Spec, count(len(dcl.Lines), "line"), dcl.Page, dcl.Line, dcl.Reason)
+			writeDeclaration(w, dcl)
 		}
 	}
 	_, err := fmt.Fprintf(w, "\nA line counts unless it is blank or an ANCHOR marker; \"accounted\" is shown plus named as not shown.\n")
@@ -74,9 +74,19 @@ func (r *Report) WriteFile(w io.Writer, f *File) error {
 			fmt.Fprintf(w, "\nnamed as not shown:\n")
 			first = false
 		}
-		fmt.Fprintf(w, "  %s (%s, %s:%d): %s\n", d.Spec, count(len(d.Lines), "line"), d.Page, d.Line, d.Reason)
+		writeDeclaration(w, d)
 	}
 	return nil
+}
+
+// writeDeclaration writes one not-shown declaration; one whose lines are
+// all shown (or none counts) is marked stale, to be deleted.
+func writeDeclaration(w io.Writer, d Declaration) {
+	n := count(len(d.Lines), "line")
+	if len(d.Lines) == 0 {
+		n = "stale: every line is shown or does not count"
+	}
+	fmt.Fprintf(w, "  %s (%s, %s:%d): %s\n", d.Spec, n, d.Page, d.Line, d.Reason)
 }
 
 func count(n int, word string) string {
