@@ -11,7 +11,7 @@ RUN         ?= ./final
 STRESS_RUNS ?= 50
 EXERCISES   ?= ./exercises/...
 
-.PHONY: help run test test-race test-tools test-windows test-scale check vet fmt-check staticcheck book pictures timeline serve golden stress bench bench-smoke ci exercises exercise-solutions
+.PHONY: help run test test-race test-tools test-windows test-scale check vet fmt-check staticcheck book book-coverage pictures timeline serve golden stress bench bench-smoke ci exercises exercise-solutions
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -64,6 +64,9 @@ stress: ## run the chapter trace tests $(STRESS_RUNS) times while both cores are
 
 book: ## render the book into public/ (changes no tracked file; `make pictures` redraws them)
 	cd tools && $(GO) run ./cmd/mdbook build -C ..
+
+book-coverage: ## which lines of final/'s runtime the book shows, per file, package and in total; FILE=final/loop/net.go lists a file's missing lines
+	cd tools && $(GO) run ./cmd/bookcoverage -C .. $(if $(FILE),-file $(FILE))
 
 pictures: timeline ## redraw the book's pictures: the diagrams (tools/cmd/pictures) and the timeline of a real run (then commit them)
 	cd tools && $(GO) run ./cmd/pictures

@@ -1,0 +1,4 @@
+package lib
+
+// Old is in the base.
+func Old() {}

@@ -1,0 +1,7 @@
+package lib
+
+// Old is in the base.
+func Old() {}
+
+// Added is new here.
+func Added() {}
