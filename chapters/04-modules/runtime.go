@@ -300,6 +300,8 @@ func (rt *Runtime) addCallback(cb func(Js)) int {
 	return id
 }
 
+// ANCHOR: registerepoll
+
 // registerEventEpoll stores cb under token, which the caller has already
 // registered with the event queue.
 func (rt *Runtime) registerEventEpoll(token int, cb func(Js)) {
@@ -308,6 +310,8 @@ func (rt *Runtime) registerEventEpoll(token int, cb func(Js)) {
 	rt.pendingEvents++
 	rt.epollPendingEvents++
 }
+
+// ANCHOR_END: registerepoll
 
 // ANCHOR: dispatch
 
