@@ -26,7 +26,9 @@ func run(addr string) error {
 	ids := make(map[int]int) // file descriptor -> socket id
 	for i, delay := range delays {
 		id := i + 1
-		// A plain blocking socket: connect and write wait until done.
+		// A plain blocking socket: connect and write wait until done. (A
+		// signal during connect could make it fail; minimio's Connect
+		// handles that, this program does not.)
 		fd, err := unix.Socket(unix.AF_INET, unix.SOCK_STREAM, 0)
 		if err != nil {
 			return os.NewSyscallError("socket", err)
