@@ -13,10 +13,6 @@ import (
 
 // run sends the five requests and waits for their answers with epoll.
 func run(addr string) error {
-	ap, err := ipv4(addr)
-	if err != nil {
-		return err
-	}
 	epfd, err := unix.EpollCreate1(unix.EPOLL_CLOEXEC)
 	if err != nil {
 		return os.NewSyscallError("epoll_create1", err)
@@ -26,21 +22,12 @@ func run(addr string) error {
 	fds := make([]int, len(delays)+1) // socket id -> file descriptor
 	for i, delay := range delays {
 		id := i + 1
-		// A plain blocking socket: connect and write wait until done. (A
-		// signal during connect could make it fail; minimio's Connect
-		// handles that, this program does not.)
-		fd, err := unix.Socket(unix.AF_INET, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
+		fd, err := dial(addr, delay, id)
 		if err != nil {
-			return os.NewSyscallError("socket", err)
+			return err
 		}
 		defer unix.Close(fd)
 		fds[id] = fd
-		if err := unix.Connect(fd, &unix.SockaddrInet4{Port: int(ap.Port()), Addr: ap.Addr().As4()}); err != nil {
-			return os.NewSyscallError("connect", err)
-		}
-		if _, err := unix.Write(fd, request(addr, delay, id)); err != nil {
-			return os.NewSyscallError("write", err)
-		}
 		// Ask for one event (EPOLLONESHOT) when the socket can be read
 		// (EPOLLIN). The event's 64-bit data field is ours to fill: x/sys
 		// names its first four bytes Fd, and we put the socket's id there.
@@ -64,11 +51,11 @@ func run(addr string) error {
 		for _, ev := range events[:n] {
 			id := int(ev.Fd)
 			print(fmt.Sprintf("epoll event %d is ready", id))
-			got, err := unix.Read(fds[id], buf)
+			status, err := answer(fds[id], buf)
 			if err != nil {
-				return os.NewSyscallError("read", err)
+				return err
 			}
-			print(fmt.Sprintf("Socket %d answered: %s", id, statusLine(buf[:got])))
+			print(fmt.Sprintf("Socket %d answered: %s", id, status))
 			handled++
 		}
 	}

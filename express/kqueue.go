@@ -13,10 +13,6 @@ import (
 
 // run sends the five requests and waits for their answers with kqueue.
 func run(addr string) error {
-	ap, err := ipv4(addr)
-	if err != nil {
-		return err
-	}
 	kq, err := unix.Kqueue()
 	if err != nil {
 		return os.NewSyscallError("kqueue", err)
@@ -26,21 +22,12 @@ func run(addr string) error {
 	ids := make(map[int]int) // file descriptor -> socket id
 	for i, delay := range delays {
 		id := i + 1
-		// A plain blocking socket: connect and write wait until done. (A
-		// signal during connect could make it fail; minimio's Connect
-		// handles that, this program does not.)
-		fd, err := unix.Socket(unix.AF_INET, unix.SOCK_STREAM, 0)
+		fd, err := dial(addr, delay, id)
 		if err != nil {
-			return os.NewSyscallError("socket", err)
+			return err
 		}
 		defer unix.Close(fd)
 		ids[fd] = id
-		if err := unix.Connect(fd, &unix.SockaddrInet4{Port: int(ap.Port()), Addr: ap.Addr().As4()}); err != nil {
-			return os.NewSyscallError("connect", err)
-		}
-		if _, err := unix.Write(fd, request(addr, delay, id)); err != nil {
-			return os.NewSyscallError("write", err)
-		}
 		// One change: add (EV_ADD) a read filter on fd that fires once
 		// (EV_ONESHOT). With a change list and no event list, kevent only
 		// registers. The event will name fd in its ident field, which is
@@ -69,11 +56,11 @@ func run(addr string) error {
 			fd := int(ev.Ident)
 			id := ids[fd]
 			print(fmt.Sprintf("kqueue event %d is ready", id))
-			got, err := unix.Read(fd, buf)
+			status, err := answer(fd, buf)
 			if err != nil {
-				return os.NewSyscallError("read", err)
+				return err
 			}
-			print(fmt.Sprintf("Socket %d answered: %s", id, statusLine(buf[:got])))
+			print(fmt.Sprintf("Socket %d answered: %s", id, status))
 			handled++
 		}
 	}
