@@ -67,17 +67,20 @@ func run(addr string) error {
 		id := i + 1
 		// WSA_FLAG_OVERLAPPED lets the socket take overlapped receives;
 		// connect and send on it still block until done.
-		s, err := windows.WSASocket(windows.AF_INET, windows.SOCK_STREAM, windows.IPPROTO_TCP, nil, 0, windows.WSA_FLAG_OVERLAPPED)
+		s, err := windows.WSASocket(windows.AF_INET, windows.SOCK_STREAM, windows.IPPROTO_TCP,
+			nil, 0, windows.WSA_FLAG_OVERLAPPED)
 		if err != nil {
 			return os.NewSyscallError("WSASocket", err)
 		}
 		defer windows.Closesocket(s)
-		if err := windows.Connect(s, &windows.SockaddrInet4{Port: int(ap.Port()), Addr: ap.Addr().As4()}); err != nil {
+		sa := &windows.SockaddrInet4{Port: int(ap.Port()), Addr: ap.Addr().As4()}
+		if err := windows.Connect(s, sa); err != nil {
 			return os.NewSyscallError("connect", err)
 		}
 		req := request(addr, delay, id)
 		var sent uint32
-		if err := windows.WSASend(s, &windows.WSABuf{Len: uint32(len(req)), Buf: &req[0]}, 1, &sent, 0, nil, nil); err != nil {
+		wsabuf := windows.WSABuf{Len: uint32(len(req)), Buf: &req[0]}
+		if err := windows.WSASend(s, &wsabuf, 1, &sent, 0, nil, nil); err != nil {
 			return os.NewSyscallError("WSASend", err)
 		}
 		// The same call that made the port joins the socket to it.

@@ -24,7 +24,8 @@ func dial(addr string, delay, id int) (fd int, err error) {
 		return -1, os.NewSyscallError("socket", err)
 	}
 	unix.CloseOnExec(fd)
-	if err := unix.Connect(fd, &unix.SockaddrInet4{Port: int(ap.Port()), Addr: ap.Addr().As4()}); err != nil {
+	sa := &unix.SockaddrInet4{Port: int(ap.Port()), Addr: ap.Addr().As4()}
+	if err := unix.Connect(fd, sa); err != nil {
 		unix.Close(fd)
 		return -1, os.NewSyscallError("connect", err)
 	}
