@@ -42,7 +42,7 @@ test-scale: ## final's scale tests at full size: 10,000 connections, a million t
 
 test-windows: ## build the Windows (IOCP) tests and run them under Wine
 	bash .ci/wine.sh setup
-	bash .ci/wine.sh test ./chapters/01-poll/minimio ./chapters/01-poll ./chapters/02-threadpool ./chapters/03-runtime ./chapters/04-modules ./final ./final/minimio ./final/loop ./final/http ./final/fs ./final/pool ./final/timeline
+	bash .ci/wine.sh test ./express ./chapters/01-poll/minimio ./chapters/01-poll ./chapters/02-threadpool ./chapters/03-runtime ./chapters/04-modules ./final ./final/minimio ./final/loop ./final/http ./final/fs ./final/pool ./final/timeline
 
 check: fmt-check vet staticcheck ## gofmt, go vet for every GOOS, staticcheck
 
@@ -56,8 +56,9 @@ staticcheck:
 	$(GO) run $(STATICCHECK) ./...
 	cd tools && $(GO) run $(STATICCHECK) ./...
 
-golden: ## regenerate every output.txt from a real run (checked against its spec)
-	UPDATE_GOLDEN=1 $(GO) test -count=1 -run TestScripts ./chapters/... ./final
+golden: ## regenerate every output.txt from a real run (checked against its spec), and the appendix's line-for-line table
+	UPDATE_GOLDEN=1 $(GO) test -count=1 -run TestScripts ./express ./chapters/... ./final
+	cd tools && UPDATE_APPENDIX=1 $(GO) test -count=1 ./internal/appendix # re-pair the appendix's table with the new chapter 04 run
 
 stress: ## run the chapter trace tests $(STRESS_RUNS) times while both cores are busy
 	bash .ci/stress.sh $(STRESS_RUNS)

@@ -117,11 +117,15 @@ func (t poolThread) loop(id int, deliver func(Result)) {
 // Size returns the number of threads.
 func (p *Pool) Size() int { return len(p.threads) }
 
+// ANCHOR: send
+
 // Send hands task to thread i. The thread must be free: it blocks until
 // the thread takes the task.
 func (p *Pool) Send(i int, task Task) {
 	p.threads[i].tasks <- task
 }
+
+// ANCHOR_END: send
 
 // ANCHOR: close
 

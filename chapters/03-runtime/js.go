@@ -39,6 +39,8 @@ func (v Js) AsInt() (n int, ok bool) { return v.num, v.kind == jsInt }
 
 // ANCHOR_END: js
 
+// ANCHOR: string
+
 // String returns the value as JavaScript would print it.
 func (v Js) String() string {
 	switch v.kind {
@@ -49,3 +51,5 @@ func (v Js) String() string {
 	}
 	return "undefined"
 }
+
+// ANCHOR_END: string

@@ -50,6 +50,8 @@ func (v Js) AsError() (err error, ok bool) { return v.err, v.kind == jsError }
 
 // ANCHOR_END: js
 
+// ANCHOR: string
+
 // String returns the value as JavaScript would print it.
 func (v Js) String() string {
 	switch v.kind {
@@ -62,3 +64,5 @@ func (v Js) String() string {
 	}
 	return "undefined"
 }
+
+// ANCHOR_END: string

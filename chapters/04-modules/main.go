@@ -111,6 +111,8 @@ func javascript() {
 
 // ANCHOR_END: javascript
 
+// ANCHOR: testfile
+
 // testFile finds test.txt: in the working directory if it is there (go run
 // from this chapter's directory), otherwise next to this source file (go
 // run from the repository root).
@@ -121,6 +123,8 @@ func testFile() string {
 	_, src, _, _ := runtime.Caller(0)
 	return filepath.Join(filepath.Dir(src), "test.txt")
 }
+
+// ANCHOR_END: testfile
 
 // ANCHOR: print
 

@@ -157,7 +157,7 @@ func (rt *Runtime) Run(program func()) error {
 		rt.ticks++
 		print("main", fmt.Sprintf("===== TICK %d =====", rt.ticks))
 		rt.runTimers()    // 1. timers whose deadline has passed
-		rt.runCallbacks() // 2. pending callbacks
+		rt.runCallbacks() // 2. run what phase 1 scheduled
 		rt.idlePrepare()  // 3. idle, prepare
 		if rt.pendingEvents == 0 {
 			break
@@ -246,8 +246,9 @@ func (rt *Runtime) pollEvents() {
 
 // nextTimeout returns how long the poll phase may wait: until the earliest
 // timer's deadline (zero if it has passed), or, with no timers, forever
-// (ok is false). The wait is a Go timer with nanosecond resolution, so
-// nothing is rounded down to a busy loop.
+// (ok is false). The wait is a Go timer, which is never rounded down to
+// zero (on Linux, Go's runtime rounds a sub-millisecond wait up to 1 ms), so
+// there is no busy loop.
 func (rt *Runtime) nextTimeout() (wait time.Duration, ok bool) {
 	if rt.timers.Len() == 0 {
 		return 0, false
@@ -299,6 +300,8 @@ func (rt *Runtime) addCallback(cb func(Js)) int {
 	return id
 }
 
+// ANCHOR: registerepoll
+
 // registerEventEpoll stores cb under token, which the caller has already
 // registered with the event queue.
 func (rt *Runtime) registerEventEpoll(token int, cb func(Js)) {
@@ -307,6 +310,8 @@ func (rt *Runtime) registerEventEpoll(token int, cb func(Js)) {
 	rt.pendingEvents++
 	rt.epollPendingEvents++
 }
+
+// ANCHOR_END: registerepoll
 
 // ANCHOR: dispatch
 

@@ -110,7 +110,7 @@ func (l *TcpListener) Addr() string { return l.addr }
 // connection is closed instead, and the error says so (see shed).
 func (l *TcpListener) Accept() (*TcpStream, error) {
 	for {
-		fd, err := accept(l.fd) // non-blocking and close-on-exec
+		fd, err := accept(l.fd) // close-on-exec; the socket stays blocking (the stream's non-blocking mode is MSG_DONTWAIT on each call)
 		switch {
 		case errors.Is(err, unix.EINTR) || errors.Is(err, unix.ECONNABORTED):
 			continue

@@ -13,6 +13,8 @@ import (
 	"golang.org/x/sys/windows"
 )
 
+// ANCHOR: selector
+
 // selector is the Windows backend: an I/O completion port.
 //
 // IOCP is completion based. Registering a stream does not ask "tell me
@@ -35,6 +37,10 @@ const (
 	streamKey uintptr = 1 // every socket joins the port with this key
 	wakeKey   uintptr = 2 // the packet posted by wake, which has no OVERLAPPED
 )
+
+// ANCHOR_END: selector
+
+// ANCHOR: operation
 
 // operation is one receive the kernel owns, or an event that register
 // posted itself (posted) because the stream can already be read: bytes
@@ -92,6 +98,8 @@ func untrack(op *operation) (Token, bool) {
 	op.pin.Unpin()
 	return op.token, true
 }
+
+// ANCHOR_END: operation
 
 // overlappedEntry is Windows' OVERLAPPED_ENTRY, one completion taken off a
 // port by GetQueuedCompletionStatusEx (32 bytes on 64-bit Windows).
@@ -180,6 +188,8 @@ func (s *selector) register(stream *TcpStream, token Token, _ Interests) error {
 
 // ANCHOR_END: register
 
+// ANCHOR: post
+
 // post queues op's event without starting a receive.
 func (s *selector) post(op *operation) error {
 	op.posted = true
@@ -192,6 +202,8 @@ func isConnectionError(err error) bool {
 	return errors.Is(err, windows.WSAECONNRESET) || errors.Is(err, windows.WSAECONNABORTED) ||
 		errors.Is(err, windows.WSAENETRESET)
 }
+
+// ANCHOR_END: post
 
 // ANCHOR: wait
 

@@ -10,6 +10,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// ANCHOR: selector
+
 // selector is the kqueue backend for macOS and the BSDs: a kqueue plus a
 // pipe that wakes it.
 //
@@ -24,6 +26,8 @@ type selector struct {
 	tokens map[int]Token   // guarded by mu; one entry per fd, so it stays as small as the fd table
 	buf    []unix.Kevent_t // used only by the goroutine that waits
 }
+
+// ANCHOR_END: selector
 
 // ANCHOR: new
 

@@ -163,6 +163,8 @@ func (s *TcpStream) Read(p []byte) (int, error) {
 	return int(n), nil
 }
 
+// ANCHOR: complete
+
 // complete records how op ended; wait calls it once the completion has
 // been taken off the port, so the kernel no longer touches buf.
 func (s *TcpStream) complete(op *operation, n uint32) {
@@ -192,6 +194,8 @@ func (s *TcpStream) complete(op *operation, n uint32) {
 		s.data = s.buf[:n]
 	}
 }
+
+// ANCHOR_END: complete
 
 // Close closes the socket. A receive still in flight ends with an error,
 // which the queue reports as the stream's event if it is still polled.

@@ -10,6 +10,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// ANCHOR: selector
+
 // selector is the Linux backend: an epoll instance plus an eventfd that
 // wakes it.
 //
@@ -23,6 +25,8 @@ type selector struct {
 	wakefd int
 	buf    []unix.EpollEvent // used only by the goroutine that waits
 }
+
+// ANCHOR_END: selector
 
 // ANCHOR: new
 

@@ -55,6 +55,8 @@ func Connect(addr string) (*TcpStream, error) {
 
 // ANCHOR_END: connect
 
+// ANCHOR: io
+
 // sockaddr converts an address to the family and sockaddr that socket and
 // connect take.
 func sockaddr(ap netip.AddrPort) (int, unix.Sockaddr) {
@@ -140,3 +142,5 @@ func (s *TcpStream) Read(p []byte) (int, error) {
 func (s *TcpStream) Close() error {
 	return os.NewSyscallError("close", unix.Close(s.fd))
 }
+
+// ANCHOR_END: io

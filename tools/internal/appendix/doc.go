@@ -1,0 +1,8 @@
+// Package appendix holds the test that keeps book/appendix-original.md
+// true: its line-for-line table pairs each line of the original's trace
+// with the line of chapter 04's recorded run that prints the same text.
+// When `make golden` records a new run, the lines move, and the test
+// fails until the table is rebuilt with
+//
+//	UPDATE_APPENDIX=1 go test ./internal/appendix
+package appendix
