@@ -64,6 +64,7 @@ type Runtime struct {
 	active     int                      // things pending, of all kinds; the loop runs while > 0
 	lastID     int                      // the last id given to a timer, task or stream
 	ticks      int                      // turns of the loop so far
+	process                             // nextTicks, microtasks, promises, the process hooks
 
 	// The event queue, and the poller thread's last word when it exits.
 	poll     *minimio.Poll
@@ -100,9 +101,17 @@ func New(cfg Config) (*Runtime, error) {
 // and poller threads, runs program, turns the loop until nothing is
 // pending, then joins every thread and prints FINISHED.
 //
-// A panic in program or in a callback stops the loop: Run still joins
-// the threads, closes the streams still watched, and returns an
-// *UncaughtError holding the panic and its stack. Run may be called once.
+// After the program and after every callback, Run empties the nextTick
+// and microtask queues (see NextTick). When nothing is pending, the
+// beforeExit hooks run; if they scheduled work, the loop goes on. After
+// the loop, the exit hooks run with the exit code.
+//
+// A panic in program or in a callback stops the loop, unless an
+// uncaught-exception handler is set (OnUncaughtException): Run still
+// joins the threads, closes the streams still watched, and returns an
+// *UncaughtError holding the panic and its stack. Exit ends the run at
+// once. Run returns an *ExitError if the exit code is not 0 and there
+// was no uncaught error. Run may be called once.
 // For the loop thread to be one OS thread, as the trace's "main" says,
 // lock the calling goroutine with runtime.LockOSThread first (the book's
 // example does it in init).
@@ -115,23 +124,39 @@ func (rt *Runtime) Run(program func()) (err error) {
 		return err
 	}
 	defer func() {
-		if r := recover(); r != nil {
+		switch r := recover().(type) {
+		case nil:
+		case exitNow: // Exit: its code is set
+		case *UncaughtError: // an unhandled rejection
+			err = r
+		default:
 			err = &UncaughtError{Value: r, Stack: panicStack()}
 		}
-		err = errors.Join(err, rt.shutdown())
+		if err != nil {
+			rt.exitCode = 1
+		}
+		err = errors.Join(rt.runExitHooks(err), rt.shutdown())
+		if err == nil && rt.exitCode != 0 {
+			err = &ExitError{Code: rt.exitCode}
+		}
 		if err == nil {
 			console.Print("main", "FINISHED")
 		}
 	}()
 	start := timeline.Now() // the timeline's hooks cost a nil check when off
-	program()
+	rt.invoke(program)
 	timeline.Span("main", timeline.Program, "program", start)
-	for rt.alive() {
-		if err := rt.tick(); err != nil {
-			return err
+	for {
+		for rt.alive() {
+			if err := rt.tick(); err != nil {
+				return err
+			}
+		}
+		rt.runBeforeExit()
+		if !rt.alive() {
+			return nil
 		}
 	}
-	return nil
 }
 
 // Ticks returns how many turns the loop has made. Loop thread only, or
@@ -209,6 +234,6 @@ func (rt *Runtime) runPending() {
 	rt.pending = nil
 	for _, f := range batch {
 		rt.active--
-		f()
+		rt.invoke(f)
 	}
 }

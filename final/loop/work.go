@@ -36,7 +36,7 @@ func (rt *Runtime) finishWork(r pool.Result) {
 		rt.pool.Release(r.Thread)
 	}
 	rt.active--
-	cb(r.Err, r.Value)
+	rt.invoke(func() { cb(r.Err, r.Value) })
 }
 
 // ANCHOR_END: queuework
