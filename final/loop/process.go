@@ -66,7 +66,9 @@ func (rt *Runtime) OnBeforeExit(hook func(code int)) {
 // OnExit adds a hook that runs once, after the loop, with the exit code:
 // whether the loop ran dry, Exit was called or an uncaught error ended
 // the run, as Node's 'exit' event. Work the hook schedules never runs;
-// it may still change the exit code. Loop thread only.
+// it may still change the exit code. Only microtasks it queues (promise
+// reactions) still run, as V8 runs them after each exit listener in
+// Node. Loop thread only.
 func (rt *Runtime) OnExit(hook func(code int)) {
 	rt.onExit = append(rt.onExit, hook)
 }
@@ -109,6 +111,7 @@ func (rt *Runtime) runExitHooks(err error) error {
 				}
 			}()
 			hook(rt.exitCode)
+			rt.runMicrotasks() // V8 empties its queue after each listener; nextTicks never run
 		}()
 	}
 	return err

@@ -44,13 +44,10 @@ func (rt *Runtime) invoke(f func()) {
 }
 
 // call runs f. Without an uncaught-exception handler, a panic in f goes
-// on up and ends the run; with one, the handler hears of it and call
-// returns, so the loop goes on. Exit's panic always goes on up.
+// on up, as an *UncaughtError with the stack of the panic, and ends the
+// run; with one (set by then, even by f itself), the handler hears of it
+// and call returns, so the loop goes on. Exit's panic always goes on up.
 func (rt *Runtime) call(f func()) {
-	if rt.onUncaught == nil {
-		f()
-		return
-	}
 	defer func() {
 		if r := recover(); r != nil {
 			rt.uncaught(r)
@@ -61,7 +58,8 @@ func (rt *Runtime) call(f func()) {
 
 // uncaught reports what a callback panicked with (called from the
 // deferred function that recovered it) to the uncaught-exception
-// handler, which must be set. Exit's panic is passed on.
+// handler, or panics again with it as an *UncaughtError when there is
+// none. Exit's panic is passed on.
 func (rt *Runtime) uncaught(r any) {
 	if _, ok := r.(exitNow); ok {
 		panic(r)
@@ -69,6 +67,9 @@ func (rt *Runtime) uncaught(r any) {
 	u, ok := r.(*UncaughtError)
 	if !ok {
 		u = &UncaughtError{Value: r, Stack: panicStack()}
+	}
+	if rt.onUncaught == nil {
+		panic(u)
 	}
 	rt.onUncaught(u)
 }
@@ -83,14 +84,19 @@ func (rt *Runtime) drain() {
 			rt.tickQueue = rt.tickQueue[1:]
 			rt.call(f)
 		}
-		for len(rt.microtasks) > 0 {
-			f := rt.microtasks[0]
-			rt.microtasks[0] = nil
-			rt.microtasks = rt.microtasks[1:]
-			rt.call(f)
-		}
+		rt.runMicrotasks()
 		if len(rt.tickQueue) == 0 && !rt.reportRejections() {
 			return
 		}
+	}
+}
+
+// runMicrotasks runs the microtask queue until it is empty.
+func (rt *Runtime) runMicrotasks() {
+	for len(rt.microtasks) > 0 {
+		f := rt.microtasks[0]
+		rt.microtasks[0] = nil
+		rt.microtasks = rt.microtasks[1:]
+		rt.call(f)
 	}
 }

@@ -1,0 +1,146 @@
+package main
+
+import (
+	"os"
+	"time"
+
+	"github.com/nodeexperiment/gonode/final/loop"
+)
+
+func init() {
+	add(map[string]func(rt *loop.Runtime){
+		"same-delay-in-order": func(rt *loop.Runtime) {
+			for _, n := range []int{1, 2, 3} {
+				rt.SetTimeout(5, func() { log("timer", n) })
+			}
+		},
+		"shorter-delay-first": func(rt *loop.Runtime) {
+			rt.SetTimeout(15, func() { log("15 ms") })
+			rt.SetTimeout(5, func() { log("5 ms") })
+			rt.SetTimeout(10, func() { log("10 ms") })
+		},
+		// ANCHOR: zero-is-one
+		"zero-is-one": func(rt *loop.Runtime) {
+			rt.SetTimeout(1, func() { log("1 ms, set first") })
+			rt.SetTimeout(0, func() { log("0 ms, set second") })
+		},
+		// ANCHOR_END: zero-is-one
+		"negative-is-one": func(rt *loop.Runtime) {
+			rt.SetTimeout(1, func() { log("1 ms, set first") })
+			rt.SetTimeout(-5, func() { log("-5 ms, set second") })
+		},
+		"overflow-is-one": func(rt *loop.Runtime) {
+			rt.SetTimeout(1, func() { log("1 ms, set first") })
+			rt.SetTimeout(1<<31, func() { log("2^31 ms, set second") })
+		},
+		"interval-overflow-is-one": func(rt *loop.Runtime) {
+			n := 0
+			var iv *loop.Timer
+			iv = rt.SetInterval(1<<31, func() {
+				n++
+				log("interval", n)
+				if n == 3 {
+					rt.ClearInterval(iv)
+				}
+			})
+		},
+		"clear-before-fire": func(rt *loop.Runtime) {
+			t := rt.SetTimeout(1, func() { log("never") })
+			rt.SetTimeout(2, func() { log("other") })
+			rt.ClearTimeout(t)
+		},
+		"clear-in-same-phase": func(rt *loop.Runtime) {
+			var second *loop.Timer
+			rt.SetTimeout(2, func() { log("first clears second"); rt.ClearTimeout(second) })
+			second = rt.SetTimeout(2, func() { log("never") })
+			rt.SetTimeout(2, func() { log("third") })
+		},
+		"clear-fired-is-noop": func(rt *loop.Runtime) {
+			var t *loop.Timer
+			t = rt.SetTimeout(1, func() {
+				log("fired")
+				rt.ClearTimeout(t)
+				rt.ClearTimeout(t)
+				rt.ClearTimeout(nil)
+				rt.SetTimeout(1, func() { log("after") })
+			})
+		},
+		"interval-repeats": func(rt *loop.Runtime) {
+			n := 0
+			var iv *loop.Timer
+			iv = rt.SetInterval(2, func() {
+				n++
+				log("interval", n)
+				if n == 3 {
+					rt.ClearInterval(iv)
+				}
+			})
+		},
+		"interval-cleared-by-timer": func(rt *loop.Runtime) {
+			iv := rt.SetInterval(50, func() { log("never") })
+			rt.SetTimeout(1, func() { log("timeout clears interval"); rt.ClearTimeout(iv) })
+		},
+		// ANCHOR: interval-no-burst
+		"interval-no-burst": func(rt *loop.Runtime) {
+			const period = 20 * time.Millisecond
+			n := 0
+			var last time.Time
+			var iv *loop.Timer
+			iv = rt.SetInterval(int(period/time.Millisecond), func() {
+				now := time.Now()
+				n++
+				if n > 1 {
+					log("call", n, "gap >= period:", now.Sub(last) >= period-2*time.Millisecond)
+				}
+				last = now
+				if n == 1 {
+					time.Sleep(3 * period) // a long callback
+				}
+				if n == 4 {
+					rt.ClearInterval(iv)
+				}
+			})
+		},
+		// ANCHOR_END: interval-no-burst
+		"immediate-order": func(rt *loop.Runtime) {
+			rt.SetImmediate(func() {
+				log("immediate 1")
+				rt.SetImmediate(func() { log("immediate 3, set by 1") })
+			})
+			rt.SetImmediate(func() { log("immediate 2") })
+		},
+		"clear-immediate-in-phase": func(rt *loop.Runtime) {
+			var second *loop.Immediate
+			rt.SetImmediate(func() { log("first clears second"); rt.ClearImmediate(second) })
+			second = rt.SetImmediate(func() { log("never") })
+			rt.SetImmediate(func() { log("third") })
+		},
+		"immediate-before-timer-set-in-timer": func(rt *loop.Runtime) {
+			rt.SetTimeout(1, func() {
+				rt.SetTimeout(0, func() { log("timeout set by timeout") })
+				rt.SetImmediate(func() { log("immediate set by timeout") })
+			})
+		},
+		// ANCHOR: timeout-vs-immediate-main
+		"timeout-vs-immediate-main": func(rt *loop.Runtime) {
+			rt.SetTimeout(0, func() { log("timeout") })
+			rt.SetImmediate(func() { log("immediate") })
+		},
+		// ANCHOR_END: timeout-vs-immediate-main
+		// ANCHOR: timeout-vs-immediate-in-io
+		"timeout-vs-immediate-in-io": func(rt *loop.Runtime) {
+			readFile(rt, func() {
+				rt.SetTimeout(0, func() { log("timeout") })
+				rt.SetImmediate(func() { log("immediate") })
+			})
+		},
+		// ANCHOR_END: timeout-vs-immediate-in-io
+	})
+}
+
+// readFile reads this program's own binary on the pool, as the
+// JavaScript twin reads its own source with fs.readFile, and runs cb on
+// the loop thread when it is done.
+func readFile(rt *loop.Runtime, cb func()) {
+	readPath(rt, os.Args[0], func(error) { cb() })
+}
