@@ -19,8 +19,8 @@ func init() {
 	add(map[string]func(rt *loop.Runtime){
 		// ANCHOR: refresh-restarts
 		"refresh-restarts": func(rt *loop.Runtime) {
-			a := rt.SetTimeout(30, func() { log("A, 30 ms refreshed at 15 ms") })
 			rt.SetTimeout(38, func() { log("B, 38 ms") })
+			a := rt.SetTimeout(30, func() { log("A, 30 ms refreshed at 15 ms") })
 			rt.SetTimeout(15, func() { log("refresh A"); a.Refresh() })
 		},
 		// ANCHOR_END: refresh-restarts

@@ -15,9 +15,9 @@ func init() {
 			}
 		},
 		"shorter-delay-first": func(rt *loop.Runtime) {
-			rt.SetTimeout(15, func() { log("15 ms") })
-			rt.SetTimeout(5, func() { log("5 ms") })
-			rt.SetTimeout(10, func() { log("10 ms") })
+			rt.SetTimeout(60, func() { log("60 ms") })
+			rt.SetTimeout(1, func() { log("1 ms") })
+			rt.SetTimeout(30, func() { log("30 ms") })
 		},
 		// ANCHOR: zero-is-one
 		"zero-is-one": func(rt *loop.Runtime) {
@@ -90,7 +90,7 @@ func init() {
 				now := time.Now()
 				n++
 				if n > 1 {
-					log("call", n, "gap >= period:", now.Sub(last) >= period-2*time.Millisecond)
+					log("call", n, "gap >= half a period:", now.Sub(last) >= period/2)
 				}
 				last = now
 				if n == 1 {

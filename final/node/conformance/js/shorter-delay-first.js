@@ -2,6 +2,6 @@
 // Source: libuv test/test-timer.c (timer_order); Node docs, setTimeout()
 'use strict';
 const log = console.log;
-setTimeout(() => log('15 ms'), 15);
-setTimeout(() => log('5 ms'), 5);
-setTimeout(() => log('10 ms'), 10);
+setTimeout(() => log('60 ms'), 60);
+setTimeout(() => log('1 ms'), 1);
+setTimeout(() => log('30 ms'), 30);
