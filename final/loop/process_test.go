@@ -65,3 +65,32 @@ func TestRecursiveNextTickStarvesTimers(t *testing.T) {
 		t.Fatalf("the timer ran after %d ticks and the pool callback after %d, want both after all %d", atTimer, atWork, n)
 	}
 }
+
+// TestLongIntervalCallbackNoBurst: an interval whose first call takes
+// three periods does not then fire calls back to back to catch up: each
+// call starts one period after the previous call started, as in Node
+// (lib/internal/timers.js re-inserts the timer from the time taken before
+// its callback). Re-arming from the old deadline instead makes the next
+// calls due at once, a gap near 0, and fails this test. Only a lower
+// bound is checked, half a period, for a loaded machine.
+func TestLongIntervalCallbackNoBurst(t *testing.T) {
+	const period = 20 * time.Millisecond
+	var starts []time.Time
+	looptest.Run(t, func(rt *loop.Runtime) {
+		var iv *loop.Timer
+		iv = rt.SetInterval(int(period/time.Millisecond), func() {
+			starts = append(starts, time.Now())
+			if len(starts) == 1 {
+				time.Sleep(3 * period)
+			}
+			if len(starts) == 4 {
+				rt.ClearInterval(iv)
+			}
+		})
+	})
+	for i := 2; i < len(starts); i++ {
+		if gap := starts[i].Sub(starts[i-1]); gap < period/2 {
+			t.Errorf("call %d started %v after call %d: a catch-up burst", i+1, gap, i)
+		}
+	}
+}
