@@ -17,13 +17,7 @@ func readPath(rt *loop.Runtime, path string, cb func(err error)) {
 
 func init() {
 	add(map[string]func(rt *loop.Runtime){
-		// ANCHOR: refresh-restarts
-		"refresh-restarts": func(rt *loop.Runtime) {
-			rt.SetTimeout(38, func() { log("B, 38 ms") })
-			a := rt.SetTimeout(30, func() { log("A, 30 ms refreshed at 15 ms") })
-			rt.SetTimeout(15, func() { log("refresh A"); a.Refresh() })
-		},
-		// ANCHOR_END: refresh-restarts
+		"refresh-restarts": refreshRestarts,
 		"refresh-fired-rearms": func(rt *loop.Runtime) {
 			n := 0
 			var t *loop.Timer
@@ -55,12 +49,7 @@ func init() {
 			i := rt.SetImmediate(func() {})
 			log("immediate", i.HasRef(), i.Unref().HasRef(), i.Ref().HasRef())
 		},
-		// ANCHOR: unref-timer-alone
-		"unref-timer-alone": func(rt *loop.Runtime) {
-			rt.SetTimeout(5, func() { log("never") }).Unref()
-			rt.OnExit(func(code int) { log("exit", code) })
-		},
-		// ANCHOR_END: unref-timer-alone
+		"unref-timer-alone": unrefTimerAlone,
 		"unref-timer-runs-while-alive": func(rt *loop.Runtime) {
 			rt.SetTimeout(5, func() { log("unref, 5 ms") }).Unref()
 			rt.SetTimeout(30, func() { log("ref, 30 ms") })
@@ -88,3 +77,20 @@ func init() {
 		},
 	})
 }
+
+// ANCHOR: refresh-restarts
+func refreshRestarts(rt *loop.Runtime) {
+	rt.SetTimeout(38, func() { log("B, 38 ms") })
+	a := rt.SetTimeout(30, func() { log("A, 30 ms refreshed at 15 ms") })
+	rt.SetTimeout(15, func() { log("refresh A"); a.Refresh() })
+}
+
+// ANCHOR_END: refresh-restarts
+
+// ANCHOR: unref-timer-alone
+func unrefTimerAlone(rt *loop.Runtime) {
+	rt.SetTimeout(5, func() { log("never") }).Unref()
+	rt.OnExit(func(code int) { log("exit", code) })
+}
+
+// ANCHOR_END: unref-timer-alone

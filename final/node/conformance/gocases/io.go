@@ -104,28 +104,31 @@ func init() {
 			connect(server.Addr(), "")
 			rt.OnExit(func(code int) { log("exit", code) })
 		},
-		// ANCHOR: timeout-vs-immediate-in-net
-		"timeout-vs-immediate-in-net": func(rt *loop.Runtime) {
-			var server *loop.Server
-			server, err := rt.Listen("127.0.0.1:0", func(err error, c *loop.Conn) {
-				if err != nil {
-					panic(err)
-				}
-				c.ReadStart(func(err error, _ []byte) {
-					if err != nil {
-						return
-					}
-					rt.SetTimeout(0, func() { log("timeout") })
-					rt.SetImmediate(func() { log("immediate") })
-					c.Close()
-					server.Close()
-				})
-			})
-			if err != nil {
-				panic(err)
-			}
-			connect(server.Addr(), "x")
-		},
-		// ANCHOR_END: timeout-vs-immediate-in-net
+		"timeout-vs-immediate-in-net": timeoutVsImmediateInNet,
 	})
 }
+
+// ANCHOR: timeout-vs-immediate-in-net
+func timeoutVsImmediateInNet(rt *loop.Runtime) {
+	var server *loop.Server
+	server, err := rt.Listen("127.0.0.1:0", func(err error, c *loop.Conn) {
+		if err != nil {
+			panic(err)
+		}
+		c.ReadStart(func(err error, _ []byte) {
+			if err != nil {
+				return
+			}
+			rt.SetTimeout(0, func() { log("timeout") })
+			rt.SetImmediate(func() { log("immediate") })
+			c.Close()
+			server.Close()
+		})
+	})
+	if err != nil {
+		panic(err)
+	}
+	connect(server.Addr(), "x")
+}
+
+// ANCHOR_END: timeout-vs-immediate-in-net

@@ -13,18 +13,7 @@ func init() {
 			rt.OnExit(func(code int) { log("exit", code) })
 			rt.SetTimeout(1, func() { log("timeout") })
 		},
-		// ANCHOR: before-exit-schedules
-		"before-exit-schedules": func(rt *loop.Runtime) {
-			n := 0
-			rt.OnBeforeExit(func(int) {
-				n++
-				log("beforeExit", n)
-				if n < 3 {
-					rt.SetTimeout(1, func() { log("timeout from beforeExit", n) })
-				}
-			})
-		},
-		// ANCHOR_END: before-exit-schedules
+		"before-exit-schedules": beforeExitSchedules,
 		"exit-code-set": func(rt *loop.Runtime) {
 			rt.OnBeforeExit(func(code int) { log("beforeExit", code) })
 			rt.OnExit(func(code int) { log("exit", code) })
@@ -38,16 +27,7 @@ func init() {
 				rt.Resolve(nil).Then(func(any) any { log("promise, run by the microtask checkpoint"); return nil }, nil)
 			})
 		},
-		// ANCHOR: process-exit-skips-pending
-		"process-exit-skips-pending": func(rt *loop.Runtime) {
-			rt.OnBeforeExit(func(int) { log("never beforeExit") })
-			rt.OnExit(func(code int) { log("exit", code) })
-			rt.SetTimeout(1, func() { log("never timeout") })
-			rt.SetImmediate(func() { log("never immediate") })
-			rt.NextTick(func() { log("nextTick"); rt.Exit(0); log("never after exit") })
-			rt.NextTick(func() { log("never second nextTick") })
-		},
-		// ANCHOR_END: process-exit-skips-pending
+		"process-exit-skips-pending": processExitSkipsPending,
 		"process-exit-code": func(rt *loop.Runtime) {
 			rt.OnExit(func(code int) { log("exit", code) })
 			rt.SetTimeout(1, func() { rt.Exit(5) })
@@ -74,3 +54,29 @@ func init() {
 		},
 	})
 }
+
+// ANCHOR: before-exit-schedules
+func beforeExitSchedules(rt *loop.Runtime) {
+	n := 0
+	rt.OnBeforeExit(func(int) {
+		n++
+		log("beforeExit", n)
+		if n < 3 {
+			rt.SetTimeout(1, func() { log("timeout from beforeExit", n) })
+		}
+	})
+}
+
+// ANCHOR_END: before-exit-schedules
+
+// ANCHOR: process-exit-skips-pending
+func processExitSkipsPending(rt *loop.Runtime) {
+	rt.OnBeforeExit(func(int) { log("never beforeExit") })
+	rt.OnExit(func(code int) { log("exit", code) })
+	rt.SetTimeout(1, func() { log("never timeout") })
+	rt.SetImmediate(func() { log("never immediate") })
+	rt.NextTick(func() { log("nextTick"); rt.Exit(0); log("never after exit") })
+	rt.NextTick(func() { log("never second nextTick") })
+}
+
+// ANCHOR_END: process-exit-skips-pending

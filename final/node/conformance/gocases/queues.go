@@ -17,13 +17,7 @@ func msg(v any) string {
 
 func init() {
 	add(map[string]func(rt *loop.Runtime){
-		// ANCHOR: tick-before-promise
-		"tick-before-promise": func(rt *loop.Runtime) {
-			rt.Resolve(nil).Then(func(any) any { log("promise"); return nil }, nil)
-			rt.NextTick(func() { log("nextTick") })
-			log("program")
-		},
-		// ANCHOR_END: tick-before-promise
+		"tick-before-promise": tickBeforePromise,
 		"tick-before-timeout": func(rt *loop.Runtime) {
 			rt.SetTimeout(0, func() { log("timeout") })
 			rt.NextTick(func() { log("nextTick") })
@@ -54,22 +48,8 @@ func init() {
 			rt.Resolve(nil).Then(func(any) any { log("promise b"); return nil }, nil)
 			rt.QueueMicrotask(func() { log("microtask c") })
 		},
-		// ANCHOR: then-chains-interleave
-		"then-chains-interleave": func(rt *loop.Runtime) {
-			step := func(s string) func(any) any { return func(any) any { log(s); return nil } }
-			rt.Resolve(nil).Then(step("a1"), nil).Then(step("a2"), nil).Then(step("a3"), nil)
-			rt.Resolve(nil).Then(step("b1"), nil).Then(step("b2"), nil)
-		},
-		// ANCHOR_END: then-chains-interleave
-		// ANCHOR: return-promise-adoption
-		"return-promise-adoption": func(rt *loop.Runtime) {
-			step := func(n int) func(any) any { return func(any) any { log(n); return nil } }
-			rt.Resolve(nil).Then(func(any) any { log(0); return rt.Resolve(4) }, nil).
-				Then(func(v any) any { log(v); return nil }, nil)
-			rt.Resolve(nil).Then(step(1), nil).Then(step(2), nil).Then(step(3), nil).
-				Then(step(5), nil).Then(step(6), nil)
-		},
-		// ANCHOR_END: return-promise-adoption
+		"then-chains-interleave":  thenChainsInterleave,
+		"return-promise-adoption": returnPromiseAdoption,
 		"finally-passes-value": func(rt *loop.Runtime) {
 			step := func(s string) func(any) any { return func(any) any { log(s); return nil } }
 			rt.Resolve("v").Finally(func() { log("finally") }).Then(func(v any) any { log("then", v); return nil }, nil)
@@ -131,17 +111,7 @@ func init() {
 			rt.OnExit(func(code int) { log("exit", code) })
 			rt.SetTimeout(1, func() { p.Catch(func(any) any { log("never"); return nil }) })
 		},
-		// ANCHOR: ticks-between-timers
-		"ticks-between-timers": func(rt *loop.Runtime) {
-			for _, n := range []int{1, 2} {
-				rt.SetTimeout(1, func() {
-					log("timeout", n)
-					rt.NextTick(func() { log("nextTick", n) })
-					rt.Resolve(nil).Then(func(any) any { log("promise", n); return nil }, nil)
-				})
-			}
-		},
-		// ANCHOR_END: ticks-between-timers
+		"ticks-between-timers": ticksBetweenTimers,
 		"ticks-between-immediates": func(rt *loop.Runtime) {
 			for _, n := range []int{1, 2} {
 				rt.SetImmediate(func() {
@@ -151,23 +121,7 @@ func init() {
 				})
 			}
 		},
-		// ANCHOR: recursive-tick-starves-timers
-		"recursive-tick-starves-timers": func(rt *loop.Runtime) {
-			n := 0
-			rt.SetTimeout(0, func() { log("timeout, after all the ticks:", n >= 1000) })
-			start := time.Now()
-			var again func()
-			again = func() {
-				n++
-				if time.Since(start) < 20*time.Millisecond || n < 1000 {
-					rt.NextTick(again)
-				} else {
-					log("ticks stop")
-				}
-			}
-			rt.NextTick(again)
-		},
-		// ANCHOR_END: recursive-tick-starves-timers
+		"recursive-tick-starves-timers": recursiveTickStarvesTimers,
 		"recursive-microtask-starves-timers": func(rt *loop.Runtime) {
 			n := 0
 			rt.SetTimeout(0, func() { log("timeout, after all the microtasks:", n >= 1000) })
@@ -192,3 +146,64 @@ func init() {
 		},
 	})
 }
+
+// ANCHOR: tick-before-promise
+func tickBeforePromise(rt *loop.Runtime) {
+	rt.Resolve(nil).Then(func(any) any { log("promise"); return nil }, nil)
+	rt.NextTick(func() { log("nextTick") })
+	log("program")
+}
+
+// ANCHOR_END: tick-before-promise
+
+// ANCHOR: then-chains-interleave
+func thenChainsInterleave(rt *loop.Runtime) {
+	step := func(s string) func(any) any { return func(any) any { log(s); return nil } }
+	rt.Resolve(nil).Then(step("a1"), nil).Then(step("a2"), nil).Then(step("a3"), nil)
+	rt.Resolve(nil).Then(step("b1"), nil).Then(step("b2"), nil)
+}
+
+// ANCHOR_END: then-chains-interleave
+
+// ANCHOR: return-promise-adoption
+func returnPromiseAdoption(rt *loop.Runtime) {
+	step := func(n int) func(any) any { return func(any) any { log(n); return nil } }
+	rt.Resolve(nil).Then(func(any) any { log(0); return rt.Resolve(4) }, nil).
+		Then(func(v any) any { log(v); return nil }, nil)
+	rt.Resolve(nil).Then(step(1), nil).Then(step(2), nil).Then(step(3), nil).
+		Then(step(5), nil).Then(step(6), nil)
+}
+
+// ANCHOR_END: return-promise-adoption
+
+// ANCHOR: ticks-between-timers
+func ticksBetweenTimers(rt *loop.Runtime) {
+	for _, n := range []int{1, 2} {
+		rt.SetTimeout(1, func() {
+			log("timeout", n)
+			rt.NextTick(func() { log("nextTick", n) })
+			rt.Resolve(nil).Then(func(any) any { log("promise", n); return nil }, nil)
+		})
+	}
+}
+
+// ANCHOR_END: ticks-between-timers
+
+// ANCHOR: recursive-tick-starves-timers
+func recursiveTickStarvesTimers(rt *loop.Runtime) {
+	n := 0
+	rt.SetTimeout(0, func() { log("timeout, after all the ticks:", n >= 1000) })
+	start := time.Now()
+	var again func()
+	again = func() {
+		n++
+		if time.Since(start) < 20*time.Millisecond || n < 1000 {
+			rt.NextTick(again)
+		} else {
+			log("ticks stop")
+		}
+	}
+	rt.NextTick(again)
+}
+
+// ANCHOR_END: recursive-tick-starves-timers

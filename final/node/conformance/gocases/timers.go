@@ -19,12 +19,7 @@ func init() {
 			rt.SetTimeout(1, func() { log("1 ms") })
 			rt.SetTimeout(30, func() { log("30 ms") })
 		},
-		// ANCHOR: zero-is-one
-		"zero-is-one": func(rt *loop.Runtime) {
-			rt.SetTimeout(1, func() { log("1 ms, set first") })
-			rt.SetTimeout(0, func() { log("0 ms, set second") })
-		},
-		// ANCHOR_END: zero-is-one
+		"zero-is-one": zeroIsOne,
 		"negative-is-one": func(rt *loop.Runtime) {
 			rt.SetTimeout(1, func() { log("1 ms, set first") })
 			rt.SetTimeout(-5, func() { log("-5 ms, set second") })
@@ -80,28 +75,7 @@ func init() {
 			iv := rt.SetInterval(50, func() { log("never") })
 			rt.SetTimeout(1, func() { log("timeout clears interval"); rt.ClearTimeout(iv) })
 		},
-		// ANCHOR: interval-no-burst
-		"interval-no-burst": func(rt *loop.Runtime) {
-			const period = 20 * time.Millisecond
-			n := 0
-			var last time.Time
-			var iv *loop.Timer
-			iv = rt.SetInterval(int(period/time.Millisecond), func() {
-				now := time.Now()
-				n++
-				if n > 1 {
-					log("call", n, "gap >= half a period:", now.Sub(last) >= period/2)
-				}
-				last = now
-				if n == 1 {
-					time.Sleep(3 * period) // a long callback
-				}
-				if n == 4 {
-					rt.ClearInterval(iv)
-				}
-			})
-		},
-		// ANCHOR_END: interval-no-burst
+		"interval-no-burst": intervalNoBurst,
 		"immediate-order": func(rt *loop.Runtime) {
 			rt.SetImmediate(func() {
 				log("immediate 1")
@@ -121,20 +95,8 @@ func init() {
 				rt.SetImmediate(func() { log("immediate set by timeout") })
 			})
 		},
-		// ANCHOR: timeout-vs-immediate-main
-		"timeout-vs-immediate-main": func(rt *loop.Runtime) {
-			rt.SetTimeout(0, func() { log("timeout") })
-			rt.SetImmediate(func() { log("immediate") })
-		},
-		// ANCHOR_END: timeout-vs-immediate-main
-		// ANCHOR: timeout-vs-immediate-in-io
-		"timeout-vs-immediate-in-io": func(rt *loop.Runtime) {
-			readFile(rt, func() {
-				rt.SetTimeout(0, func() { log("timeout") })
-				rt.SetImmediate(func() { log("immediate") })
-			})
-		},
-		// ANCHOR_END: timeout-vs-immediate-in-io
+		"timeout-vs-immediate-main":  timeoutVsImmediateMain,
+		"timeout-vs-immediate-in-io": timeoutVsImmediateInIo,
 	})
 }
 
@@ -144,3 +106,53 @@ func init() {
 func readFile(rt *loop.Runtime, cb func()) {
 	readPath(rt, os.Args[0], func(error) { cb() })
 }
+
+// ANCHOR: zero-is-one
+func zeroIsOne(rt *loop.Runtime) {
+	rt.SetTimeout(1, func() { log("1 ms, set first") })
+	rt.SetTimeout(0, func() { log("0 ms, set second") })
+}
+
+// ANCHOR_END: zero-is-one
+
+// ANCHOR: interval-no-burst
+func intervalNoBurst(rt *loop.Runtime) {
+	const period = 20 * time.Millisecond
+	n := 0
+	var last time.Time
+	var iv *loop.Timer
+	iv = rt.SetInterval(int(period/time.Millisecond), func() {
+		now := time.Now()
+		n++
+		if n > 1 {
+			log("call", n, "gap >= half a period:", now.Sub(last) >= period/2)
+		}
+		last = now
+		if n == 1 {
+			time.Sleep(3 * period) // a long callback
+		}
+		if n == 4 {
+			rt.ClearInterval(iv)
+		}
+	})
+}
+
+// ANCHOR_END: interval-no-burst
+
+// ANCHOR: timeout-vs-immediate-main
+func timeoutVsImmediateMain(rt *loop.Runtime) {
+	rt.SetTimeout(0, func() { log("timeout") })
+	rt.SetImmediate(func() { log("immediate") })
+}
+
+// ANCHOR_END: timeout-vs-immediate-main
+
+// ANCHOR: timeout-vs-immediate-in-io
+func timeoutVsImmediateInIo(rt *loop.Runtime) {
+	readFile(rt, func() {
+		rt.SetTimeout(0, func() { log("timeout") })
+		rt.SetImmediate(func() { log("immediate") })
+	})
+}
+
+// ANCHOR_END: timeout-vs-immediate-in-io
