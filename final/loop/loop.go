@@ -24,16 +24,42 @@
 //  5. check: SetImmediate callbacks
 //  6. close: nothing here; libuv runs "close" handlers there
 //
-// The loop runs while anything is pending: a timer, an immediate, pool
-// work, a watched stream or a pending callback.
+// The loop runs while anything ref'd is pending: a timer, an immediate,
+// pool work, a watched stream or a pending callback. Timers, immediates,
+// servers and connections can be unref'd (Timer.Unref and the others,
+// in handles.go): pending, they still run while the loop is alive for
+// another reason, but do not keep it alive. When nothing is left, the
+// beforeExit hooks run, and the loop goes on if they scheduled work.
+//
+// # Between callbacks
+//
+// After the program and after every single callback (each timer, each
+// immediate, each pool, I/O and pending callback), the loop runs the
+// whole nextTick queue (NextTick), then the whole microtask queue
+// (QueueMicrotask, and the reactions of a Promise), and again until both
+// are empty, as Node ≥ 11 does (ticks.go). A nextTick that always queues
+// another starves the loop, as in Node.
 //
 // # Callbacks and errors
 //
 // Callbacks that can fail are error-first, func(err error, v js.Value),
-// as in Node (see package js for why). A panic in a callback is an
-// uncaught exception: Run stops, shuts the threads down and returns an
-// *UncaughtError. A panic in pool work becomes the error its callback
-// receives.
+// as in Node (see package js for why). A panic in a callback, or a
+// promise rejected with no handler, is an uncaught exception: it goes to
+// the handler set with OnUncaughtException, and the loop goes on; with
+// none, Run stops, shuts the threads down and returns an *UncaughtError.
+// A panic in pool work becomes the error its callback receives. Exit
+// ends the run at once; OnExit hooks run after the loop, and Run returns
+// an *ExitError for a non-zero exit code (process.go).
+//
+// # Delays
+//
+// As in Node, a timeout's or an interval's delay below 1 ms or above
+// MaxDelay is 1 ms (above MaxDelay with a TimeoutOverflowWarning on
+// stderr). From the program, a 0 ms timeout and an immediate may run in
+// either order in Node; here the immediate nearly always runs first,
+// because the first timers phase follows the program within
+// microseconds, before the timer's 1 ms is up. Inside an I/O or pool
+// callback the immediate always runs first, in both.
 package loop
 
 import (
