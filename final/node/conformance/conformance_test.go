@@ -150,7 +150,7 @@ func check(t *testing.T, name string, js, g result, update bool) {
 	golden := filepath.Join("testdata", name+".txt")
 	text := strings.Join(js.stdout, "\n") + "\n"
 	if js.code != 0 {
-		text += "(exit status " + strconv.Itoa(js.code) + ")\n"
+		text += "(exit status " + itoa(js.code) + ")\n"
 	}
 	if update {
 		if err := os.WriteFile(golden, []byte(text), 0o666); err != nil {
@@ -167,3 +167,5 @@ func check(t *testing.T, name string, js, g result, update bool) {
 		t.Errorf("%s: node no longer prints what %s records:\n%s", name, golden, text)
 	}
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }
