@@ -2,6 +2,8 @@ package loop_test
 
 import (
 	"errors"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -92,5 +94,26 @@ func TestLongIntervalCallbackNoBurst(t *testing.T) {
 		if gap := starts[i].Sub(starts[i-1]); gap < period/2 {
 			t.Errorf("call %d started %v after call %d: a catch-up burst", i+1, gap, i)
 		}
+	}
+}
+
+// TestOverflowWarning: a delay above MaxDelay prints Node's
+// TimeoutOverflowWarning, in Node's words, where SetWarningOutput says,
+// and the timer fires after 1 ms, before a 50 ms one.
+func TestOverflowWarning(t *testing.T) {
+	var warnings strings.Builder
+	var order []string
+	looptest.Run(t, func(rt *loop.Runtime) {
+		rt.SetWarningOutput(&warnings)
+		rt.SetTimeout(50, func() { order = append(order, "50 ms") })
+		rt.SetTimeout(loop.MaxDelay+1, func() { order = append(order, "overflow") })
+		rt.SetTimeout(loop.MaxDelay, func() { t.Error("a timer of MaxDelay fired") }).Unref()
+	})
+	want := ") TimeoutOverflowWarning: 2147483648 does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.\n"
+	if got := warnings.String(); !strings.HasPrefix(got, "(") || !strings.HasSuffix(got, want) || strings.Count(got, "Warning") != 1 {
+		t.Errorf("warned %q, want one line ending %q", got, want)
+	}
+	if !slices.Equal(order, []string{"overflow", "50 ms"}) {
+		t.Errorf("fired %v, want the overflowing timer first", order)
 	}
 }
