@@ -15,9 +15,9 @@ func init() {
 			}
 		},
 		"shorter-delay-first": func(rt *loop.Runtime) {
-			rt.SetTimeout(60, func() { log("60 ms") })
+			rt.SetTimeout(300, func() { log("300 ms") })
 			rt.SetTimeout(1, func() { log("1 ms") })
-			rt.SetTimeout(30, func() { log("30 ms") })
+			rt.SetTimeout(150, func() { log("150 ms") })
 		},
 		"zero-is-one": zeroIsOne,
 		"negative-is-one": func(rt *loop.Runtime) {

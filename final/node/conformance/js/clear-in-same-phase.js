@@ -1,5 +1,5 @@
 // A timer due in the same timers phase and cleared by an earlier callback of that phase does not run.
-// Source: Node test/parallel/test-timers-clear-timeout-in-callback (clearing a due timer); libuv test/test-timer.c
+// Source: libuv test/test-timer.c (a timer stopped by another's callback); Node docs, clearTimeout()
 'use strict';
 const log = console.log;
 let second;

@@ -1,5 +1,5 @@
 // An unref'd connection that is reading does not keep the loop alive.
-// Source: Node docs, socket.unref(); test/parallel/test-net-socket-... unref
+// Source: Node docs, socket.unref() (the program may exit if this is its only active socket)
 'use strict';
 const log = console.log;
 const net = require('net');

@@ -1,5 +1,5 @@
 // hasRef() is true by default, false after unref(), true after ref(), on timers and immediates.
-// Source: Node docs, timeout.hasRef(), immediate.hasRef(); test/parallel/test-timers-ref-unref.js
+// Source: Node docs, timeout.hasRef(), immediate.hasRef(); libuv test/test-ref.c (has_ref)
 'use strict';
 const log = console.log;
 const t = setTimeout(() => {}, 1);

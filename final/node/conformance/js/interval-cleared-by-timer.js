@@ -1,5 +1,5 @@
 // Another timer can clear an interval; clearTimeout clears an interval too.
-// Source: Node docs, clearInterval/clearTimeout ('can be used interchangeably'); test/parallel/test-timers-clearImmediate-als...
+// Source: Node docs, clearTimeout()/clearInterval() (the two clear either kind of timer)
 'use strict';
 const log = console.log;
 const iv = setInterval(() => log('never'), 50);

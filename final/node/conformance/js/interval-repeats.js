@@ -1,5 +1,5 @@
 // An interval repeats until cleared, from inside its own callback.
-// Source: Node docs, setInterval(); test/parallel/test-timers-interval-clear... (clearInterval in callback)
+// Source: Node docs, setInterval() and clearInterval()
 'use strict';
 const log = console.log;
 let n = 0;

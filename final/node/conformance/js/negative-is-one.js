@@ -1,5 +1,5 @@
 // A negative delay is 1 ms.
-// Source: Node docs, setTimeout; test/parallel/test-timers-negative-duration (v23 adds a warning; v20 prints none)
+// Source: Node docs, setTimeout; Node 20 prints no warning (a later major adds TimeoutNegativeWarning, nodejs/node#46678)
 'use strict';
 const log = console.log;
 setTimeout(() => log('1 ms, set first'), 1);

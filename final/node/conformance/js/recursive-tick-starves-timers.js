@@ -1,5 +1,5 @@
 // A recursive nextTick keeps the loop from its timers until it stops.
-// Source: Node docs, process.nextTick ('starve your I/O'); test/parallel/test-next-tick-intentional-starvation.js
+// Source: Node docs, process.nextTick (recursive calls can starve I/O); test/parallel/test-next-tick-intentional-starvation.js
 'use strict';
 const log = console.log;
 let n = 0;

@@ -1,5 +1,5 @@
 // An unref'd server does not keep the loop alive.
-// Source: Node docs, server.unref(); test/parallel/test-net-server-unref.js
+// Source: Node docs, server.unref(); test/parallel/test-net-server-unref.js; libuv test/test-ref.c (tcp_ref2)
 'use strict';
 const log = console.log;
 const server = require('net').createServer(() => log('never'));

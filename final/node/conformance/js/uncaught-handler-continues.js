@@ -1,5 +1,5 @@
 // With an uncaughtException handler, a throwing callback is reported to it and the loop goes on.
-// Source: Node docs, process event 'uncaughtException'; test/parallel/test-process-exception-capture... / test-uncaught-exception-handler
+// Source: Node docs, process event 'uncaughtException' (a listener replaces the default of printing the stack and exiting)
 'use strict';
 const log = console.log;
 process.on('uncaughtException', (e) => log('handler', e.message));

@@ -1,5 +1,5 @@
 // An unref'd interval runs while a ref'd timeout keeps the loop alive, and stops keeping it alive after.
-// Source: Node test/parallel/test-timers-unref-active... (unref'd interval); libuv test/test-ref.c
+// Source: Node docs, timeout.unref(); test/parallel/test-timers-unref.js; libuv test/test-ref.c
 'use strict';
 const log = console.log;
 let n = 0;
