@@ -46,15 +46,22 @@ func TestConformance(t *testing.T) {
 	}
 	bin, names := buildCases(t)
 	update := os.Getenv("UPDATE_GOLDEN") != ""
+	inParallel(names, func(name string) {
+		js := run(t, node, "js/"+name+".js")
+		g := run(t, bin, name)
+		check(t, name, js, g, update)
+	})
+}
+
+// inParallel runs f for each name, parallel at a time, and waits.
+func inParallel(names []string, f func(name string)) {
 	sem := make(chan struct{}, parallel)
 	var wg sync.WaitGroup
 	for _, name := range names {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			js := run(t, node, "js/"+name+".js")
-			g := run(t, bin, name)
-			check(t, name, js, g, update)
+			f(name)
 		})
 	}
 	wg.Wait()
@@ -68,18 +75,11 @@ func TestGoCasesMatchRecords(t *testing.T) {
 		t.Skip("UPDATE_GOLDEN is set: TestConformance is rewriting the records")
 	}
 	bin, names := buildCases(t)
-	sem := make(chan struct{}, parallel)
-	var wg sync.WaitGroup
-	for _, name := range names {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			if msg := differsFromRecord(name, run(t, bin, name)); msg != "" {
-				t.Error(msg)
-			}
-		})
-	}
-	wg.Wait()
+	inParallel(names, func(name string) {
+		if msg := differsFromRecord(name, run(t, bin, name)); msg != "" {
+			t.Error(msg)
+		}
+	})
 }
 
 // buildCases builds gocases and returns the binary and the case names,
