@@ -117,3 +117,33 @@ func TestOverflowWarning(t *testing.T) {
 		t.Errorf("fired %v, want the overflowing timer first", order)
 	}
 }
+
+// TestZeroTimeoutAgainstImmediate: from the program, a 0 ms timeout is a
+// 1 ms one, so it never fires sooner than 1 ms after it was set, and the
+// immediate runs in the first tick's check phase, whichever comes first
+// (in Node the order varies; here the immediate nearly always wins, but
+// only what always holds is checked). Inside a pool callback, the
+// immediate always runs first: the check phase follows the poll phase.
+func TestZeroTimeoutAgainstImmediate(t *testing.T) {
+	var order []string
+	var set, fired time.Time
+	immediateTick := 0
+	looptest.Run(t, func(rt *loop.Runtime) {
+		set = time.Now()
+		rt.SetTimeout(0, func() { fired = time.Now() })
+		rt.SetImmediate(func() { immediateTick = rt.Ticks() })
+		rt.QueueWork("io", func() (js.Value, error) { return js.Undefined, nil }, func(error, js.Value) {
+			rt.SetTimeout(0, func() { order = append(order, "timeout") })
+			rt.SetImmediate(func() { order = append(order, "immediate") })
+		})
+	})
+	if d := fired.Sub(set); d < time.Millisecond {
+		t.Errorf("the 0 ms timeout fired %v after it was set, want at least 1 ms", d)
+	}
+	if immediateTick != 1 {
+		t.Errorf("the program's immediate ran in tick %d, want 1", immediateTick)
+	}
+	if !slices.Equal(order, []string{"immediate", "timeout"}) {
+		t.Errorf("inside the pool callback: %v, want the immediate first", order)
+	}
+}
