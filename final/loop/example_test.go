@@ -8,11 +8,11 @@ import (
 	"github.com/nodeexperiment/gonode/final/loop"
 )
 
-// The phases in action. The program runs first; the first tick's timers
-// phase runs the 0 ms timeout, and its check phase both immediates, the
-// one the program set and the one the timeout set; the timeout the
-// timeout set waits for the second tick. (Node would clamp 0 ms to 1 ms,
-// which can let the first immediate run before the first timeout.)
+// The phases and the queues between callbacks in action. The program
+// runs first. Inside the timeout's callback: when it returns, its
+// nextTick runs, then the promise's reaction (a microtask); then the
+// check phase of the same tick runs the immediate; the 0 ms timeout (1
+// ms, as in Node) waits for a later tick's timers phase.
 func Example() {
 	saved := console.SetOutput(io.Discard) // no trace lines here
 	defer console.SetOutput(saved)
@@ -22,19 +22,21 @@ func Example() {
 	}
 	err = rt.Run(func() {
 		fmt.Println("program")
-		rt.SetTimeout(0, func() {
-			fmt.Println("timeout, tick", rt.Ticks())
-			rt.SetImmediate(func() { fmt.Println("immediate set by the timeout, tick", rt.Ticks()) })
-			rt.SetTimeout(0, func() { fmt.Println("timeout set by the timeout, tick", rt.Ticks()) })
+		rt.SetTimeout(1, func() {
+			fmt.Println("timeout")
+			rt.SetTimeout(0, func() { fmt.Println("timeout set by the timeout") })
+			rt.SetImmediate(func() { fmt.Println("immediate set by the timeout") })
+			rt.Resolve(nil).Then(func(any) any { fmt.Println("promise reaction"); return nil }, nil)
+			rt.NextTick(func() { fmt.Println("nextTick") })
 		})
-		rt.SetImmediate(func() { fmt.Println("immediate, tick", rt.Ticks()) })
 	})
 	fmt.Println("Run returned", err)
 	// Output:
 	// program
-	// timeout, tick 1
-	// immediate, tick 1
-	// immediate set by the timeout, tick 1
-	// timeout set by the timeout, tick 2
+	// timeout
+	// nextTick
+	// promise reaction
+	// immediate set by the timeout
+	// timeout set by the timeout
 	// Run returned <nil>
 }

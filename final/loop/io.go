@@ -16,6 +16,7 @@ type watch struct {
 	// counted in rt.active, keeping the loop alive.
 	onEvent func()
 	armed   bool
+	unref   bool // Unref was called: armed, it does not keep the loop alive
 }
 
 // WatchReadable asks the event queue for one event when stream has data
@@ -42,11 +43,13 @@ func (rt *Runtime) WatchReadableUntil(stream *minimio.TcpStream, cb func(err err
 		// Out of the table while cb runs: a cb that closes the stream and
 		// then panics must not leave Run a stream to close a second time.
 		delete(rt.watches, token)
-		if cb(nil) {
+		done := false
+		rt.invoke(func() { done = cb(nil) })
+		if done {
 			return
 		}
 		if err := rt.armWatch(token, w, minimio.Readable); err != nil {
-			cb(err)
+			rt.invoke(func() { cb(err) })
 			return
 		}
 		rt.watches[token] = w
@@ -66,6 +69,6 @@ func (rt *Runtime) runWatch(token minimio.Token) {
 		return // closed already, or an interest given up (kqueue, IOCP): a late event
 	}
 	w.armed = false
-	rt.active--
+	rt.let(w.unref)
 	w.onEvent()
 }

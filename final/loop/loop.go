@@ -27,16 +27,42 @@
 //  5. check: SetImmediate callbacks
 //  6. close: nothing here; libuv runs "close" handlers there
 //
-// The loop runs while anything is pending: a timer, an immediate, pool
-// work, a watched stream or a pending callback.
+// The loop runs while anything ref'd is pending: a timer, an immediate,
+// pool work, a watched stream or a pending callback. Timers, immediates,
+// servers and connections can be unref'd (Timer.Unref and the others,
+// in handles.go): pending, they still run while the loop is alive for
+// another reason, but do not keep it alive. When nothing is left, the
+// beforeExit hooks run, and the loop goes on if they scheduled work.
+//
+// # Between callbacks
+//
+// After the program and after every single callback (each timer, each
+// immediate, each pool, I/O and pending callback), the loop runs the
+// whole nextTick queue (NextTick), then the whole microtask queue
+// (QueueMicrotask, and the reactions of a Promise), and again until both
+// are empty, as Node ≥ 11 does (ticks.go). A nextTick that always queues
+// another starves the loop, as in Node.
 //
 // # Callbacks and errors
 //
 // Callbacks that can fail are error-first, func(err error, v js.Value),
-// as in Node (see package js for why). A panic in a callback is an
-// uncaught exception: Run stops, shuts the threads down and returns an
-// *UncaughtError. A panic in pool work becomes the error its callback
-// receives.
+// as in Node (see package js for why). A panic in a callback, or a
+// promise rejected with no handler, is an uncaught exception: it goes to
+// the handler set with OnUncaughtException, and the loop goes on; with
+// none, Run stops, shuts the threads down and returns an *UncaughtError.
+// A panic in pool work becomes the error its callback receives. Exit
+// ends the run at once; OnExit hooks run after the loop, and Run returns
+// an *ExitError for a non-zero exit code (process.go).
+//
+// # Delays
+//
+// As in Node, a timeout's or an interval's delay below 1 ms or above
+// MaxDelay is 1 ms (above MaxDelay with a TimeoutOverflowWarning on
+// stderr). From the program, a 0 ms timeout and an immediate may run in
+// either order in Node; here the immediate nearly always runs first,
+// because the first timers phase follows the program within
+// microseconds, before the timer's 1 ms is up. Inside an I/O or pool
+// callback the immediate always runs first, in both.
 package loop
 
 import (
@@ -67,6 +93,7 @@ type Runtime struct {
 	active     int                      // things pending, of all kinds; the loop runs while > 0
 	lastID     int                      // the last id given to a timer, task or stream
 	ticks      int                      // turns of the loop so far
+	process                             // nextTicks, microtasks, promises, the process hooks
 
 	// The event queue, which the loop thread waits in, and the buffer
 	// its waits fill.
@@ -103,9 +130,17 @@ func New(cfg Config) (*Runtime, error) {
 // threads, runs program, turns the loop until nothing is
 // pending, then joins every thread and prints FINISHED.
 //
-// A panic in program or in a callback stops the loop: Run still joins
-// the threads, closes the streams still watched, and returns an
-// *UncaughtError holding the panic and its stack. Run may be called once.
+// After the program and after every callback, Run empties the nextTick
+// and microtask queues (see NextTick). When nothing is pending, the
+// beforeExit hooks run; if they scheduled work, the loop goes on. After
+// the loop, the exit hooks run with the exit code.
+//
+// A panic in program or in a callback stops the loop, unless an
+// uncaught-exception handler is set (OnUncaughtException): Run still
+// joins the threads, closes the streams still watched, and returns an
+// *UncaughtError holding the panic and its stack. Exit ends the run at
+// once. Run returns an *ExitError if the exit code is not 0 and there
+// was no uncaught error. Run may be called once.
 // For the loop thread to be one OS thread, as the trace's "main" says,
 // lock the calling goroutine with runtime.LockOSThread first (the book's
 // example does it in init).
@@ -118,23 +153,39 @@ func (rt *Runtime) Run(program func()) (err error) {
 		return err
 	}
 	defer func() {
-		if r := recover(); r != nil {
+		switch r := recover().(type) {
+		case nil:
+		case exitNow: // Exit: its code is set
+		case *UncaughtError: // an unhandled rejection
+			err = r
+		default:
 			err = &UncaughtError{Value: r, Stack: panicStack()}
 		}
-		err = errors.Join(err, rt.shutdown())
+		if err != nil {
+			rt.exitCode = 1
+		}
+		err = errors.Join(rt.runExitHooks(err), rt.shutdown())
+		if err == nil && rt.exitCode != 0 {
+			err = &ExitError{Code: rt.exitCode}
+		}
 		if err == nil {
 			console.Print("main", "FINISHED")
 		}
 	}()
 	start := timeline.Now() // the timeline's hooks cost a nil check when off
-	program()
+	rt.invoke(program)
 	timeline.Span("main", timeline.Program, "program", start)
-	for rt.alive() {
-		if err := rt.tick(); err != nil {
-			return err
+	for {
+		for rt.alive() {
+			if err := rt.tick(); err != nil {
+				return err
+			}
+		}
+		rt.runBeforeExit()
+		if !rt.alive() {
+			return nil
 		}
 	}
-	return nil
 }
 
 // Ticks returns how many turns the loop has made. Loop thread only, or
@@ -217,6 +268,6 @@ func (rt *Runtime) runPending() {
 	rt.pending = nil
 	for _, f := range batch {
 		rt.active--
-		f()
+		rt.invoke(f)
 	}
 }

@@ -99,17 +99,18 @@ func (s *Server) onEvent() {
 			// connection it could not take, and the program hears of
 			// it here. One error per event; if more connections wait,
 			// the next event comes at once and goes on with them.
-			s.onConn(err, nil)
+			s.rt.invoke(func() { s.onConn(err, nil) })
 			break
 		}
-		s.onConn(nil, s.newConn(stream))
+		conn := s.newConn(stream)
+		s.rt.invoke(func() { s.onConn(nil, conn) })
 	}
 	if s.closed {
 		return
 	}
 	if err := s.rt.armWatch(s.token, s.w, minimio.Readable); err != nil {
 		s.Close()
-		s.onConn(err, nil)
+		s.rt.invoke(func() { s.onConn(err, nil) })
 	}
 }
 
@@ -261,9 +262,9 @@ func (c *Conn) onEvent() {
 		case err != nil:
 			cb := c.onRead
 			c.onRead = nil
-			cb(err, nil)
+			c.rt.invoke(func() { cb(err, nil) })
 		default:
-			c.onRead(nil, c.server.buf[:n])
+			c.rt.invoke(func() { c.onRead(nil, c.server.buf[:n]) })
 		}
 	}
 	if c.closed {
@@ -286,7 +287,7 @@ func (c *Conn) flush() {
 		for len(c.waiting) > 0 && c.waiting[0].end <= sent && !c.closed {
 			cb := c.waiting[0].cb
 			c.waiting = c.waiting[1:]
-			cb(nil)
+			c.rt.invoke(func() { cb(nil) })
 		}
 		if errors.Is(err, minimio.ErrWouldBlock) {
 			return
@@ -309,10 +310,10 @@ func (c *Conn) fail(err error) {
 	c.out, c.waiting = nil, nil
 	if cb := c.onRead; cb != nil {
 		c.onRead = nil
-		cb(err, nil)
+		c.rt.invoke(func() { cb(err, nil) })
 	}
 	for _, w := range waiting {
-		w.cb(err)
+		c.rt.invoke(func() { w.cb(err) })
 	}
 }
 
@@ -341,7 +342,7 @@ func (rt *Runtime) armWatch(token minimio.Token, w *watch, interests minimio.Int
 	}
 	if !w.armed {
 		w.armed = true
-		rt.active++
+		rt.hold(w.unref)
 	}
 	return nil
 }
@@ -353,6 +354,6 @@ func (rt *Runtime) dropWatch(token minimio.Token, w *watch) {
 	delete(rt.watches, token)
 	if w.armed {
 		w.armed = false
-		rt.active--
+		rt.let(w.unref)
 	}
 }

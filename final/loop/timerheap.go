@@ -38,6 +38,10 @@ func (a timerEntry) before(b timerEntry) bool {
 
 // ANCHOR_END: timerheap
 
+// live reports whether the entry is its timer's current one: the timer
+// is armed, and was not armed again since (Refresh) under a newer seq.
+func (e timerEntry) live() bool { return e.t.state == armed && e.t.seq == e.seq }
+
 // len returns the number of entries, cleared ones included.
 func (h *timerHeap) len() int { return len(h.entries) }
 
@@ -54,7 +58,7 @@ func (h *timerHeap) push(e timerEntry) {
 // ok is false when no timer is armed.
 func (h *timerHeap) top() (e timerEntry, ok bool) {
 	for len(h.entries) > 0 {
-		if h.dead == 0 || h.entries[0].t.state == armed { // no dead entry: no need to look
+		if h.dead == 0 || h.entries[0].live() { // no dead entry: no need to look
 			return h.entries[0], true
 		}
 		h.popTop()
@@ -85,7 +89,7 @@ func (h *timerHeap) cleared() {
 	}
 	live := h.entries[:0]
 	for _, e := range h.entries {
-		if e.t.state == armed {
+		if e.live() {
 			live = append(live, e)
 		}
 	}

@@ -11,12 +11,16 @@ import (
 // (or ClearInterval, which is the same) to cancel it. A Timer belongs to
 // the loop thread.
 type Timer struct {
+	rt       *Runtime
 	id       int
 	deadline time.Time
 	seq      uint64        // registration order, to break ties
+	delay    time.Duration // the delay it was set with, which Refresh counts again
 	interval time.Duration // zero for a one-shot timeout
 	cb       func()
 	state    timerState
+	unref    bool // Unref was called: it does not keep the loop alive
+	cleared  bool // ClearTimeout was called: Refresh does not bring it back
 }
 
 type timerState int
@@ -33,22 +37,26 @@ const (
 func (t *Timer) ID() int { return t.id }
 
 // SetTimeout runs cb on the loop thread once ms milliseconds have passed,
-// never earlier; a negative ms counts as 0. Timers with the same deadline
-// run in the order they were set. It prints the timer's id, as the
+// never earlier. As in Node, an ms below 1 counts as 1, and so does one
+// above MaxDelay, with a TimeoutOverflowWarning on stderr: so a 0 ms
+// timer set after a 1 ms timer fires after it. Timers with the same
+// deadline run in the order they were set. It prints the timer's id, as the
 // book's trace shows. Loop thread only.
 func (rt *Runtime) SetTimeout(ms int, cb func()) *Timer {
-	t := rt.addTimer(time.Duration(max(ms, 0))*time.Millisecond, 0, cb)
+	t := rt.addTimer(rt.nodeDelay(ms), 0, cb)
 	console.Printf("main", "Registered timer event id: %d", t.id)
 	return t
 }
 
 // SetInterval runs cb on the loop thread every ms milliseconds until
 // ClearInterval: the first time after ms, each next time ms after the
-// previous call started, never earlier. An ms below 1 counts as 1, as in
-// Node. A runtime with an interval that is never cleared runs forever.
+// previous call started, never earlier, as in Node; a call that runs
+// long delays the next one, but never causes a burst of calls to catch
+// up. The delay follows SetTimeout's rules (below 1 or above MaxDelay:
+// 1 ms). A runtime with an interval that is never cleared runs forever.
 // Loop thread only.
 func (rt *Runtime) SetInterval(ms int, cb func()) *Timer {
-	every := time.Duration(max(ms, 1)) * time.Millisecond
+	every := rt.nodeDelay(ms)
 	return rt.addTimer(every, every, cb)
 }
 
@@ -57,7 +65,11 @@ func (rt *Runtime) SetInterval(ms int, cb func()) *Timer {
 // phase. Clearing a timer that has fired or was cleared, or a nil one,
 // does nothing. Loop thread only.
 func (rt *Runtime) ClearTimeout(t *Timer) {
-	if t == nil || t.state == done {
+	if t == nil {
+		return
+	}
+	t.cleared = true
+	if t.state == done {
 		return
 	}
 	wasArmed := t.state == armed
@@ -65,7 +77,7 @@ func (rt *Runtime) ClearTimeout(t *Timer) {
 	if wasArmed {
 		rt.timers.cleared() // its entry stays until the heap sweeps it
 	}
-	rt.active--
+	rt.let(t.unref)
 }
 
 // ClearInterval cancels an interval. It is ClearTimeout under Node's
@@ -73,7 +85,7 @@ func (rt *Runtime) ClearTimeout(t *Timer) {
 func (rt *Runtime) ClearInterval(t *Timer) { rt.ClearTimeout(t) }
 
 func (rt *Runtime) addTimer(after, interval time.Duration, cb func()) *Timer {
-	t := &Timer{id: rt.newID(), interval: interval, cb: cb}
+	t := &Timer{rt: rt, id: rt.newID(), delay: after, interval: interval, cb: cb}
 	rt.arm(t, time.Now().Add(after))
 	rt.active++
 	return t
@@ -115,10 +127,10 @@ func (rt *Runtime) runTimers() {
 			rt.arm(t, time.Now().Add(t.interval))
 		} else {
 			t.state = done
-			rt.active--
+			rt.let(t.unref)
 		}
 		timeline.Mark("main", timeline.TimerFire, t.id)
-		t.cb()
+		rt.invoke(t.cb)
 	}
 }
 
@@ -135,9 +147,11 @@ func (rt *Runtime) nextDeadline() (deadline time.Time, ok bool) {
 // Immediate is a pending SetImmediate. Pass it to ClearImmediate to
 // cancel it. An Immediate belongs to the loop thread.
 type Immediate struct {
+	rt      *Runtime
 	cb      func()
 	cleared bool
 	ran     bool
+	unref   bool // Unref was called: it does not keep the loop alive
 }
 
 // SetImmediate runs cb on the loop thread in the check phase, right after
@@ -146,7 +160,7 @@ type Immediate struct {
 // an immediate runs in the next tick, as in Node. While an immediate is
 // waiting, the poll phase does not block. Loop thread only.
 func (rt *Runtime) SetImmediate(cb func()) *Immediate {
-	im := &Immediate{cb: cb}
+	im := &Immediate{rt: rt, cb: cb}
 	rt.immediates = append(rt.immediates, im)
 	rt.active++
 	return im
@@ -159,7 +173,7 @@ func (rt *Runtime) ClearImmediate(im *Immediate) {
 		return
 	}
 	im.cleared = true
-	rt.active--
+	rt.let(im.unref)
 }
 
 // runImmediates is the check phase: it runs the immediates that were set
@@ -172,8 +186,8 @@ func (rt *Runtime) runImmediates() {
 			continue
 		}
 		im.ran = true
-		rt.active--
+		rt.let(im.unref)
 		timeline.Mark("main", timeline.Callback, 0)
-		im.cb()
+		rt.invoke(im.cb)
 	}
 }

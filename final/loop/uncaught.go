@@ -32,12 +32,20 @@ func panicStack() []byte {
 // panicked: Node's uncaught exception. It is a plain value, safe to use
 // from any goroutine once Run has returned it.
 type UncaughtError struct {
-	Value any    // what the callback panicked with
-	Stack []byte // the loop thread's stack, from the function that panicked
+	Value any    // what the callback panicked with, or the promise's reason
+	Stack []byte // the loop thread's stack, from the function that panicked; nil for a rejection
+	// Origin is OriginRejection for a promise rejected with no handler;
+	// empty (or OriginException) for a panic.
+	Origin string
 }
 
-// Error returns the panic's message.
-func (e *UncaughtError) Error() string { return fmt.Sprintf("Uncaught panic: %v", e.Value) }
+// Error returns the panic's message, or the rejection's.
+func (e *UncaughtError) Error() string {
+	if e.Origin == OriginRejection {
+		return fmt.Sprintf("Uncaught (in promise): %v", e.Value)
+	}
+	return fmt.Sprintf("Uncaught panic: %v", e.Value)
+}
 
 // ANCHOR_END: uncaught
 
