@@ -28,10 +28,10 @@ import (
 	"github.com/nodeexperiment/gonode/final/crypto"
 	"github.com/nodeexperiment/gonode/final/fs"
 	"github.com/nodeexperiment/gonode/final/http"
+	"github.com/nodeexperiment/gonode/final/internal/program"
 	"github.com/nodeexperiment/gonode/final/js"
 	"github.com/nodeexperiment/gonode/final/loop"
 	"github.com/nodeexperiment/gonode/final/timeline"
-	"github.com/nodeexperiment/gonode/internal/delayserver"
 )
 
 // init runs on the main goroutine before main, while it is still on the
@@ -42,17 +42,17 @@ func init() { runtime.LockOSThread() }
 func main() {
 	path := os.Getenv("TIMELINE")
 	if path == "" {
-		exit(run(javascript))
+		program.Exit(program.Run(javascript))
 	}
 	// Create the file first, so that a path that cannot be written is
 	// an error before anything runs, not after.
 	f, err := os.Create(path)
 	if err != nil {
-		exit(fmt.Errorf("TIMELINE: %w", err))
+		program.Exit(fmt.Errorf("TIMELINE: %w", err))
 	}
 	timeline.Start()
-	err = run(javascript)
-	exit(errors.Join(err, writeTimeline(timeline.Stop(), f)))
+	err = program.Run(javascript)
+	program.Exit(errors.Join(err, writeTimeline(timeline.Stop(), f)))
 }
 
 // writeTimeline draws what r recorded into f and closes it.
@@ -67,44 +67,6 @@ func writeTimeline(r *timeline.Recorder, f *os.File) error {
 	}
 	return nil
 }
-
-// run starts the delay server, builds a runtime as the environment asks,
-// and runs program on it with the server's address.
-func run(program func(rt *loop.Runtime, server string)) error {
-	server, stopServer, err := delayserver.FromEnv()
-	if err != nil {
-		return err
-	}
-	defer stopServer()
-	cfg, err := loop.ConfigFromEnv()
-	if err != nil {
-		return err
-	}
-	rt, err := loop.New(cfg)
-	if err != nil {
-		return err
-	}
-	return rt.Run(func() { program(rt, server) })
-}
-
-// ANCHOR: exit
-
-// exit ends the process as Node would: status 0 after a clean run;
-// after an uncaught panic, its message and stack on standard error and
-// status 1; after any other error, the error and status 1.
-func exit(err error) {
-	if err == nil {
-		os.Exit(0)
-	}
-	if u, ok := errors.AsType[*loop.UncaughtError](err); ok {
-		fmt.Fprintf(os.Stderr, "%v\n\n%s", u, u.Stack)
-	} else {
-		fmt.Fprintln(os.Stderr, "final:", err)
-	}
-	os.Exit(1)
-}
-
-// ANCHOR_END: exit
 
 // javascript is the book's example, what would be a script in Node.
 func javascript(rt *loop.Runtime, server string) {

@@ -8,6 +8,7 @@ import (
 	"github.com/nodeexperiment/gonode/final/console"
 	"github.com/nodeexperiment/gonode/final/fs"
 	"github.com/nodeexperiment/gonode/final/http"
+	"github.com/nodeexperiment/gonode/final/internal/program"
 	"github.com/nodeexperiment/gonode/final/js"
 	"github.com/nodeexperiment/gonode/final/loop"
 	"github.com/nodeexperiment/gonode/internal/trace"
@@ -26,7 +27,7 @@ func TestMain(m *testing.M) {
 // timer that must then never fire.
 func throwMain() {
 	panicking := slices.Contains(os.Args[1:], "-panic")
-	exit(run(func(rt *loop.Runtime, server string) {
+	program.Exit(program.Run(func(rt *loop.Runtime, server string) {
 		fs.Read(rt, testFile(), func(error, js.Value) {})
 		http.GetSlow(rt, server, "example.com", 2000, func(error, js.Value) {})
 		if !panicking {

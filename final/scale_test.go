@@ -37,6 +37,7 @@ import (
 	"github.com/nodeexperiment/gonode/final/console"
 	"github.com/nodeexperiment/gonode/final/http"
 	"github.com/nodeexperiment/gonode/final/internal/looptest"
+	"github.com/nodeexperiment/gonode/final/internal/program"
 	"github.com/nodeexperiment/gonode/final/js"
 	"github.com/nodeexperiment/gonode/final/loop"
 	"github.com/nodeexperiment/gonode/internal/delayserver"
@@ -259,7 +260,7 @@ func TestSignalStorm(t *testing.T) {
 	go func() {
 		runtime.LockOSThread()
 		defer runtime.UnlockOSThread()
-		done <- run(javascript)
+		done <- program.Run(javascript)
 	}()
 	select {
 	case err = <-done:

@@ -70,6 +70,7 @@ var Runtime = []Target{
 	{Path: "final/js"},
 	{Path: "final/console"},
 	{Path: "final/main.go"},
+	{Path: "final/internal/program"},
 	{Path: "final/minimio", Base: "chapters/01-poll/minimio"},
 }
 

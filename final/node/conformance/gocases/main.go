@@ -10,7 +10,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -18,6 +17,7 @@ import (
 	"slices"
 
 	"github.com/nodeexperiment/gonode/final/console"
+	"github.com/nodeexperiment/gonode/final/internal/program"
 	"github.com/nodeexperiment/gonode/final/loop"
 )
 
@@ -46,7 +46,7 @@ func main() {
 		}
 		return
 	}
-	program, ok := cases[os.Args[1]]
+	run, ok := cases[os.Args[1]]
 	if !ok {
 		fmt.Fprintf(os.Stderr, "gocases: no case %q\n", os.Args[1])
 		os.Exit(2)
@@ -57,16 +57,5 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
-	err = rt.Run(func() { program(rt) })
-	if u, ok := errors.AsType[*loop.UncaughtError](err); ok {
-		fmt.Fprintf(os.Stderr, "%v\n%s", u, u.Stack)
-		os.Exit(1)
-	}
-	if e, ok := errors.AsType[*loop.ExitError](err); ok {
-		os.Exit(e.Code)
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
+	program.Exit(rt.Run(func() { run(rt) }))
 }
