@@ -350,8 +350,10 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 	}
 	entries := s.buf[:n]
 	defer clear(entries) // drop the pointers: they would keep operations alive
+	woke := false
 	for _, e := range entries {
 		if e.Key == wakeKey || e.Overlapped == nil {
+			woke = true
 			continue // the wake: Poll finds the queue closed
 		}
 		op := (*operation)(unsafe.Pointer(e.Overlapped))
@@ -365,6 +367,12 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 		if ev, report := op.finish(token, e.Bytes); report {
 			*events = append(*events, ev)
 		}
+	}
+	if len(*events) == 0 && !woke {
+		// Only completions nobody waits for (a send with no Writable
+		// registration): Poll must not return empty before its
+		// timeout, so it waits again for the time left, as after EINTR.
+		return errInterrupted
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"sync"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -28,6 +29,11 @@ type selector struct {
 // ANCHOR: new
 
 func newSelector() (*selector, error) {
+	// x/sys has no kqueue1, and macOS no pipe2, so close-on-exec is set
+	// afterwards, under syscall.ForkLock as Go's os does: no fork in
+	// another goroutine sees the descriptors without it.
+	syscall.ForkLock.RLock()
+	defer syscall.ForkLock.RUnlock()
 	kq, err := unix.Kqueue()
 	if err != nil {
 		return nil, os.NewSyscallError("kqueue", err)
