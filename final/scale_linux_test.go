@@ -12,23 +12,6 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// raiseFileLimit raises the soft limit on open files to the hard limit
-// and returns it.
-func raiseFileLimit(t *testing.T) int {
-	t.Helper()
-	var lim unix.Rlimit
-	if err := unix.Getrlimit(unix.RLIMIT_NOFILE, &lim); err != nil {
-		t.Fatal(os.NewSyscallError("getrlimit", err))
-	}
-	if lim.Cur < lim.Max {
-		lim.Cur = lim.Max
-		if err := unix.Setrlimit(unix.RLIMIT_NOFILE, &lim); err != nil {
-			t.Fatal(os.NewSyscallError("setrlimit", err))
-		}
-	}
-	return int(min(lim.Cur, 1<<30))
-}
-
 // signalStorm sends SIGURG (Go's own preemption signal, which the runtime
 // takes quietly) to every thread of the process every 200 µs, whether it
 // runs or sleeps in a system call, until the returned function is called;
