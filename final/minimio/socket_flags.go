@@ -18,5 +18,8 @@ func socket(family int) (int, error) {
 }
 
 // noSigpipe would set a socket option against SIGPIPE; MSG_NOSIGNAL on
-// each send does that here, so there is nothing to set.
+// each send does that here, so there is nothing to set. (accept_fcntl.go
+// calls it on NetBSD and OpenBSD.)
+//
+//lint:ignore U1000 used on netbsd and openbsd, not on linux
 func noSigpipe(int) error { return nil }

@@ -16,7 +16,3 @@ func socket(family int) (int, error) {
 	fd, err := unix.Socket(family, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
 	return fd, os.NewSyscallError("socket", err)
 }
-
-// noSigpipe would set a socket option against SIGPIPE; MSG_NOSIGNAL on
-// each send does that here, so there is nothing to set.
-func noSigpipe(int) error { return nil }
