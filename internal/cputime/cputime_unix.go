@@ -9,6 +9,10 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// fraction is the share of the wall time (one part in fraction) that
+// Check lets a waiting program use in CPU.
+const fraction = 10
+
 // used asks getrusage(2) for the process's user and system time.
 func used() (time.Duration, error) {
 	var ru unix.Rusage
