@@ -3,9 +3,7 @@
 package main
 
 import (
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -18,25 +16,11 @@ import (
 // thread to take it.
 func signalStorm(t *testing.T) (stop func() int) {
 	t.Helper()
-	var sent atomic.Int64
-	quit, finished := make(chan struct{}), make(chan struct{})
 	pid := unix.Getpid()
-	go func() {
-		defer close(finished)
-		for {
-			select {
-			case <-quit:
-				return
-			case <-time.After(200 * time.Microsecond):
-			}
-			if unix.Kill(pid, unix.SIGURG) == nil {
-				sent.Add(1)
-			}
+	return storm(func() int {
+		if unix.Kill(pid, unix.SIGURG) != nil {
+			return 0
 		}
-	}()
-	return func() int {
-		close(quit)
-		<-finished
-		return int(sent.Load())
-	}
+		return 1
+	})
 }

@@ -5,9 +5,7 @@ package main
 import (
 	"os"
 	"strconv"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -18,32 +16,18 @@ import (
 // that function returns how many signals were sent.
 func signalStorm(t *testing.T) (stop func() int) {
 	t.Helper()
-	var sent atomic.Int64
-	quit, finished := make(chan struct{}), make(chan struct{})
 	pid := unix.Getpid()
-	go func() {
-		defer close(finished)
-		for {
-			select {
-			case <-quit:
-				return
-			case <-time.After(200 * time.Microsecond):
-			}
-			tasks, err := os.ReadDir("/proc/self/task")
-			if err != nil {
-				continue
-			}
-			for _, task := range tasks {
-				tid, err := strconv.Atoi(task.Name())
-				if err == nil && unix.Tgkill(pid, tid, unix.SIGURG) == nil {
-					sent.Add(1)
-				}
+	return storm(func() (sent int) {
+		tasks, err := os.ReadDir("/proc/self/task")
+		if err != nil {
+			return 0
+		}
+		for _, task := range tasks {
+			tid, err := strconv.Atoi(task.Name())
+			if err == nil && unix.Tgkill(pid, tid, unix.SIGURG) == nil {
+				sent++
 			}
 		}
-	}()
-	return func() int {
-		close(quit)
-		<-finished
-		return int(sent.Load())
-	}
+		return sent
+	})
 }

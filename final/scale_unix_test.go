@@ -4,7 +4,9 @@ package main
 
 import (
 	"os"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -30,4 +32,28 @@ func raiseFileLimit(t *testing.T) int {
 		}
 	}
 	return int(min(uint64(lim.Cur), 1<<30))
+}
+
+// storm calls send every 200 µs, in a goroutine, until the returned
+// function is called; that function returns the sum of what send
+// returned (the signals it sent).
+func storm(send func() int) (stop func() int) {
+	var sent atomic.Int64
+	quit, finished := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(finished)
+		for {
+			select {
+			case <-quit:
+				return
+			case <-time.After(200 * time.Microsecond):
+			}
+			sent.Add(int64(send()))
+		}
+	}()
+	return func() int {
+		close(quit)
+		<-finished
+		return int(sent.Load())
+	}
 }
