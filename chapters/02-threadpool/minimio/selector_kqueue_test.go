@@ -99,3 +99,18 @@ func TestKqueueEventKeepsItsRegistration(t *testing.T) {
 		t.Fatalf("the event taken before the descriptor was reused names registration %+v, want token 1", reg)
 	}
 }
+
+// TestKqueueDescriptorsAreCloseOnExec checks that no child process can
+// inherit the kqueue or either end of its wake pipe.
+func TestKqueueDescriptorsAreCloseOnExec(t *testing.T) {
+	p, _ := newPoll(t)
+	for what, fd := range map[string]int{"kqueue": p.sel.kq, "wake pipe's read end": p.sel.wakeR, "wake pipe's write end": p.sel.wakeW} {
+		flags, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if flags&unix.FD_CLOEXEC == 0 {
+			t.Errorf("the %s: FD_CLOEXEC is not set", what)
+		}
+	}
+}
