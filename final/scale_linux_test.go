@@ -5,29 +5,10 @@ package main
 import (
 	"os"
 	"strconv"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"golang.org/x/sys/unix"
 )
-
-// raiseFileLimit raises the soft limit on open files to the hard limit
-// and returns it.
-func raiseFileLimit(t *testing.T) int {
-	t.Helper()
-	var lim unix.Rlimit
-	if err := unix.Getrlimit(unix.RLIMIT_NOFILE, &lim); err != nil {
-		t.Fatal(os.NewSyscallError("getrlimit", err))
-	}
-	if lim.Cur < lim.Max {
-		lim.Cur = lim.Max
-		if err := unix.Setrlimit(unix.RLIMIT_NOFILE, &lim); err != nil {
-			t.Fatal(os.NewSyscallError("setrlimit", err))
-		}
-	}
-	return int(min(lim.Cur, 1<<30))
-}
 
 // signalStorm sends SIGURG (Go's own preemption signal, which the runtime
 // takes quietly) to every thread of the process every 200 µs, whether it
@@ -35,32 +16,18 @@ func raiseFileLimit(t *testing.T) int {
 // that function returns how many signals were sent.
 func signalStorm(t *testing.T) (stop func() int) {
 	t.Helper()
-	var sent atomic.Int64
-	quit, finished := make(chan struct{}), make(chan struct{})
 	pid := unix.Getpid()
-	go func() {
-		defer close(finished)
-		for {
-			select {
-			case <-quit:
-				return
-			case <-time.After(200 * time.Microsecond):
-			}
-			tasks, err := os.ReadDir("/proc/self/task")
-			if err != nil {
-				continue
-			}
-			for _, task := range tasks {
-				tid, err := strconv.Atoi(task.Name())
-				if err == nil && unix.Tgkill(pid, tid, unix.SIGURG) == nil {
-					sent.Add(1)
-				}
+	return storm(func() (sent int) {
+		tasks, err := os.ReadDir("/proc/self/task")
+		if err != nil {
+			return 0
+		}
+		for _, task := range tasks {
+			tid, err := strconv.Atoi(task.Name())
+			if err == nil && unix.Tgkill(pid, tid, unix.SIGURG) == nil {
+				sent++
 			}
 		}
-	}()
-	return func() int {
-		close(quit)
-		<-finished
-		return int(sent.Load())
-	}
+		return sent
+	})
 }

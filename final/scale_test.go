@@ -233,8 +233,9 @@ func TestScalePoolTasks(t *testing.T) {
 }
 
 // TestSignalStorm runs the book's example while Go's CPU profiler
-// interrupts the process a thousand times a second (and, on Linux, while
-// every thread of the process is sent a signal every 200 µs), so that
+// interrupts the process a thousand times a second, and while a signal
+// goes every 200 µs to every thread of the process (on Linux) or to the
+// process (on macOS and the BSDs), so that
 // epoll_wait, poll, connect, reads and writes keep returning EINTR. The
 // trace must still satisfy trace.spec.
 func TestSignalStorm(t *testing.T) {

@@ -99,6 +99,23 @@ func TestParseRejects(t *testing.T) {
 	}
 }
 
+// TestParseRejectsMalformedSecondChunk gives a chunked body whose first
+// chunk is fine and whose second chunk size is not hexadecimal, and with
+// a second chunk line cut short after its bad size. Both are malformed
+// for certain, before the end of the connection and after it: the
+// parser must neither ask for more bytes that cannot help (ErrIncomplete)
+// nor call the answer cut short (ErrTruncated).
+func TestParseRejectsMalformedSecondChunk(t *testing.T) {
+	const head = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nhel\r\n"
+	for _, raw := range []string{head + "zz\r\nlo\r\n0\r\n\r\n", head + "2x\r\n", head + "-2\r\nlo\r\n"} {
+		for _, atEOF := range []bool{false, true} {
+			if _, err := ParseResponse([]byte(raw), atEOF); !errors.Is(err, ErrMalformed) {
+				t.Errorf("ParseResponse(%q, atEOF=%v) = %v, want ErrMalformed", raw[len(head):], atEOF, err)
+			}
+		}
+	}
+}
+
 // FuzzParseResponse feeds the parser anything: it must never panic, never
 // ask for more at the end of the connection, and a response it returns
 // must be a prefix of its input with a body no larger than the limit.

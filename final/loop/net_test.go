@@ -192,7 +192,7 @@ func TestClientThatResets(t *testing.T) {
 // when Run ends, once because nothing keeps the loop alive any more (the
 // connections do not read) and once after an uncaught panic (they do),
 // and checks that Run closes them all: the clients see the end of their
-// streams, and goroutines and (on Linux) open file descriptors are back
+// streams, and goroutines and (on Unix) open file descriptors are back
 // to what they were.
 func TestShutdownClosesServersAndConns(t *testing.T) {
 	const clients = 3

@@ -276,3 +276,36 @@ func TestIOCPCloseStreamWithReceivePending(t *testing.T) {
 	}
 	t.Logf("Read error: %v", err)
 }
+
+// TestIOCPPollIgnoresUnwatchedSends writes with no Writable registration,
+// so the send's completion is nobody's event, and checks that Poll with
+// no timeout goes on waiting instead of returning empty (poll.go's
+// contract: an event, the timeout, or Close).
+func TestIOCPPollIgnoresUnwatchedSends(t *testing.T) {
+	addr := iocpServe(t, func(c *net.TCPConn) { io.Copy(io.Discard, c) })
+	s := iocpConnect(t, addr)
+	s.SetNonblocking(true)
+	p, r := newPoll(t)
+	// A registration for Readable joins the stream to the port; the
+	// server never sends, so it does not fire.
+	if err := r.Register(s, 1, Readable); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.Write([]byte("nobody waits for this send")); n == 0 || (err != nil && !errors.Is(err, ErrWouldBlock)) {
+		t.Fatalf("Write = %d, %v", n, err)
+	}
+	done := make(chan error, 1)
+	events := NewEvents(8)
+	go func() { done <- p.Poll(&events, -1) }()
+	select {
+	case err := <-done:
+		t.Fatalf("Poll(-1) returned %v with %d events before any event or Close", err, len(events))
+	case <-time.After(300 * time.Millisecond):
+	}
+	if err := r.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; !errors.Is(err, ErrClosed) {
+		t.Fatalf("Poll after Close = %v, want ErrClosed", err)
+	}
+}

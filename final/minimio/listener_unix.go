@@ -5,8 +5,10 @@ package minimio
 import (
 	"errors"
 	"fmt"
+	"math"
 	"net/netip"
 	"os"
+	"runtime"
 
 	"golang.org/x/sys/unix"
 )
@@ -21,7 +23,7 @@ import (
 // Accept and Close are for one goroutine at a time; Addr is safe from
 // any goroutine.
 type TcpListener struct {
-	fd   int
+	fd   int // -1 once closed
 	addr string
 	// reserve is a descriptor on /dev/null that Accept gives up when the
 	// process has run out of descriptors, to take a waiting connection
@@ -74,7 +76,7 @@ func listenFd(fd int, sa unix.Sockaddr) (string, error) {
 	if err := unix.Bind(fd, sa); err != nil {
 		return "", os.NewSyscallError("bind", err)
 	}
-	if err := unix.Listen(fd, unix.SOMAXCONN); err != nil {
+	if err := unix.Listen(fd, backlog); err != nil {
 		return "", os.NewSyscallError("listen", err)
 	}
 	local, err := unix.Getsockname(fd)
@@ -83,6 +85,14 @@ func listenFd(fd int, sa unix.Sockaddr) (string, error) {
 	}
 	return addrString(local), nil
 }
+
+// backlog is the length of queue that Listen asks for. Every kernel
+// cuts it down to its own limit (net.core.somaxconn on Linux,
+// kern.ipc.somaxconn on macOS and the BSDs), so asking for the most
+// gets whatever the system allows, as Go's net does by reading that
+// limit. x/sys's SOMAXCONN would be 128 on macOS and the BSDs, however
+// high the system's limit was raised.
+const backlog = math.MaxInt32
 
 // addrString writes a socket address as "ip:port".
 func addrString(sa unix.Sockaddr) string {
@@ -117,6 +127,9 @@ func (l *TcpListener) Accept() (*TcpStream, error) {
 		case errors.Is(err, unix.EAGAIN) || errors.Is(err, unix.EWOULDBLOCK):
 			return nil, ErrWouldBlock
 		case errors.Is(err, unix.EMFILE) || errors.Is(err, unix.ENFILE):
+			if acceptDropsOnEMFILE {
+				return nil, fmt.Errorf("minimio: out of file descriptors, the kernel closed a waiting connection: %w", err)
+			}
 			return nil, l.shed(err)
 		case err != nil:
 			return nil, err // named by accept
@@ -130,6 +143,14 @@ func (l *TcpListener) Accept() (*TcpStream, error) {
 }
 
 // ANCHOR_END: accept
+
+// acceptDropsOnEMFILE says that the kernel takes the connection off the
+// queue before it finds no descriptor for it, and closes it: XNU does
+// (accept_nocancel dequeues, then falloc fails, then soclose). There is
+// nothing to shed, and shedding would drop a second connection. Linux
+// and the BSDs allocate the descriptor first and leave the connection
+// queued.
+const acceptDropsOnEMFILE = runtime.GOOS == "darwin"
 
 // ANCHOR: shed
 
@@ -165,11 +186,18 @@ func (l *TcpListener) shed(cause error) error {
 // ANCHOR_END: shed
 
 // Close closes the listening socket. The OS drops its registration, and
-// connections still waiting in its queue are refused.
+// connections still waiting in its queue are refused. A second Close
+// does nothing: the descriptor number may already belong to another
+// socket or file.
 func (l *TcpListener) Close() error {
+	if l.fd < 0 {
+		return nil
+	}
 	if l.reserve >= 0 {
 		unix.Close(l.reserve)
 		l.reserve = -1
 	}
-	return os.NewSyscallError("close", unix.Close(l.fd))
+	fd := l.fd
+	l.fd = -1
+	return os.NewSyscallError("close", unix.Close(fd))
 }

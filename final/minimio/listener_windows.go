@@ -175,6 +175,10 @@ func (l *TcpListener) complete(op *operation) {
 // not returned.
 func (l *TcpListener) Close() error {
 	l.mu.Lock()
+	if l.closed {
+		l.mu.Unlock()
+		return nil // the handle's value may already name another object
+	}
 	l.closed = true
 	if l.acceptSock != windows.InvalidHandle {
 		windows.Closesocket(l.acceptSock)

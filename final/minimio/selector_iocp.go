@@ -373,6 +373,12 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 			*events = append(*events, ev)
 		}
 	}
+	if len(*events) == 0 && !s.woke {
+		// Only completions nobody waits for (a send with no Writable
+		// registration): Poll must not return empty before its
+		// timeout, so it waits again for the time left, as after EINTR.
+		return errInterrupted
+	}
 	return nil
 }
 

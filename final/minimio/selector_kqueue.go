@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"sync"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -14,17 +15,36 @@ import (
 // non-blocking pipe that wakes it (a pipe rather than EVFILT_USER, which
 // OpenBSD and NetBSD before 10 lack: one wake for every BSD).
 //
-// A kevent's udata field is a pointer on most of these systems, and Go's
-// garbage collector must never find an integer there, so tokens are kept
-// in a map from file descriptor to token instead.
+// Each event carries its registration in the kernel, in udata, as epoll
+// carries the token: a map from descriptor to token, looked up after
+// kevent returns, would label an event for a descriptor closed meanwhile
+// with the token of a new registration that got the same number. udata
+// is a pointer on most of these systems, and Go's garbage collector must
+// never find an integer there, so it points to a registration, which the
+// selector keeps reachable for as long as the kernel may hand it back.
 type selector struct {
-	kq     int
-	wakeR  int // read end of the wake pipe, registered with the kqueue
-	wakeW  int // write end: Close writes one byte here
-	mu     sync.Mutex
-	tokens map[int]Token   // guarded by mu; one entry per fd, so it stays as small as the fd table
-	buf    []unix.Kevent_t // used only by the goroutine that waits
-	woke   bool            // the last wait drained the pipe; used only by the goroutine that waits
+	kq      int
+	wakeR   int // read end of the wake pipe, registered with the kqueue
+	wakeW   int // write end: Close writes one byte here
+	mu      sync.Mutex
+	regs    map[filterKey]*registration // guarded by mu: each filter's latest registration
+	retired []*registration             // guarded by mu: replaced since the last wait began
+	udata   udataIndex                  // guarded by mu
+	buf     []unix.Kevent_t             // used only by the goroutine that waits
+	woke    bool                        // the last wait drained the pipe; used only by the goroutine that waits
+}
+
+// filterKey names one filter of one descriptor: a kqueue keeps one event
+// for each pair.
+type filterKey struct{ fd, filter int }
+
+// registration is what a kevent's udata refers to: the token of the
+// Register call that armed the filter. A replaced registration is kept
+// until the next wait begins: a kevent already under way may still
+// return it (see retire).
+type registration struct {
+	token Token
+	id    int64 // NetBSD only: the udata that names it (see udataIndex)
 }
 
 // WaitCall names the system call Poll waits in on this OS, for traces
@@ -34,6 +54,11 @@ const WaitCall = "kevent"
 // ANCHOR: new
 
 func newSelector() (*selector, error) {
+	// x/sys has no kqueue1, and macOS no pipe2, so close-on-exec is set
+	// afterwards, under syscall.ForkLock as Go's os does: no fork in
+	// another goroutine sees the descriptors without it.
+	syscall.ForkLock.RLock()
+	defer syscall.ForkLock.RUnlock()
 	kq, err := unix.Kqueue()
 	if err != nil {
 		return nil, os.NewSyscallError("kqueue", err)
@@ -44,7 +69,7 @@ func newSelector() (*selector, error) {
 		unix.Close(kq)
 		return nil, os.NewSyscallError("pipe", err)
 	}
-	s := &selector{kq: kq, wakeR: p[0], wakeW: p[1], tokens: make(map[int]Token)}
+	s := &selector{kq: kq, wakeR: p[0], wakeW: p[1], regs: make(map[filterKey]*registration)}
 	unix.CloseOnExec(s.wakeR)
 	unix.CloseOnExec(s.wakeW)
 	// Both ends are non-blocking: a wake into a full pipe must not
@@ -58,7 +83,9 @@ func newSelector() (*selector, error) {
 	}
 	// The read end is level-triggered: readable while a byte is in the
 	// pipe. wait reads the pipe empty after it fires.
-	if err := s.change(s.wakeR, unix.EVFILT_READ, unix.EV_ADD|unix.EV_ENABLE); err != nil {
+	var ev unix.Kevent_t
+	unix.SetKevent(&ev, s.wakeR, unix.EVFILT_READ, unix.EV_ADD|unix.EV_ENABLE)
+	if err := s.change(&ev); err != nil {
 		s.close()
 		return nil, err
 	}
@@ -72,11 +99,9 @@ func newSelector() (*selector, error) {
 // change applies one change to the kqueue. With no event list, kevent
 // reports a failing change as the call's own error, so each change is
 // checked on its own (a batch would hide which change failed).
-func (s *selector) change(fd, filter, flags int) error {
-	var ev [1]unix.Kevent_t
-	unix.SetKevent(&ev[0], fd, filter, flags)
+func (s *selector) change(ev *unix.Kevent_t) error {
 	for {
-		_, err := unix.Kevent(s.kq, ev[:], nil, nil)
+		_, err := unix.Kevent(s.kq, []unix.Kevent_t{*ev}, nil, nil)
 		if !errors.Is(err, unix.EINTR) {
 			return os.NewSyscallError("kevent", err)
 		}
@@ -97,21 +122,64 @@ func (s *selector) registerListener(l *TcpListener, token Token) error {
 
 // registerFd arms one one-shot filter per interest: EVFILT_READ for
 // Readable, EVFILT_WRITE for Writable. Each filter fires once on its own;
-// both report the fd's one token.
+// both report the token.
 func (s *selector) registerFd(fd int, token Token, interests Interests) error {
-	s.mu.Lock()
-	s.tokens[fd] = token
-	s.mu.Unlock()
-	const flags = unix.EV_ADD | unix.EV_ENABLE | unix.EV_ONESHOT
 	if interests.IsReadable() {
-		if err := s.change(fd, unix.EVFILT_READ, flags); err != nil {
+		if err := s.arm(fd, unix.EVFILT_READ, token); err != nil {
 			return err
 		}
 	}
 	if interests.IsWritable() {
-		return s.change(fd, unix.EVFILT_WRITE, flags)
+		return s.arm(fd, unix.EVFILT_WRITE, token)
 	}
 	return nil
+}
+
+// arm adds or re-adds one one-shot filter, with udata naming a
+// registration for token. It holds mu throughout, so that the kernel
+// never holds a registration the selector has let go of; kevent with no
+// event list does not block.
+func (s *selector) arm(fd, filter int, token Token) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	key := filterKey{fd, filter}
+	old := s.regs[key]
+	r := old
+	if r == nil || r.token != token {
+		r = &registration{token: token}
+	}
+	var ev unix.Kevent_t
+	unix.SetKevent(&ev, fd, filter, unix.EV_ADD|unix.EV_ENABLE|unix.EV_ONESHOT)
+	s.udata.set(&ev, r)
+	if err := s.change(&ev); err != nil {
+		if r != old {
+			s.udata.drop(r)
+		}
+		return err
+	}
+	if r != old {
+		s.regs[key] = r
+		if old != nil {
+			s.retired = append(s.retired, old)
+		}
+	}
+	return nil
+}
+
+// retire lets go of the registrations replaced since the last wait. The
+// kernel stopped holding each one when the change that replaced it was
+// applied (or when its descriptor was closed, which came before the new
+// registration could get the number), so only a kevent already under
+// way then could return it, and that call has returned: the waiting
+// goroutine calls retire before it calls kevent again.
+func (s *selector) retire() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, r := range s.retired {
+		s.udata.drop(r)
+	}
+	clear(s.retired)
+	s.retired = s.retired[:0]
 }
 
 // ANCHOR_END: register
@@ -124,6 +192,7 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 	if len(s.buf) < size {
 		s.buf = make([]unix.Kevent_t, size)
 	}
+	s.retire()
 	var ts *unix.Timespec
 	if timeoutMs >= 0 {
 		t := unix.NsecToTimespec(int64(timeoutMs) * 1e6)
@@ -138,25 +207,27 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, ev := range s.buf[:n] {
-		fd := int(ev.Ident)
-		if fd == s.wakeR {
+	for i := range s.buf[:n] {
+		ev := &s.buf[i]
+		if int(ev.Ident) == s.wakeR {
 			s.woke = true
+			continue
+		}
+		r := s.udata.get(ev)
+		if r == nil {
 			continue
 		}
 		kind := Readable
 		if ev.Filter == unix.EVFILT_WRITE {
 			kind = Writable
 		}
-		*events = append(*events, Event{token: s.tokens[fd], kind: kind})
+		*events = append(*events, Event{token: r.token, kind: kind})
 	}
 	if s.woke {
 		return s.drain()
 	}
 	return nil
 }
-
-// ANCHOR_END: wait
 
 // ANCHOR: drain
 
@@ -178,6 +249,8 @@ func (s *selector) drain() error {
 }
 
 // ANCHOR_END: drain
+
+// ANCHOR_END: wait
 
 // ANCHOR: wake
 

@@ -24,15 +24,18 @@ import (
 // and Read will not block (this is the original's shortcut). A real event
 // loop reads without blocking and registers again on EAGAIN: after
 // SetNonblocking(true), Read does that, returning ErrWouldBlock when
-// nothing is there (recv with MSG_DONTWAIT), and Write sends what the
-// socket takes at once (sendmsg with MSG_DONTWAIT) and returns
-// ErrWouldBlock for the rest. A stream from TcpListener.Accept starts in
-// non-blocking mode. Either way the socket itself stays blocking: the
-// mode is in how each call is made, so switching it costs no system call.
+// nothing is there, and Write sends what the socket takes at once and
+// returns ErrWouldBlock for the rest. A stream from TcpListener.Accept
+// starts in non-blocking mode. Either way the socket itself is
+// non-blocking (O_NONBLOCK), as in Go's net, mio and libuv: blocking mode
+// waits with poll(2) when the socket says EAGAIN. (A per-call
+// MSG_DONTWAIT on a blocking socket would not do: macOS and NetBSD ignore
+// it on send and sleep until the buffer has room.) So switching the mode
+// costs no system call.
 //
 // A TcpStream may be used by one goroutine at a time.
 type TcpStream struct {
-	fd          int
+	fd          int  // -1 once closed
 	nonblocking bool // Read and Write return ErrWouldBlock instead of blocking
 }
 
@@ -56,7 +59,7 @@ func Connect(addr string) (*TcpStream, error) {
 
 // ANCHOR_END: connect
 
-// newSocket opens a TCP socket, closed on exec, for addr, an "ip:port",
+// newSocket opens a TCP socket, closed on exec (see socket), for addr, an "ip:port",
 // and returns it with the address in the form connect and bind take. op
 // ("connect" or "listen") names the caller in the error for a bad addr.
 func newSocket(op, addr string) (int, unix.Sockaddr, error) {
@@ -65,12 +68,8 @@ func newSocket(op, addr string) (int, unix.Sockaddr, error) {
 		return -1, nil, fmt.Errorf("minimio: %s %q: %w", op, addr, err)
 	}
 	family, sa := sockaddr(ap)
-	fd, err := unix.Socket(family, unix.SOCK_STREAM, 0)
-	if err != nil {
-		return -1, nil, os.NewSyscallError("socket", err)
-	}
-	unix.CloseOnExec(fd)
-	return fd, sa, nil
+	fd, err := socket(family)
+	return fd, sa, err
 }
 
 // sockaddr converts an address to the family and sockaddr that socket and
@@ -85,8 +84,8 @@ func sockaddr(ap netip.AddrPort) (int, unix.Sockaddr) {
 // connectFd connects fd to sa and waits for the result. A plain blocking
 // connect that is interrupted by a signal keeps connecting in the
 // background and cannot simply be called again, so the socket is made
-// non-blocking for the connect, waited on with poll(2), and made blocking
-// again afterwards.
+// non-blocking for the connect and waited on with poll(2). It stays
+// non-blocking: the stream's blocking mode is made with poll too.
 func connectFd(fd int, sa unix.Sockaddr) error {
 	if err := unix.SetNonblock(fd, true); err != nil {
 		return os.NewSyscallError("fcntl", err)
@@ -96,15 +95,8 @@ func connectFd(fd int, sa unix.Sockaddr) error {
 		return os.NewSyscallError("connect", err)
 	}
 	if err != nil {
-		pfd := []unix.PollFd{{Fd: int32(fd), Events: unix.POLLOUT}}
-		for {
-			_, err = unix.Poll(pfd, -1)
-			if !errors.Is(err, unix.EINTR) {
-				break
-			}
-		}
-		if err != nil {
-			return os.NewSyscallError("poll", err)
+		if err := waitFd(fd, unix.POLLOUT); err != nil {
+			return err
 		}
 		soerr, err := unix.GetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_ERROR)
 		if err != nil {
@@ -114,7 +106,19 @@ func connectFd(fd int, sa unix.Sockaddr) error {
 			return os.NewSyscallError("connect", unix.Errno(soerr))
 		}
 	}
-	return os.NewSyscallError("fcntl", unix.SetNonblock(fd, false))
+	return nil
+}
+
+// waitFd blocks until fd is ready for events (POLLIN or POLLOUT), or has
+// an error or hang-up that the next call on it will report.
+func waitFd(fd int, events int16) error {
+	pfd := []unix.PollFd{{Fd: int32(fd), Events: events}}
+	for {
+		_, err := unix.Poll(pfd, -1)
+		if !errors.Is(err, unix.EINTR) {
+			return os.NewSyscallError("poll", err)
+		}
+	}
 }
 
 // Write sends all of p, blocking until it is sent. In non-blocking mode
@@ -122,35 +126,35 @@ func connectFd(fd int, sa unix.Sockaddr) error {
 // returns how much it sent with ErrWouldBlock: register the stream for
 // Writable and write the rest after the event.
 func (s *TcpStream) Write(p []byte) (int, error) {
-	if s.nonblocking {
-		return s.writeNow(p)
-	}
 	sent := 0
-	for sent < len(p) {
-		n, err := unix.Write(s.fd, p[sent:])
-		if errors.Is(err, unix.EINTR) {
-			continue
-		}
-		if err != nil {
-			return sent, os.NewSyscallError("write", err)
-		}
+	for {
+		n, err := s.writeNow(p[sent:])
 		sent += n
+		if err != ErrWouldBlock || s.nonblocking {
+			return sent, err
+		}
+		if err := waitFd(s.fd, unix.POLLOUT); err != nil {
+			return sent, err
+		}
 	}
-	return sent, nil
 }
 
 // ANCHOR: writenow
 
-// writeNow is Write in non-blocking mode: sendmsg with MSG_DONTWAIT until
-// p is sent or the socket's send buffer is full (EAGAIN).
+// writeNow is Write in non-blocking mode: sendmsg on the non-blocking
+// socket until p is sent or the socket's send buffer is full (EAGAIN).
+// ENOBUFS (macOS says it when loopback runs out of buffers) is full too,
+// as libuv treats it: wait for Writable and try again. MSG_NOSIGNAL
+// makes a send to a peer that has gone fail with EPIPE instead of
+// raising SIGPIPE.
 func (s *TcpStream) writeNow(p []byte) (int, error) {
 	sent := 0
 	for sent < len(p) {
-		n, err := unix.SendmsgN(s.fd, p[sent:], nil, nil, unix.MSG_DONTWAIT)
+		n, err := unix.SendmsgN(s.fd, p[sent:], nil, nil, unix.MSG_NOSIGNAL)
 		switch {
 		case errors.Is(err, unix.EINTR):
 			continue
-		case errors.Is(err, unix.EAGAIN) || errors.Is(err, unix.EWOULDBLOCK):
+		case errors.Is(err, unix.EAGAIN) || errors.Is(err, unix.EWOULDBLOCK) || errors.Is(err, unix.ENOBUFS):
 			return sent, ErrWouldBlock
 		case err != nil:
 			return sent, os.NewSyscallError("sendmsg", err)
@@ -163,30 +167,32 @@ func (s *TcpStream) writeNow(p []byte) (int, error) {
 // ANCHOR_END: writenow
 
 // SetNonblocking puts the stream's reads and writes in non-blocking mode
-// (on) or back in blocking mode. It changes only how the stream calls the
-// OS, not the socket. Like Read, it is for the one goroutine that uses
-// the stream.
+// (on) or back in blocking mode. It changes only how the stream waits,
+// not the socket. Like Read, it is for the one goroutine that uses the
+// stream.
 func (s *TcpStream) SetNonblocking(on bool) { s.nonblocking = on }
 
 // Read reads into p. It returns io.EOF when the peer has closed the
 // connection and every byte has been read. In non-blocking mode it
-// passes MSG_DONTWAIT, so recv does not block even though the socket
-// does, and returns ErrWouldBlock when no data is there yet.
+// returns ErrWouldBlock when no data is there yet; in blocking mode it
+// waits for data with poll(2).
 func (s *TcpStream) Read(p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
-	flags := 0
-	if s.nonblocking {
-		flags = unix.MSG_DONTWAIT
-	}
 	for {
-		n, _, err := unix.Recvfrom(s.fd, p, flags)
+		n, _, err := unix.Recvfrom(s.fd, p, 0)
 		switch {
 		case errors.Is(err, unix.EINTR):
 			continue
 		case errors.Is(err, unix.EAGAIN) || errors.Is(err, unix.EWOULDBLOCK):
-			return 0, ErrWouldBlock // only with MSG_DONTWAIT: the socket blocks
+			if s.nonblocking {
+				return 0, ErrWouldBlock
+			}
+			if err := waitFd(s.fd, unix.POLLIN); err != nil {
+				return 0, err
+			}
+			continue
 		case err != nil:
 			return 0, os.NewSyscallError("recvfrom", err)
 		case n == 0:
@@ -197,7 +203,13 @@ func (s *TcpStream) Read(p []byte) (int, error) {
 }
 
 // Close closes the socket. A registration that has not fired yet is
-// dropped by the OS.
+// dropped by the OS. A second Close does nothing: the descriptor number
+// may already belong to another socket or file.
 func (s *TcpStream) Close() error {
-	return os.NewSyscallError("close", unix.Close(s.fd))
+	if s.fd < 0 {
+		return nil
+	}
+	fd := s.fd
+	s.fd = -1
+	return os.NewSyscallError("close", unix.Close(fd))
 }

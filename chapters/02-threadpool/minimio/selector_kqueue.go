@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"sync"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -15,16 +16,24 @@ import (
 // selector is the kqueue backend for macOS and the BSDs: a kqueue plus a
 // pipe that wakes it.
 //
-// A kevent's udata field is a pointer on most of these systems, and Go's
-// garbage collector must never find an integer there, so tokens are kept
-// in a map from file descriptor to token instead.
+// Each event carries its registration in the kernel, in udata, as epoll
+// carries the token (see register).
 type selector struct {
-	kq     int
-	wakeR  int // read end of the wake pipe, registered with the kqueue
-	wakeW  int // write end: Close writes one byte here
-	mu     sync.Mutex
-	tokens map[int]Token   // guarded by mu; one entry per fd, so it stays as small as the fd table
-	buf    []unix.Kevent_t // used only by the goroutine that waits
+	kq      int
+	wakeR   int // read end of the wake pipe, registered with the kqueue
+	wakeW   int // write end: Close writes one byte here
+	mu      sync.Mutex
+	regs    map[int]*registration // guarded by mu: each fd's latest registration
+	retired []*registration       // guarded by mu: replaced since the last wait began
+	udata   udataIndex            // guarded by mu
+	buf     []unix.Kevent_t       // used only by the goroutine that waits
+}
+
+// registration is what a kevent's udata refers to: the token of the
+// Register call that armed the filter.
+type registration struct {
+	token Token
+	id    int64 // NetBSD only: the udata that names it (see udataIndex)
 }
 
 // ANCHOR_END: selector
@@ -32,6 +41,11 @@ type selector struct {
 // ANCHOR: new
 
 func newSelector() (*selector, error) {
+	// x/sys has no kqueue1, and macOS no pipe2, so close-on-exec is set
+	// afterwards, under syscall.ForkLock as Go's os does: no fork in
+	// another goroutine sees the descriptors without it.
+	syscall.ForkLock.RLock()
+	defer syscall.ForkLock.RUnlock()
 	kq, err := unix.Kqueue()
 	if err != nil {
 		return nil, os.NewSyscallError("kqueue", err)
@@ -42,12 +56,12 @@ func newSelector() (*selector, error) {
 		unix.Close(kq)
 		return nil, os.NewSyscallError("pipe", err)
 	}
-	s := &selector{kq: kq, wakeR: p[0], wakeW: p[1], tokens: make(map[int]Token)}
+	s := &selector{kq: kq, wakeR: p[0], wakeW: p[1], regs: make(map[int]*registration)}
 	unix.CloseOnExec(s.wakeR)
 	unix.CloseOnExec(s.wakeW)
 	// The wake is level-triggered and never drained: once Close has
 	// written its byte, every later wait returns at once.
-	if err := s.change(s.wakeR, unix.EV_ADD|unix.EV_ENABLE); err != nil {
+	if err := s.change(s.wakeR, unix.EV_ADD|unix.EV_ENABLE, nil); err != nil {
 		s.close()
 		return nil, err
 	}
@@ -58,12 +72,16 @@ func newSelector() (*selector, error) {
 
 // ANCHOR: change
 
-// change applies one change to the kqueue. With no event list, kevent
-// reports a failing change as the call's own error, so each change is
-// checked on its own (a batch would hide which change failed).
-func (s *selector) change(fd int, flags int) error {
+// change applies one change to the kqueue, with udata naming r (the
+// wake pipe has none). With no event list, kevent reports a failing
+// change as the call's own error, so each change is checked on its own
+// (a batch would hide which change failed).
+func (s *selector) change(fd int, flags int, r *registration) error {
 	var ev [1]unix.Kevent_t
 	unix.SetKevent(&ev[0], fd, unix.EVFILT_READ, flags)
+	if r != nil {
+		s.udata.set(&ev[0], r)
+	}
 	for {
 		_, err := unix.Kevent(s.kq, ev[:], nil, nil)
 		if !errors.Is(err, unix.EINTR) {
@@ -76,14 +94,50 @@ func (s *selector) change(fd int, flags int) error {
 
 // ANCHOR: register
 
+// register arms the one-shot read filter with udata naming a
+// registration for token. It holds mu throughout, so that the kernel
+// never holds a registration the selector has let go of; kevent with no
+// event list does not block.
 func (s *selector) register(stream *TcpStream, token Token, _ Interests) error {
 	s.mu.Lock()
-	s.tokens[stream.fd] = token
-	s.mu.Unlock()
-	return s.change(stream.fd, unix.EV_ADD|unix.EV_ENABLE|unix.EV_ONESHOT)
+	defer s.mu.Unlock()
+	old := s.regs[stream.fd]
+	r := old
+	if r == nil || r.token != token {
+		r = &registration{token: token}
+	}
+	if err := s.change(stream.fd, unix.EV_ADD|unix.EV_ENABLE|unix.EV_ONESHOT, r); err != nil {
+		if r != old {
+			s.udata.drop(r)
+		}
+		return err
+	}
+	if r != old {
+		s.regs[stream.fd] = r
+		if old != nil {
+			s.retired = append(s.retired, old)
+		}
+	}
+	return nil
 }
 
 // ANCHOR_END: register
+
+// retire lets go of the registrations replaced since the last wait. The
+// kernel stopped holding each one when the change that replaced it was
+// applied (or when its descriptor was closed, which came before the new
+// registration could get the number), so only a kevent already under
+// way then could return it, and that call has returned: the waiting
+// goroutine calls retire before it calls kevent again.
+func (s *selector) retire() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, r := range s.retired {
+		s.udata.drop(r)
+	}
+	clear(s.retired)
+	s.retired = s.retired[:0]
+}
 
 // ANCHOR: wait
 
@@ -93,6 +147,7 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 	if len(s.buf) < size {
 		s.buf = make([]unix.Kevent_t, size)
 	}
+	s.retire()
 	var ts *unix.Timespec
 	if timeoutMs >= 0 {
 		t := unix.NsecToTimespec(int64(timeoutMs) * 1e6)
@@ -107,10 +162,10 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, ev := range s.buf[:n] {
-		fd := int(ev.Ident)
-		if fd != s.wakeR {
-			*events = append(*events, Event{token: s.tokens[fd]})
+	for i := range s.buf[:n] {
+		ev := &s.buf[i]
+		if r := s.udata.get(ev); int(ev.Ident) != s.wakeR && r != nil {
+			*events = append(*events, Event{token: r.token})
 		}
 	}
 	return nil

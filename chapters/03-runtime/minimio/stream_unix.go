@@ -26,7 +26,7 @@ import (
 //
 // A TcpStream may be used by one goroutine at a time.
 type TcpStream struct {
-	fd int
+	fd int // -1 once closed
 }
 
 // ANCHOR_END: stream
@@ -41,11 +41,10 @@ func Connect(addr string) (*TcpStream, error) {
 		return nil, fmt.Errorf("minimio: connect %q: %w", addr, err)
 	}
 	family, sa := sockaddr(ap)
-	fd, err := unix.Socket(family, unix.SOCK_STREAM, 0)
+	fd, err := socket(family) // close-on-exec, without SIGPIPE
 	if err != nil {
-		return nil, os.NewSyscallError("socket", err)
+		return nil, err
 	}
-	unix.CloseOnExec(fd)
 	if err := connectFd(fd, sa); err != nil {
 		unix.Close(fd)
 		return nil, fmt.Errorf("minimio: connect %s: %w", addr, err)
@@ -101,16 +100,18 @@ func connectFd(fd int, sa unix.Sockaddr) error {
 	return os.NewSyscallError("fcntl", unix.SetNonblock(fd, false))
 }
 
-// Write sends all of p, blocking until it is sent.
+// Write sends all of p, blocking until it is sent. MSG_NOSIGNAL makes a
+// send to a peer that has gone fail with EPIPE instead of raising
+// SIGPIPE.
 func (s *TcpStream) Write(p []byte) (int, error) {
 	sent := 0
 	for sent < len(p) {
-		n, err := unix.Write(s.fd, p[sent:])
+		n, err := unix.SendmsgN(s.fd, p[sent:], nil, nil, unix.MSG_NOSIGNAL)
 		if errors.Is(err, unix.EINTR) {
 			continue
 		}
 		if err != nil {
-			return sent, os.NewSyscallError("write", err)
+			return sent, os.NewSyscallError("sendmsg", err)
 		}
 		sent += n
 	}
@@ -138,9 +139,15 @@ func (s *TcpStream) Read(p []byte) (int, error) {
 }
 
 // Close closes the socket. A registration that has not fired yet is
-// dropped by the OS.
+// dropped by the OS. A second Close does nothing: the descriptor number
+// may already belong to another socket or file.
 func (s *TcpStream) Close() error {
-	return os.NewSyscallError("close", unix.Close(s.fd))
+	if s.fd < 0 {
+		return nil
+	}
+	fd := s.fd
+	s.fd = -1
+	return os.NewSyscallError("close", unix.Close(fd))
 }
 
 // ANCHOR_END: io

@@ -1,14 +1,13 @@
 package looptest
 
 import (
-	"os"
 	"runtime"
 	"testing"
 	"time"
 )
 
-// LeakCheck notes how many goroutines the process runs and, on Linux,
-// how many file descriptors it has open (counted in /proc/self/fd). The
+// LeakCheck notes how many goroutines the process runs and, on Unix,
+// how many file descriptors it has open (see openFiles). The
 // function it returns waits, up to ten seconds each, for both to be back
 // to at most those numbers, fails the test if they are not, and logs the
 // figures. Call both from the test's goroutine, with no other test
@@ -41,19 +40,4 @@ func settle(t *testing.T, what string, before int, count func() int) int {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-}
-
-// openFiles returns the number of file descriptors the process has open,
-// or -1 where there is no /proc/self/fd to count them (every OS but
-// Linux).
-func openFiles(t *testing.T) int {
-	t.Helper()
-	if runtime.GOOS != "linux" {
-		return -1
-	}
-	entries, err := os.ReadDir("/proc/self/fd")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return len(entries)
 }

@@ -1,0 +1,116 @@
+//go:build darwin || dragonfly || freebsd || netbsd || openbsd
+
+package minimio
+
+import (
+	"errors"
+	"net"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// These tests cover what only the kqueue backend does; they run in the
+// GitHub workflow's macOS job (no kqueue runs on Linux).
+
+// TestKqueueWakeStaysUp checks the wake pipe: it is level-triggered and
+// never drained, so after Registrator.Close every Poll, not only the
+// first, returns ErrClosed at once, even with no timeout.
+func TestKqueueWakeStaysUp(t *testing.T) {
+	p, r := newPoll(t)
+	if err := r.Close(); err != nil {
+		t.Fatal(err)
+	}
+	events := NewEvents(4)
+	for i := range 3 {
+		done := make(chan error, 1)
+		go func() { done <- p.Poll(&events, -1) }()
+		select {
+		case err := <-done:
+			if !errors.Is(err, ErrClosed) {
+				t.Fatalf("Poll %d after Close = %v, want ErrClosed", i+1, err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("Poll %d after Close still blocks after 10 s", i+1)
+		}
+	}
+}
+
+// TestKqueueEventKeepsItsRegistration takes an event out of the kqueue
+// for a stream registered with token 1, then closes that stream and
+// registers a new one that gets the same descriptor number, with token 2.
+// The event must still name token 1: the token travels with the event,
+// in udata, and is not looked up by descriptor afterwards.
+func TestKqueueEventKeepsItsRegistration(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	p, r := newPoll(t)
+	old, err := Connect(ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	peer, err := ln.Accept()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer peer.Close()
+	if err := r.Register(old, 1, Readable); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := peer.Write([]byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	sel := p.sel
+	buf := make([]unix.Kevent_t, 4)
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		ts := unix.NsecToTimespec(int64(100 * time.Millisecond))
+		n, err := unix.Kevent(sel.kq, nil, buf, &ts)
+		if err != nil && !errors.Is(err, unix.EINTR) {
+			t.Fatal(err)
+		}
+		if n > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no event for a stream with data after 10 s")
+		}
+	}
+	fd := old.fd
+	old.Close()
+	reused, err := Connect(ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reused.Close()
+	if reused.fd != fd {
+		t.Skipf("the new stream got descriptor %d, not the closed one's %d: nothing to show", reused.fd, fd)
+	}
+	if err := r.Register(reused, 2, Readable); err != nil {
+		t.Fatal(err)
+	}
+	sel.mu.Lock()
+	reg := sel.udata.get(&buf[0])
+	sel.mu.Unlock()
+	if reg == nil || reg.token != 1 {
+		t.Fatalf("the event taken before the descriptor was reused names registration %+v, want token 1", reg)
+	}
+}
+
+// TestKqueueDescriptorsAreCloseOnExec checks that no child process can
+// inherit the kqueue or either end of its wake pipe.
+func TestKqueueDescriptorsAreCloseOnExec(t *testing.T) {
+	p, _ := newPoll(t)
+	for what, fd := range map[string]int{"kqueue": p.sel.kq, "wake pipe's read end": p.sel.wakeR, "wake pipe's write end": p.sel.wakeW} {
+		flags, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if flags&unix.FD_CLOEXEC == 0 {
+			t.Errorf("the %s: FD_CLOEXEC is not set", what)
+		}
+	}
+}

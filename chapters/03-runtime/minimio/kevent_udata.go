@@ -1,0 +1,25 @@
+//go:build darwin || dragonfly || freebsd || openbsd
+
+package minimio
+
+import (
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+)
+
+// udataIndex puts a registration into a kevent's udata and gets it back.
+// udata is a pointer here (*byte), so it holds the registration's own
+// address, as mio's token and Go runtime's pollDesc do; the selector
+// keeps the registration reachable while the kernel may return it.
+type udataIndex struct{}
+
+func (udataIndex) set(ev *unix.Kevent_t, r *registration) {
+	ev.Udata = (*byte)(unsafe.Pointer(r))
+}
+
+func (udataIndex) get(ev *unix.Kevent_t) *registration {
+	return (*registration)(unsafe.Pointer(ev.Udata))
+}
+
+func (udataIndex) drop(*registration) {}
