@@ -28,6 +28,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -35,7 +36,7 @@ import (
 type probe struct {
 	Name  string // the table's name for it
 	Group string // what kind of cost: system call, wake-up, pool, timer, tick
-	What  string // what one operation is, for the table
+	What  string // what one operation is, for the table; {n} stands for the operations per round
 	N     int    // operations per round at full size
 	Quick int    // operations per round with -quick
 	// measure runs rounds rounds of n operations each and returns the
@@ -103,7 +104,7 @@ func measure(ps []probe, quick bool, rounds int, only string) (Costs, error) {
 		if quick {
 			n = p.Quick
 		}
-		f := Figure{Name: p.Name, Group: p.Group, What: p.What, N: n}
+		f := Figure{Name: p.Name, Group: p.Group, What: strings.ReplaceAll(p.What, "{n}", thousands(n)), N: n}
 		if p.measure == nil {
 			f.Missing = "not on " + runtime.GOOS
 		} else {
@@ -151,6 +152,15 @@ func write(c Costs, outDir string) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(outDir, "costs.json"), append(raw, '\n'), 0o644)
+}
+
+// thousands writes n with commas: 1,000,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // median returns the median of xs, NaN for none.
