@@ -28,8 +28,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
+
+	"github.com/nodeexperiment/gonode/bench/internal/result"
 )
 
 // A probe is one row of the table.
@@ -104,7 +105,7 @@ func measure(ps []probe, quick bool, rounds int, only string) (Costs, error) {
 		if quick {
 			n = p.Quick
 		}
-		f := Figure{Name: p.Name, Group: p.Group, What: strings.ReplaceAll(p.What, "{n}", thousands(n)), N: n}
+		f := Figure{Name: p.Name, Group: p.Group, What: strings.ReplaceAll(p.What, "{n}", result.Thousands(n)), N: n}
 		if p.measure == nil {
 			f.Missing = "not on " + runtime.GOOS
 		} else {
@@ -154,28 +155,6 @@ func write(c Costs, outDir string) error {
 	return os.WriteFile(filepath.Join(outDir, "costs.json"), append(raw, '\n'), 0o644)
 }
 
-// thousands writes n with commas: 1,000,000.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
-// median returns the median of xs, NaN for none.
-func median(xs []float64) float64 {
-	if len(xs) == 0 {
-		return math.NaN()
-	}
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
-}
-
 // fmtNs writes a duration in nanoseconds with a unit that keeps three
 // significant figures or fewer: 41 ns, 1.25 µs, 12.5 µs, 1.50 ms.
 func fmtNs(ns float64) string {
@@ -197,7 +176,7 @@ func spread(f Figure) string {
 	if f.Missing != "" {
 		return f.Missing
 	}
-	return fmt.Sprintf("%s per op (%s – %s, n=%d)", fmtNs(median(f.NsPerOp)), fmtNs(slices.Min(f.NsPerOp)), fmtNs(slices.Max(f.NsPerOp)), f.N)
+	return fmt.Sprintf("%s per op (%s – %s, n=%d)", fmtNs(result.Median(f.NsPerOp)), fmtNs(slices.Min(f.NsPerOp)), fmtNs(slices.Max(f.NsPerOp)), f.N)
 }
 
 // markdown is the table the book includes.
@@ -221,7 +200,7 @@ func markdown(c Costs) string {
 			continue
 		}
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s – %s |\n", g, f.Name, f.What,
-			fmtNs(median(f.NsPerOp)), fmtNs(slices.Min(f.NsPerOp)), fmtNs(slices.Max(f.NsPerOp)))
+			fmtNs(result.Median(f.NsPerOp)), fmtNs(slices.Min(f.NsPerOp)), fmtNs(slices.Max(f.NsPerOp)))
 	}
 	rounds := fmt.Sprintf("%d rounds", c.Rounds)
 	if c.Rounds == 1 {

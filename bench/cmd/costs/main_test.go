@@ -59,13 +59,7 @@ func TestAFailingProbeIsAnError(t *testing.T) {
 	}
 }
 
-func TestMedianAndUnits(t *testing.T) {
-	if got := median([]float64{3, 1, 2}); got != 2 {
-		t.Errorf("median = %v, want 2", got)
-	}
-	if got := median([]float64{4, 1, 3, 2}); got != 2.5 {
-		t.Errorf("median = %v, want 2.5", got)
-	}
+func TestUnits(t *testing.T) {
 	for ns, want := range map[float64]string{41: "41 ns", 1250: "1.25 µs", 12_500: "12.5 µs", 1_500_000: "1.50 ms", math.NaN(): "–"} {
 		if got := fmtNs(ns); got != want {
 			t.Errorf("fmtNs(%v) = %q, want %q", ns, got, want)
