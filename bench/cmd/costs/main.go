@@ -196,10 +196,10 @@ func markdown(c Costs) string {
 			g, group = "**"+f.Group+"**", f.Group
 		}
 		if f.Missing != "" {
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | |\n", g, f.Name, f.What, f.Missing)
+			fmt.Fprintf(&b, "| %s | `%s` | %s | %s | |\n", g, f.Name, f.What, f.Missing)
 			continue
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s – %s |\n", g, f.Name, f.What,
+		fmt.Fprintf(&b, "| %s | `%s` | %s | %s | %s – %s |\n", g, f.Name, f.What,
 			fmtNs(result.Median(f.NsPerOp)), fmtNs(slices.Min(f.NsPerOp)), fmtNs(slices.Max(f.NsPerOp)))
 	}
 	rounds := fmt.Sprintf("%d rounds", c.Rounds)

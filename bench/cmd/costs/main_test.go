@@ -88,9 +88,9 @@ func fakeCosts() Costs {
 func TestTable(t *testing.T) {
 	md := markdown(fakeCosts())
 	for _, want := range []string{
-		"| **system call** | poll-0 | a wait | 450 ns | 400 ns – 500 ns |",
-		"|  | read-eagain | a read | not on plan9 | |",
-		"| **tick** | tick | a tick | 1.50 µs | 1.20 µs – 9.00 µs |",
+		"| **system call** | `poll-0` | a wait | 450 ns | 400 ns – 500 ns |",
+		"|  | `read-eagain` | a read | not on plan9 | |",
+		"| **tick** | `tick` | a tick | 1.50 µs | 1.20 µs – 9.00 µs |",
 		"3 rounds of each probe",
 	} {
 		if !strings.Contains(md, want) {
