@@ -14,7 +14,7 @@ EXERCISES   ?= ./exercises/...
 # Wine, the GitHub workflow's Windows job natively.
 WINDOWS_PKGS := ./express ./chapters/01-poll/minimio ./chapters/01-poll ./chapters/02-threadpool ./chapters/03-runtime ./chapters/04-modules ./final ./final/minimio ./final/loop ./final/http ./final/fs ./final/pool ./final/timeline
 
-.PHONY: windows-pkgs help run test test-race test-tools test-windows test-scale check vet fmt-check staticcheck book book-coverage pictures timeline serve golden stress bench bench-smoke ci exercises exercise-solutions
+.PHONY: windows-pkgs help run test test-race test-tools test-windows test-scale check vet fmt-check staticcheck book book-coverage pictures timeline serve golden stress bench bench-costs bench-smoke ci exercises exercise-solutions
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -89,8 +89,12 @@ serve: ## render the book and serve it on http://127.0.0.1:3000
 bench: ## time final's runtime against Node and Go (minutes); writes bench/results.* and book/images/bench.svg
 	$(GO) run ./bench/cmd/bench
 
-bench-smoke: ## the benchmark at tiny sizes (seconds), to keep the harness working; writes nothing
+bench-costs: ## time what an event loop's steps cost (a system call, a wake-up, a pool hand-off, a timer, a tick; under a minute); writes bench/costs.*
+	$(GO) run ./bench/cmd/costs
+
+bench-smoke: ## the benchmark and the cost probes at tiny sizes (seconds), to keep the harnesses working; writes nothing
 	$(GO) run ./bench/cmd/bench -size smoke -rounds 1 -warmup 0 -out ""
+	$(GO) run ./bench/cmd/costs -quick -out ""
 
 ci: ## what CI runs
 	bash .ci/run

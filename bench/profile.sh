@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Profiles our runtime (bench/cmd/ours) on the workloads where it misses
-# a target or where a profile explains a row, and keeps the top of each
-# CPU profile in bench/pprof/, for the book's results chapter:
+# Profiles our runtime (bench/cmd/ours) on the workloads where a profile
+# shows what a row of the benchmark costs, and keeps the top of each CPU
+# profile in bench/pprof/, for the book's results chapter:
 #
 #   bash bench/profile.sh
 #

@@ -9,7 +9,7 @@ import "time"
 // four-ary min-heap of small values, the shape of Go's own runtime timer
 // heap: a comparison reads two entries side by side in one slice and
 // never follows a pointer to a Timer, which is what made a million timers
-// slow when the heap held *Timer (see the results chapter).
+// slow when the heap held *Timer (bench/README.md has the figures).
 //
 // A cleared timer is not taken out at once: its entry stays, is skipped
 // when it reaches the top, and is swept out when dead entries are more

@@ -71,14 +71,14 @@ func workloads(size string) ([]workload, error) {
 		return workload{Name: name, What: what, N: n, Args: append([]string{"-workload", kind, "-n", strconv.Itoa(n)}, extra...)}
 	}
 	return []workload{
-		w("timers", thousands(s.timers)+" timers, 0–100 ms", "timers", s.timers),
-		w("timers-big", thousands(s.timersBig)+" timers, 0–100 ms", "timers", s.timersBig),
-		w("immediates", "a chain of "+thousands(s.imm)+" immediates", "immediates", s.imm),
-		w("files", thousands(s.files)+" reads of a 4 KiB file, 64 in flight", "files", s.files, "-c", "64"),
-		w("pbkdf2", thousands(s.cpu)+" PBKDF2-SHA256, 1,000 iterations", "cpu", s.cpu),
-		w("http-1", thousands(s.http)+" GETs, one at a time", "http", s.http, "-c", "1"),
-		w("http-100", thousands(s.http)+" GETs, 100 at a time", "http", s.http, "-c", "100"),
-		{Name: "echo", What: fmt.Sprintf("%d connections × %s round trips of 64 B", s.echoConns, thousands(s.echoRounds)),
+		w("timers", result.Thousands(s.timers)+" timers, 0–100 ms", "timers", s.timers),
+		w("timers-big", result.Thousands(s.timersBig)+" timers, 0–100 ms", "timers", s.timersBig),
+		w("immediates", "a chain of "+result.Thousands(s.imm)+" immediates", "immediates", s.imm),
+		w("files", result.Thousands(s.files)+" reads of a 4 KiB file, 64 in flight", "files", s.files, "-c", "64"),
+		w("pbkdf2", result.Thousands(s.cpu)+" PBKDF2-SHA256, 1,000 iterations", "cpu", s.cpu),
+		w("http-1", result.Thousands(s.http)+" GETs, one at a time", "http", s.http, "-c", "1"),
+		w("http-100", result.Thousands(s.http)+" GETs, 100 at a time", "http", s.http, "-c", "100"),
+		{Name: "echo", What: fmt.Sprintf("%d connections × %s round trips of 64 B", s.echoConns, result.Thousands(s.echoRounds)),
 			Args: []string{"-workload", "echo", "-n", strconv.Itoa(s.echoRounds)}, N: s.echoRounds, Conns: s.echoConns},
 	}, nil
 }
@@ -349,13 +349,4 @@ func load(addr string, conns, rounds int, timeout time.Duration) result.Result {
 		res.Ops /= conns
 	}
 	return res
-}
-
-// thousands writes n with commas: 1,000,000.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

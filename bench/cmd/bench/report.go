@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/nodeexperiment/gonode/bench/internal/result"
 )
 
 // row is one contender on one workload: the medians of its measured runs.
@@ -16,18 +18,6 @@ type row struct {
 	MaxRSSKiB           int64
 	PerSec              float64 // operations per second of elapsed time
 	LateP99, LateMax    float64
-}
-
-func median(xs []float64) float64 {
-	if len(xs) == 0 {
-		return math.NaN()
-	}
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
 // summarize takes the medians of the measured runs (round > 0).
@@ -52,9 +42,9 @@ func summarize(ws []workload, contenders []string, runs []run) map[string]map[st
 			case !slices.Contains(contenders, c):
 				r.Missing = "not run: `node` is not on PATH"
 			case len(el) > 0:
-				r.ElapsedMs, r.WallMs, r.CPUMs = median(el), median(wall), median(cpu)
-				r.MaxRSSKiB = int64(median(rss))
-				r.LateP99, r.LateMax = median(p99), median(lmax)
+				r.ElapsedMs, r.WallMs, r.CPUMs = result.Median(el), result.Median(wall), result.Median(cpu)
+				r.MaxRSSKiB = int64(result.Median(rss))
+				r.LateP99, r.LateMax = result.Median(p99), result.Median(lmax)
 				ops := float64(w.N)
 				if w.Conns > 0 {
 					ops *= float64(w.Conns)

@@ -13,20 +13,6 @@ import (
 	"github.com/nodeexperiment/gonode/bench/internal/result"
 )
 
-func TestMedian(t *testing.T) {
-	for _, c := range []struct {
-		in   []float64
-		want float64
-	}{{[]float64{3, 1, 2}, 2}, {[]float64{4, 1, 3, 2}, 2.5}, {[]float64{7}, 7}} {
-		if got := median(c.in); got != c.want {
-			t.Errorf("median(%v) = %v, want %v", c.in, got, c.want)
-		}
-	}
-	if !math.IsNaN(median(nil)) {
-		t.Error("median(nil) is not NaN")
-	}
-}
-
 // fakeRuns is two measured rounds and a warm-up that must be ignored;
 // ours has no echo run, to test a missing measurement.
 func fakeRuns() ([]workload, []run) {
@@ -105,14 +91,6 @@ func TestTableWithoutNode(t *testing.T) {
 	}
 	if got := strings.Count(chart(ws, rows), "not measured"); got != 3 {
 		t.Errorf("the chart says \"not measured\" %d times, want 3 (Node twice, ours' echo once more)", got)
-	}
-}
-
-func TestThousands(t *testing.T) {
-	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 20000: "20,000", 1000000: "1,000,000"} {
-		if got := thousands(n); got != want {
-			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
-		}
 	}
 }
 

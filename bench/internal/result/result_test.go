@@ -1,6 +1,7 @@
 package result
 
 import (
+	"math"
 	"testing"
 	"time"
 )
@@ -33,5 +34,32 @@ func TestTimerLatenessCountsFromWhenATimerCouldRun(t *testing.T) {
 	// can) is not late at all, not early.
 	if maxMs, _ := TimerLateness([]time.Duration{0}, []time.Duration{2 * ms}, 30*ms); maxMs != 0 {
 		t.Errorf("lateness of a timer that fired early = %v ms, want 0", maxMs)
+	}
+}
+
+func TestMedian(t *testing.T) {
+	for _, c := range []struct {
+		in   []float64
+		want float64
+	}{{[]float64{3, 1, 2}, 2}, {[]float64{4, 1, 3, 2}, 2.5}, {[]float64{7}, 7}} {
+		if got := Median(c.in); got != c.want {
+			t.Errorf("Median(%v) = %v, want %v", c.in, got, c.want)
+		}
+	}
+	if !math.IsNaN(Median(nil)) {
+		t.Error("Median(nil) is not NaN")
+	}
+	xs := []float64{3, 1, 2}
+	Median(xs)
+	if xs[0] != 3 {
+		t.Errorf("Median sorted its argument: %v", xs)
+	}
+}
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 20000: "20,000", 1000000: "1,000,000"} {
+		if got := Thousands(n); got != want {
+			t.Errorf("Thousands(%d) = %q, want %q", n, got, want)
+		}
 	}
 }
