@@ -24,11 +24,14 @@ import (
 
 func init() { runtime.LockOSThread() }
 
+// init turns off fs.Read's pretend slow disk (one second): the error is
+// the point here, and it comes at once.
+func init() { fs.Delay = 0 }
+
 // refused is an address where nothing listens: port 1 on loopback.
 const refused = "127.0.0.1:1"
 
 func main() {
-	fs.Delay = 0 // no pretend slow disk: the error is the point here
 	program.Exit(program.Run(func(rt *loop.Runtime, server string) {
 		// ANCHOR: callbacks
 		console.Log("Reading missing.txt")
