@@ -1,3 +1,5 @@
+// ANCHOR: package
+
 // Package http is the runtime's network module: one slow GET to the delay
 // server, waited for by the event queue, not by a thread. The answer is
 // read without blocking, piece by piece as the events come, and parsed as
@@ -16,6 +18,10 @@ import (
 	"github.com/nodeexperiment/gonode/final/loop"
 	"github.com/nodeexperiment/gonode/final/minimio"
 )
+
+// ANCHOR_END: package
+
+// ANCHOR: errors
 
 // ErrClosedEarly is the error a callback gets when the server hangs up
 // without sending anything.
@@ -46,6 +52,10 @@ func checkURL(url string) error {
 	}
 	return nil
 }
+
+// ANCHOR_END: errors
+
+// ANCHOR: getslow
 
 // GetSlow asks the delay server at server ("ip:port") for url, to be
 // answered after delayMs milliseconds, and calls cb on the loop thread
@@ -103,6 +113,10 @@ func GetSlow(rt *loop.Runtime, server, url string, delayMs int, cb func(err erro
 	}
 }
 
+// ANCHOR_END: getslow
+
+// ANCHOR: reader
+
 // reader gathers a response from a non-blocking stream, event by event.
 type reader struct {
 	stream *minimio.TcpStream
@@ -130,3 +144,5 @@ func (r *reader) step() (*Response, error) {
 		}
 	}
 }
+
+// ANCHOR_END: reader

@@ -1,3 +1,5 @@
+// ANCHOR: errors
+
 package http
 
 import (
@@ -30,6 +32,10 @@ const (
 	MaxBodyBytes   = 16 << 20 // the body, after chunked decoding
 )
 
+// ANCHOR_END: errors
+
+// ANCHOR: response
+
 // Response is a complete HTTP/1.x response. ParseResponse returns a new
 // one each time, which nothing else refers to, so the goroutine that has
 // it may use it or hand it on.
@@ -40,6 +46,10 @@ type Response struct {
 	Body       []byte      // the body, chunked framing removed
 	Raw        []byte      // the message as it came, up to the end of the body
 }
+
+// ANCHOR_END: response
+
+// ANCHOR: parse
 
 // ParseResponse parses data, the bytes a server sent in answer to a GET,
 // with the standard library's reader (Content-Length, chunked, or a
@@ -107,6 +117,10 @@ func ParseResponse(data []byte, atEOF bool) (*Response, error) {
 	}, nil
 }
 
+// ANCHOR_END: parse
+
+// ANCHOR: headerend
+
 // headerEnd returns the index just past the blank line that ends the
 // header, or -1 if it has not come yet. Lines may end in CRLF or, as the
 // standard library also accepts, in a bare LF.
@@ -128,6 +142,10 @@ func headerEnd(data []byte) int {
 	return -1
 }
 
+// ANCHOR_END: headerend
+
+// ANCHOR: short
+
 // isShort reports whether err says that the body's bytes ran out before
 // its end: a Content-Length not reached, or a chunk, a chunk line or the
 // trailer cut off. The standard library says the last in errors of its
@@ -145,3 +163,5 @@ func isShort(err error) bool {
 func runsToEOF(resp *http.Response) bool {
 	return resp.ContentLength < 0 && len(resp.TransferEncoding) == 0 && resp.Body != http.NoBody
 }
+
+// ANCHOR_END: short

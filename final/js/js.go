@@ -1,3 +1,5 @@
+// ANCHOR: doc
+
 // Package js holds Value, a value as a JavaScript callback would see it.
 //
 // Errors are not Values. The runtime's callbacks are error-first, as in
@@ -10,6 +12,10 @@
 package js
 
 import "strconv"
+
+// ANCHOR_END: doc
+
+// ANCHOR: value
 
 // Value is undefined, a string or a number. The zero Value is undefined.
 // A Value never changes once made, so it and its methods are safe from
@@ -56,3 +62,5 @@ func (v Value) String() string {
 	}
 	return "undefined"
 }
+
+// ANCHOR_END: value

@@ -1,3 +1,5 @@
+// ANCHOR: watch
+
 package loop
 
 import (
@@ -18,6 +20,10 @@ type watch struct {
 	armed   bool
 	unref   bool // Unref was called: armed, it does not keep the loop alive
 }
+
+// ANCHOR_END: watch
+
+// ANCHOR: watchreadable
 
 // WatchReadable asks the event queue for one event when stream has data
 // to read (or, on Windows, has received it), and runs cb on the loop
@@ -62,6 +68,10 @@ func (rt *Runtime) WatchReadableUntil(stream *minimio.TcpStream, cb func(err err
 	return nil
 }
 
+// ANCHOR_END: watchreadable
+
+// ANCHOR: runwatch
+
 // runWatch runs the handler of a source whose event came.
 func (rt *Runtime) runWatch(token minimio.Token) {
 	w, ok := rt.watches[token]
@@ -72,3 +82,5 @@ func (rt *Runtime) runWatch(token minimio.Token) {
 	rt.let(w.unref)
 	w.onEvent()
 }
+
+// ANCHOR_END: runwatch

@@ -1,3 +1,5 @@
+// ANCHOR: process
+
 package loop
 
 import (
@@ -32,6 +34,10 @@ const (
 	OriginRejection = "unhandledRejection" // a promise was rejected with no handler
 )
 
+// ANCHOR_END: process
+
+// ANCHOR: exiterror
+
 // ExitError is what Run returns when the run ended with a non-zero exit
 // code set by SetExitCode or Exit, and no uncaught error. It is a plain
 // value.
@@ -43,6 +49,10 @@ func (e *ExitError) Error() string { return fmt.Sprintf("exit status %d", e.Code
 // exitNow is what Exit panics with, to unwind the loop thread to Run
 // from wherever it was called; no recover in the runtime keeps it.
 type exitNow struct{}
+
+// ANCHOR_END: exiterror
+
+// ANCHOR: hooks
 
 // OnUncaughtException sets the handler of uncaught errors: with one set,
 // a callback that panics (or a promise rejected with no handler) is
@@ -73,6 +83,10 @@ func (rt *Runtime) OnExit(hook func(code int)) {
 	rt.onExit = append(rt.onExit, hook)
 }
 
+// ANCHOR_END: hooks
+
+// ANCHOR: exitcode
+
 // SetExitCode sets the code the run ends with if nothing else sets it:
 // Node's process.exitCode. Loop thread only.
 func (rt *Runtime) SetExitCode(code int) { rt.exitCode = code }
@@ -91,6 +105,10 @@ func (rt *Runtime) Exit(code int) {
 	rt.exitCode = code
 	panic(exitNow{})
 }
+
+// ANCHOR_END: exitcode
+
+// ANCHOR: runexit
 
 // runExitHooks runs the exit hooks with the exit code. A hook's panic
 // becomes the run's uncaught error if it has none, and the other hooks
@@ -124,6 +142,10 @@ func (rt *Runtime) runBeforeExit() {
 	}
 }
 
+// ANCHOR_END: runexit
+
+// ANCHOR: warn
+
 // warn prints a process warning on stderr the way Node does:
 // "(name:pid) Kind: message", name being the program's.
 func (rt *Runtime) warn(kind, message string) {
@@ -138,3 +160,5 @@ func (rt *Runtime) warn(kind, message string) {
 // TimeoutOverflowWarning); nil means os.Stderr, the default. Loop thread
 // only.
 func (rt *Runtime) SetWarningOutput(w io.Writer) { rt.stderr = w }
+
+// ANCHOR_END: warn

@@ -1,3 +1,5 @@
+// ANCHOR: stack
+
 package loop
 
 import (
@@ -26,6 +28,8 @@ func panicStack() []byte {
 	return append(append(header, '\n'), rest...)
 }
 
+// ANCHOR_END: stack
+
 // ANCHOR: uncaught
 
 // UncaughtError is what Run returns when the program or a callback
@@ -49,8 +53,12 @@ func (e *UncaughtError) Error() string {
 
 // ANCHOR_END: uncaught
 
+// ANCHOR: unwrap
+
 // Unwrap returns the panic's value if it is an error.
 func (e *UncaughtError) Unwrap() error {
 	err, _ := e.Value.(error)
 	return err
 }
+
+// ANCHOR_END: unwrap

@@ -215,12 +215,16 @@ var ErrClosed = errors.New("minimio: event queue closed")
 // cannot have: none at all, an unknown bit, or Writable for a listener.
 var ErrUnsupported = errors.New("minimio: interest not supported")
 
+// ANCHOR: wouldblock
+
 // ErrWouldBlock is returned by Read on a stream in non-blocking mode when
 // no data is there yet, by Write in non-blocking mode when it cannot take
 // more now, and by Accept when no connection is waiting: register the
 // source for the matching interest and try again after its event. It is
 // what EAGAIN (EWOULDBLOCK) means on Unix.
 var ErrWouldBlock = errors.New("minimio: would block; register and wait for the event")
+
+// ANCHOR_END: wouldblock
 
 // errInterrupted is what a backend's wait returns when the OS call was
 // interrupted by a signal (EINTR). Poll retries with the remaining time.

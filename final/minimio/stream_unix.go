@@ -59,6 +59,8 @@ func Connect(addr string) (*TcpStream, error) {
 
 // ANCHOR_END: connect
 
+// ANCHOR: newsocket
+
 // newSocket opens a TCP socket, closed on exec (see socket), for addr, an "ip:port",
 // and returns it with the address in the form connect and bind take. op
 // ("connect" or "listen") names the caller in the error for a bad addr.
@@ -80,6 +82,10 @@ func sockaddr(ap netip.AddrPort) (int, unix.Sockaddr) {
 	}
 	return unix.AF_INET6, &unix.SockaddrInet6{Port: int(ap.Port()), Addr: ap.Addr().As16()}
 }
+
+// ANCHOR_END: newsocket
+
+// ANCHOR: connectfd
 
 // connectFd connects fd to sa and waits for the result. A plain blocking
 // connect that is interrupted by a signal keeps connecting in the
@@ -121,6 +127,10 @@ func waitFd(fd int, events int16) error {
 	}
 }
 
+// ANCHOR_END: connectfd
+
+// ANCHOR: write
+
 // Write sends all of p, blocking until it is sent. In non-blocking mode
 // it sends what the socket takes now and, if that is not all of p,
 // returns how much it sent with ErrWouldBlock: register the stream for
@@ -138,6 +148,8 @@ func (s *TcpStream) Write(p []byte) (int, error) {
 		}
 	}
 }
+
+// ANCHOR_END: write
 
 // ANCHOR: writenow
 
@@ -165,6 +177,8 @@ func (s *TcpStream) writeNow(p []byte) (int, error) {
 }
 
 // ANCHOR_END: writenow
+
+// ANCHOR: read
 
 // SetNonblocking puts the stream's reads and writes in non-blocking mode
 // (on) or back in blocking mode. It changes only how the stream waits,
@@ -201,6 +215,8 @@ func (s *TcpStream) Read(p []byte) (int, error) {
 		return n, nil
 	}
 }
+
+// ANCHOR_END: read
 
 // Close closes the socket. A registration that has not fired yet is
 // dropped by the OS. A second Close does nothing: the descriptor number

@@ -71,6 +71,8 @@ type TcpStream struct {
 
 // ANCHOR_END: stream
 
+// ANCHOR: sizes
+
 // recvBufferSize is the size of the buffer each receive fills. The
 // original used 1024 bytes and always returned all of them; this version
 // returns only the bytes that arrived.
@@ -85,6 +87,8 @@ const maxIO = 1 << 30
 
 // errReceivePending is returned by Read between Register and the event.
 var errReceivePending = errors.New("minimio: read while a receive is pending; wait for the stream's event")
+
+// ANCHOR_END: sizes
 
 // startWinsock initialises Winsock once. Go's runtime only does so when
 // package net is linked in, and this package does not need net.
@@ -112,6 +116,8 @@ func Connect(addr string) (*TcpStream, error) {
 
 // ANCHOR_END: connect
 
+// ANCHOR: newsocket
+
 // newSocket opens a TCP socket for addr, an "ip:port", and returns it
 // with its address family and the address in the form connect and bind
 // take. op ("connect" or "listen") names the caller in the error for a
@@ -133,6 +139,10 @@ func newSocket(op, addr string) (windows.Handle, int32, windows.Sockaddr, error)
 	}
 	return h, family, sa, nil
 }
+
+// ANCHOR_END: newsocket
+
+// ANCHOR: failfast
 
 // These come from mstcpip.h: SIO_TCP_INITIAL_RTO is _WSAIOW(IOC_VENDOR,
 // 17), and TCP_INITIAL_RTO_NO_SYN_RETRANSMISSIONS is (UCHAR)-2.
@@ -159,6 +169,8 @@ func failFastOnLoopback(h windows.Handle, ap netip.AddrPort) {
 	windows.WSAIoctl(h, sioTCPInitialRTO, (*byte)(unsafe.Pointer(&params)), uint32(unsafe.Sizeof(params)), nil, 0, &n, nil, 0)
 }
 
+// ANCHOR_END: failfast
+
 // sockaddr converts an address to the family and sockaddr that WSASocket
 // and connect take.
 func sockaddr(ap netip.AddrPort) (int32, windows.Sockaddr) {
@@ -167,6 +179,8 @@ func sockaddr(ap netip.AddrPort) (int32, windows.Sockaddr) {
 	}
 	return windows.AF_INET6, &windows.SockaddrInet6{Port: int(ap.Port()), Addr: ap.Addr().As16()}
 }
+
+// ANCHOR: write
 
 // Write sends all of p, blocking until it is sent. Without an OVERLAPPED,
 // WSASend is an ordinary blocking send and queues nothing on the port. In
@@ -187,6 +201,8 @@ func (s *TcpStream) Write(p []byte) (int, error) {
 	}
 	return sent, nil
 }
+
+// ANCHOR_END: write
 
 // ANCHOR: writenow
 
@@ -231,6 +247,8 @@ func (s *TcpStream) writeNow(p []byte) (int, error) {
 }
 
 // ANCHOR_END: writenow
+
+// ANCHOR: read
 
 // SetNonblocking puts the stream's reads and writes in non-blocking mode
 // (on) or back in blocking mode. Like Read, it is for the one goroutine
@@ -281,6 +299,10 @@ func (s *TcpStream) Read(p []byte) (int, error) {
 	return int(n), nil
 }
 
+// ANCHOR_END: read
+
+// ANCHOR: complete
+
 // complete records how op ended; wait calls it once the completion has
 // been taken off the port, so the kernel no longer touches buf.
 func (s *TcpStream) complete(op *operation, n uint32) {
@@ -300,6 +322,10 @@ func (s *TcpStream) complete(op *operation, n uint32) {
 		s.data = s.buf[:n]
 	}
 }
+
+// ANCHOR_END: complete
+
+// ANCHOR: completewrite
 
 // completeWrite records how a send ended, or takes a posted Writable
 // event, and returns the token of the Writable registration waiting for
@@ -324,6 +350,10 @@ func (s *TcpStream) completeWrite(op *operation, n uint32) (Token, bool) {
 	return s.writeToken, true
 }
 
+// ANCHOR_END: completewrite
+
+// ANCHOR: close
+
 // Close closes the socket. A receive still in flight ends with an error,
 // which the queue reports as the stream's event if it is still polled; a
 // send still in flight is cancelled, and its bytes may be lost. A second
@@ -338,3 +368,5 @@ func (s *TcpStream) Close() error {
 	s.mu.Unlock()
 	return os.NewSyscallError("closesocket", windows.Closesocket(s.handle))
 }
+
+// ANCHOR_END: close

@@ -1,3 +1,5 @@
+// ANCHOR: package
+
 // Package program runs a program on final's runtime the way the node
 // command runs a script: with the delay server the program talks to, a
 // runtime configured from the environment, and Node's exit status at the
@@ -15,6 +17,10 @@ import (
 	"github.com/nodeexperiment/gonode/final/loop"
 	"github.com/nodeexperiment/gonode/internal/delayserver"
 )
+
+// ANCHOR_END: package
+
+// ANCHOR: run
 
 // Run starts the delay server (the one DELAY_SERVER names, or one of its
 // own on 127.0.0.1), builds a runtime as the environment asks
@@ -38,6 +44,8 @@ func Run(program func(rt *loop.Runtime, server string)) error {
 	}
 	return rt.Run(func() { program(rt, server) })
 }
+
+// ANCHOR_END: run
 
 // ANCHOR: exit
 
@@ -66,8 +74,12 @@ func Exit(err error) {
 
 // ANCHOR_END: exit
 
+// ANCHOR: name
+
 // name is the command's name, as a shell user typed it: "final" for
 // go run ./final, whatever the operating system calls the file.
 func name() string {
 	return strings.TrimSuffix(filepath.Base(os.Args[0]), ".exe")
 }
+
+// ANCHOR_END: name
