@@ -162,10 +162,12 @@ const acceptDropsOnEMFILE = runtime.GOOS == "darwin"
 
 // ANCHOR: shed
 
-// shed answers an accept that failed for want of a descriptor, as libuv
-// does. The connection would otherwise stay at the head of the queue: the
-// listener would be reported readable again at once, and again, with
-// nothing the program can do. So shed gives up the reserve descriptor,
+// shed answers an accept that failed for want of a descriptor with
+// libuv's reserve-descriptor trick, one connection per call where libuv's
+// uv__emfile_trick drains the whole queue. The connection would otherwise
+// stay at the head of the queue: the listener would be reported readable
+// again at once, and again, with nothing the program can do. So shed
+// gives up the reserve descriptor,
 // accepts the oldest connection into the slot it frees, closes it (its
 // client sees the connection closed, not a hang), and takes the reserve
 // back. It returns the error, saying that a connection was dropped, or
