@@ -167,11 +167,10 @@ const acceptDropsOnEMFILE = runtime.GOOS == "darwin"
 // uv__emfile_trick drains the whole queue. The connection would otherwise
 // stay at the head of the queue: the listener would be reported readable
 // again at once, and again, with nothing the program can do. So shed
-// gives up the reserve descriptor,
-// accepts the oldest connection into the slot it frees, closes it (its
-// client sees the connection closed, not a hang), and takes the reserve
-// back. It returns the error, saying that a connection was dropped, or
-// ErrWouldBlock if none was waiting.
+// gives up the reserve descriptor, accepts the oldest connection into the
+// slot it frees, closes it (its client sees the connection closed, not a
+// hang), and takes the reserve back. It returns the error, saying that a
+// connection was dropped, or ErrWouldBlock if none was waiting.
 func (l *TcpListener) shed(cause error) error {
 	if l.reserve < 0 {
 		if l.reserve, _ = openReserve(); l.reserve < 0 {
