@@ -1,3 +1,5 @@
+// ANCHOR: output
+
 // Package console prints the trace lines of the runtime and of the
 // programs it runs, in the book's format:
 //
@@ -44,6 +46,10 @@ func SetOutput(w io.Writer) (previous io.Writer) {
 // is io.Discard and no timeline is recording.
 func silent() bool { return discarding.Load() && !timeline.On() }
 
+// ANCHOR_END: output
+
+// ANCHOR: print
+
 // Print writes one trace line for thread. It is safe from any goroutine.
 func Print(thread, msg string) {
 	if silent() {
@@ -70,6 +76,10 @@ func Printf(thread, format string, args ...any) {
 // marked "main". It is safe from any goroutine, though only the loop
 // thread has a reason to call it.
 func Log(msg string) { Print("main", msg) }
+
+// ANCHOR_END: print
+
+// ANCHOR: content
 
 // Content prints a longer text as a block, as the book's example does: a
 // header naming what the text is, the text's first two lines, its
@@ -101,3 +111,5 @@ func write(s string) {
 	defer mu.Unlock()
 	io.WriteString(out, s)
 }
+
+// ANCHOR_END: content

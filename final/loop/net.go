@@ -1,3 +1,5 @@
+// ANCHOR: netdoc
+
 package loop
 
 import (
@@ -27,6 +29,8 @@ const readBufferSize = 64 << 10
 // still to do when it was closed: a write not yet sent, a write or a
 // ReadStart after Close.
 var ErrConnClosed = errors.New("loop: connection closed")
+
+// ANCHOR_END: netdoc
 
 // ANCHOR: server
 
@@ -67,6 +71,8 @@ func (rt *Runtime) Listen(addr string, onConn func(err error, c *Conn)) (*Server
 
 // ANCHOR_END: server
 
+// ANCHOR: serverclose
+
 // Addr returns the address the server listens on, as "ip:port". Safe
 // from any goroutine.
 func (s *Server) Addr() string { return s.ln.Addr() }
@@ -82,6 +88,8 @@ func (s *Server) Close() error {
 	s.rt.dropWatch(s.token, s.w)
 	return s.ln.Close()
 }
+
+// ANCHOR_END: serverclose
 
 // ANCHOR: accept
 
@@ -115,6 +123,8 @@ func (s *Server) onEvent() {
 }
 
 // ANCHOR_END: accept
+
+// ANCHOR: conn
 
 // newConn puts an accepted stream in the table; it is registered once
 // it reads or has bytes to send.
@@ -168,6 +178,8 @@ func (c *Conn) ReadStart(cb func(err error, data []byte)) {
 	}
 }
 
+// ANCHOR_END: conn
+
 // ANCHOR: write
 
 // Write sends data, or as much of it as the socket takes now, and queues
@@ -218,6 +230,8 @@ func (c *Conn) enqueue(data []byte, cb func(err error)) {
 
 // ANCHOR_END: write
 
+// ANCHOR: closeconn
+
 // later runs cb(err) in the next tick's pending phase, so that no
 // callback runs before the call that took it has returned.
 func (c *Conn) later(cb func(err error), err error) {
@@ -244,6 +258,8 @@ func (c *Conn) Close() error {
 	c.out, c.waiting = nil, nil
 	return c.stream.Close()
 }
+
+// ANCHOR_END: closeconn
 
 // ANCHOR: onevent
 
@@ -276,6 +292,8 @@ func (c *Conn) onEvent() {
 }
 
 // ANCHOR_END: onevent
+
+// ANCHOR: flush
 
 // flush sends the queued bytes until the socket takes no more, running
 // the callback of each write that is all sent.
@@ -334,6 +352,10 @@ func (c *Conn) register() error {
 	return c.rt.armWatch(c.token, c.w, interests)
 }
 
+// ANCHOR_END: flush
+
+// ANCHOR: watch
+
 // armWatch registers w's source for interests, and counts it in rt.active
 // until its event comes or it is closed.
 func (rt *Runtime) armWatch(token minimio.Token, w *watch, interests minimio.Interests) error {
@@ -357,3 +379,5 @@ func (rt *Runtime) dropWatch(token minimio.Token, w *watch) {
 		rt.let(w.unref)
 	}
 }
+
+// ANCHOR_END: watch

@@ -33,6 +33,8 @@ type TcpListener struct {
 
 // ANCHOR_END: listener
 
+// ANCHOR: listen
+
 // Listen opens a listening socket on addr, an "ip:port" such as
 // "127.0.0.1:0" (port 0 lets the OS choose; Addr says which it chose).
 // Like Go's net package, it sets SO_REUSEADDR, so that a server can
@@ -110,6 +112,8 @@ func addrString(sa unix.Sockaddr) string {
 // goroutine.
 func (l *TcpListener) Addr() string { return l.addr }
 
+// ANCHOR_END: listen
+
 // ANCHOR: accept
 
 // Accept takes one waiting connection and returns it as a stream in
@@ -120,7 +124,7 @@ func (l *TcpListener) Addr() string { return l.addr }
 // connection is closed instead, and the error says so (see shed).
 func (l *TcpListener) Accept() (*TcpStream, error) {
 	for {
-		fd, err := accept(l.fd) // close-on-exec; the socket stays blocking (the stream's non-blocking mode is MSG_DONTWAIT on each call)
+		fd, err := accept(l.fd) // close-on-exec and non-blocking, as Go's net makes its sockets
 		switch {
 		case errors.Is(err, unix.EINTR) || errors.Is(err, unix.ECONNABORTED):
 			continue
@@ -144,6 +148,8 @@ func (l *TcpListener) Accept() (*TcpStream, error) {
 
 // ANCHOR_END: accept
 
+// ANCHOR: dropsonemfile
+
 // acceptDropsOnEMFILE says that the kernel takes the connection off the
 // queue before it finds no descriptor for it, and closes it: XNU does
 // (accept_nocancel dequeues, then falloc fails, then soclose). There is
@@ -152,16 +158,19 @@ func (l *TcpListener) Accept() (*TcpStream, error) {
 // queued.
 const acceptDropsOnEMFILE = runtime.GOOS == "darwin"
 
+// ANCHOR_END: dropsonemfile
+
 // ANCHOR: shed
 
-// shed answers an accept that failed for want of a descriptor, as libuv
-// does. The connection would otherwise stay at the head of the queue: the
-// listener would be reported readable again at once, and again, with
-// nothing the program can do. So shed gives up the reserve descriptor,
-// accepts the oldest connection into the slot it frees, closes it (its
-// client sees the connection closed, not a hang), and takes the reserve
-// back. It returns the error, saying that a connection was dropped, or
-// ErrWouldBlock if none was waiting.
+// shed answers an accept that failed for want of a descriptor with
+// libuv's reserve-descriptor trick, one connection per call where libuv's
+// uv__emfile_trick drains the whole queue. The connection would otherwise
+// stay at the head of the queue: the listener would be reported readable
+// again at once, and again, with nothing the program can do. So shed
+// gives up the reserve descriptor, accepts the oldest connection into the
+// slot it frees, closes it (its client sees the connection closed, not a
+// hang), and takes the reserve back. It returns the error, saying that a
+// connection was dropped, or ErrWouldBlock if none was waiting.
 func (l *TcpListener) shed(cause error) error {
 	if l.reserve < 0 {
 		if l.reserve, _ = openReserve(); l.reserve < 0 {
@@ -185,6 +194,8 @@ func (l *TcpListener) shed(cause error) error {
 
 // ANCHOR_END: shed
 
+// ANCHOR: close
+
 // Close closes the listening socket. The OS drops its registration, and
 // connections still waiting in its queue are refused. A second Close
 // does nothing: the descriptor number may already belong to another
@@ -201,3 +212,5 @@ func (l *TcpListener) Close() error {
 	l.fd = -1
 	return os.NewSyscallError("close", unix.Close(fd))
 }
+
+// ANCHOR_END: close

@@ -43,6 +43,8 @@ type TcpListener struct {
 
 // ANCHOR_END: listener
 
+// ANCHOR: listen
+
 // Listen opens a listening socket on addr, an "ip:port" such as
 // "127.0.0.1:0" (port 0 lets the OS choose; Addr says which it chose).
 // Unlike on Unix it leaves SO_REUSEADDR off, as Go's net package does on
@@ -93,6 +95,8 @@ func addrString(sa windows.Sockaddr) string {
 // goroutine.
 func (l *TcpListener) Addr() string { return l.addr }
 
+// ANCHOR_END: listen
+
 // ANCHOR: accept
 
 // Accept returns the connection that the last AcceptEx took, as a stream
@@ -139,6 +143,8 @@ func (l *TcpListener) Accept() (*TcpStream, error) {
 
 // ANCHOR_END: accept
 
+// ANCHOR: complete
+
 // complete records how op ended; wait calls it once the completion has
 // been taken off the port, so the kernel no longer touches the address
 // buffer.
@@ -169,6 +175,10 @@ func (l *TcpListener) complete(op *operation) {
 	}
 }
 
+// ANCHOR_END: complete
+
+// ANCHOR: close
+
 // Close closes the listening socket, the socket an AcceptEx in flight
 // accepts into (which cancels the AcceptEx; its completion is still an
 // event if the queue is polled), and an accepted connection Accept has
@@ -191,3 +201,5 @@ func (l *TcpListener) Close() error {
 	l.mu.Unlock()
 	return os.NewSyscallError("closesocket", windows.Closesocket(l.handle))
 }
+
+// ANCHOR_END: close

@@ -31,15 +31,21 @@ type selector struct {
 	woke bool              // the last wait took a wake packet; used only by the goroutine that waits
 }
 
+// ANCHOR: waitcall
+
 // WaitCall names the system call Poll waits in on this OS, for traces
 // and timelines.
 const WaitCall = "GetQueuedCompletionStatusEx"
+
+// ANCHOR_END: waitcall
 
 // The completion keys this backend uses.
 const (
 	streamKey uintptr = 1 // every socket joins the port with this key
 	wakeKey   uintptr = 2 // the packet posted by wake, which has no OVERLAPPED
 )
+
+// ANCHOR: operation
 
 // operation is one overlapped operation the kernel owns (a receive, a
 // send or an accept), or an event that register posted itself (posted)
@@ -82,6 +88,10 @@ const (
 	opAccept                 // an AcceptEx (or a posted one): the listener's Readable event
 )
 
+// ANCHOR_END: operation
+
+// ANCHOR: track
+
 // pending holds every operation the kernel may still write to. It is
 // shared by all ports on purpose: if a port is closed while receives are
 // still in flight, nobody will ever take their completions, and the kernel
@@ -118,6 +128,8 @@ func untrack(op *operation) (Token, bool) {
 	return op.token, true
 }
 
+// ANCHOR_END: track
+
 // overlappedEntry is Windows' OVERLAPPED_ENTRY, one completion taken off a
 // port by GetQueuedCompletionStatusEx (32 bytes on 64-bit Windows).
 //
@@ -150,6 +162,8 @@ func newSelector() (*selector, error) {
 
 // ANCHOR: register
 
+// ANCHOR: registerstream
+
 func (s *selector) register(stream *TcpStream, token Token, interests Interests) error {
 	stream.mu.Lock()
 	defer stream.mu.Unlock()
@@ -172,6 +186,8 @@ func (s *selector) register(stream *TcpStream, token Token, interests Interests)
 	}
 	return nil
 }
+
+// ANCHOR_END: registerstream
 
 // registerRead starts the receive whose completion is stream's Readable
 // event. stream.mu is held.
@@ -307,6 +323,8 @@ func (s *selector) registerListener(l *TcpListener, token Token) error {
 
 // ANCHOR_END: registerlistener
 
+// ANCHOR: post
+
 // post queues op's event without starting an operation.
 func (s *selector) post(op *operation) error {
 	op.posted = true
@@ -319,6 +337,8 @@ func isConnectionError(err error) bool {
 	return errors.Is(err, windows.WSAECONNRESET) || errors.Is(err, windows.WSAECONNABORTED) ||
 		errors.Is(err, windows.WSAENETRESET)
 }
+
+// ANCHOR_END: post
 
 // ANCHOR: wait
 
@@ -384,6 +404,8 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 
 // ANCHOR_END: wait
 
+// ANCHOR: finish
+
 // finish hands a finished operation's result to its stream or listener
 // and returns the event to report, if any: a send is only an event when
 // a Writable registration waits for it.
@@ -415,6 +437,8 @@ func overlappedError(handle windows.Handle, ov *windows.Overlapped, closed bool)
 	}
 	return err
 }
+
+// ANCHOR_END: finish
 
 // ANCHOR: wake
 

@@ -11,6 +11,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// ANCHOR: selector
+
 // selector is the kqueue backend for macOS and the BSDs: a kqueue plus a
 // non-blocking pipe that wakes it (a pipe rather than EVFILT_USER, which
 // OpenBSD and NetBSD before 10 lack: one wake for every BSD).
@@ -47,9 +49,15 @@ type registration struct {
 	id    int64 // NetBSD only: the udata that names it (see udataIndex)
 }
 
+// ANCHOR_END: selector
+
+// ANCHOR: waitcall
+
 // WaitCall names the system call Poll waits in on this OS, for traces
 // and timelines.
 const WaitCall = "kevent"
+
+// ANCHOR_END: waitcall
 
 // ANCHOR: new
 

@@ -21,6 +21,8 @@ import (
 	"time"
 )
 
+// ANCHOR: kinds
+
 // Kind says what an event is: a mark (a moment) or a span (a stretch of
 // time).
 type Kind uint8
@@ -55,6 +57,8 @@ const (
 
 // IsSpan reports whether events of kind k are spans rather than marks.
 func (k Kind) IsSpan() bool { return k >= Program }
+
+// ANCHOR_END: kinds
 
 // Event is one recorded event. For a mark End equals At.
 type Event struct {
@@ -97,6 +101,8 @@ type sentItem struct {
 	thread string
 	at     time.Duration
 }
+
+// ANCHOR: hooks
 
 var current atomic.Pointer[Recorder]
 
@@ -191,6 +197,8 @@ func Receive(thread, what string, id int) {
 		r.handoffs = append(r.handoffs, Handoff{From: s.thread, To: thread, Sent: s.at, Received: at, What: what, ID: id})
 	}
 }
+
+// ANCHOR_END: hooks
 
 func (r *Recorder) add(e Event) {
 	r.mu.Lock()
