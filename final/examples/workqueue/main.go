@@ -23,10 +23,6 @@ import (
 	"github.com/nodeexperiment/gonode/final/loop"
 )
 
-// init pins the main goroutine to the process's first OS thread: "main"
-// in the trace is the main thread.
-func init() { runtime.LockOSThread() }
-
 func main() {
 	fs.Delay = 20 * time.Millisecond // a slow disk, but not the book's full second
 	program.Exit(program.Run(func(rt *loop.Runtime, _ string) {
@@ -64,3 +60,7 @@ func testFile() string {
 	_, src, _, _ := runtime.Caller(0)
 	return filepath.Join(filepath.Dir(src), "..", "..", "test.txt")
 }
+
+// init keeps the loop thread on the process's first OS thread, the one
+// the trace calls "main".
+func init() { runtime.LockOSThread() }
