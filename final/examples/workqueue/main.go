@@ -25,34 +25,39 @@ import (
 
 func main() {
 	fs.Delay = 20 * time.Millisecond // a slow disk, but not the book's full second
-	program.Exit(program.Run(func(rt *loop.Runtime, _ string) {
-		// ANCHOR: program
-		console.Log("queueing four reads and two encryptions")
-		for i := 1; i <= 4; i++ {
-			fs.Read(rt, testFile(), func(err error, text js.Value) {
-				if err != nil {
-					console.Log("Error: " + err.Error())
-					return
-				}
-				s, _ := text.AsString()
-				console.Log(fmt.Sprintf("read %d: %d characters", i, len(s)))
-			})
-		}
-		for i := 5; i <= 6; i++ {
-			crypto.Encrypt(rt, 25, func(err error, _ js.Value) {
-				if err != nil {
-					console.Log("Error: " + err.Error())
-					return
-				}
-				console.Log(fmt.Sprintf("encryption %d done", i))
-			})
-		}
-		console.Log("the program keeps the loop thread busy for 100 ms")
-		time.Sleep(100 * time.Millisecond) // blocking, as a long synchronous call would
-		console.Log("program ends")
-		// ANCHOR_END: program
-	}))
+	program.Exit(program.Run(example))
 }
+
+// ANCHOR: program
+
+// example queues the six tasks and blocks the loop thread: the script, in Node.
+func example(rt *loop.Runtime, _ string) {
+	console.Log("queueing four reads and two encryptions")
+	for i := 1; i <= 4; i++ {
+		fs.Read(rt, testFile(), func(err error, text js.Value) {
+			if err != nil {
+				console.Log("Error: " + err.Error())
+				return
+			}
+			s, _ := text.AsString()
+			console.Log(fmt.Sprintf("read %d: %d characters", i, len(s)))
+		})
+	}
+	for i := 5; i <= 6; i++ {
+		crypto.Encrypt(rt, 25, func(err error, _ js.Value) {
+			if err != nil {
+				console.Log("Error: " + err.Error())
+				return
+			}
+			console.Log(fmt.Sprintf("encryption %d done", i))
+		})
+	}
+	console.Log("the program keeps the loop thread busy for 100 ms")
+	time.Sleep(100 * time.Millisecond) // blocking, as a long synchronous call would
+	console.Log("program ends")
+}
+
+// ANCHOR_END: program
 
 // testFile is final/test.txt, the book's text file, found from this
 // source file's path, so that the example runs from any directory.
