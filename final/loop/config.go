@@ -1,3 +1,5 @@
+// ANCHOR: config
+
 package loop
 
 import (
@@ -25,6 +27,8 @@ type Config struct {
 	PoolSize int
 }
 
+// ANCHOR_END: config
+
 // ANCHOR: configfromenv
 
 // ConfigFromEnv returns the configuration the environment asks for: the
@@ -46,6 +50,8 @@ func ConfigFromEnv() (Config, error) {
 
 // ANCHOR_END: configfromenv
 
+// ANCHOR: poolsize
+
 // poolSize returns the pool size c asks for, or an error if it is out
 // of range.
 func (c Config) poolSize() (int, error) {
@@ -57,3 +63,5 @@ func (c Config) poolSize() (int, error) {
 	}
 	return c.PoolSize, nil
 }
+
+// ANCHOR_END: poolsize

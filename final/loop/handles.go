@@ -1,3 +1,5 @@
+// ANCHOR: refcount
+
 package loop
 
 import (
@@ -42,6 +44,10 @@ func (rt *Runtime) setRef(unref *bool, ref, isPending bool) {
 	}
 }
 
+// ANCHOR_END: refcount
+
+// ANCHOR: timerref
+
 // Ref makes the timer keep the loop alive again (the default). It returns
 // t. Loop thread only.
 func (t *Timer) Ref() *Timer { t.rt.setRef(&t.unref, true, t.state != done); return t }
@@ -76,6 +82,10 @@ func (t *Timer) Refresh() *Timer {
 	return t
 }
 
+// ANCHOR_END: timerref
+
+// ANCHOR: immediateref
+
 // Ref makes the immediate keep the loop alive again (the default). It
 // returns im. Loop thread only.
 func (im *Immediate) Ref() *Immediate {
@@ -94,6 +104,10 @@ func (im *Immediate) Unref() *Immediate {
 // HasRef reports whether the immediate keeps the loop alive while it
 // waits. Loop thread only.
 func (im *Immediate) HasRef() bool { return !im.unref }
+
+// ANCHOR_END: immediateref
+
+// ANCHOR: serverref
 
 // Ref makes the server keep the loop alive again (the default). Loop
 // thread only.
@@ -119,6 +133,10 @@ func (c *Conn) Unref() { c.rt.setRef(&c.w.unref, false, c.w.armed) }
 // only.
 func (c *Conn) HasRef() bool { return !c.w.unref }
 
+// ANCHOR_END: serverref
+
+// ANCHOR: nodedelay
+
 // MaxDelay is the longest delay, in milliseconds, SetTimeout and
 // SetInterval take: 2^31−1, Node's TIMEOUT_MAX (libuv's timers count in
 // a signed 32-bit millisecond field in Node's JavaScript layer).
@@ -138,3 +156,5 @@ func (rt *Runtime) nodeDelay(ms int) time.Duration {
 	}
 	return time.Duration(ms) * time.Millisecond
 }
+
+// ANCHOR_END: nodedelay

@@ -1,3 +1,5 @@
+// ANCHOR: completion
+
 package loop
 
 import (
@@ -16,6 +18,8 @@ type completion struct {
 	result  pool.Result
 	wakeErr error
 }
+
+// ANCHOR_END: completion
 
 // ANCHOR: post
 
@@ -67,6 +71,7 @@ func (rt *Runtime) pollPhase() error {
 		console.Printf("main", "epoll event %d is ready", ev.Token())
 		rt.runWatch(ev.Token())
 	}
+	// ANCHOR: takeinbox
 	rt.mu.Lock()
 	batch := rt.inbox
 	rt.inbox = nil
@@ -79,6 +84,7 @@ func (rt *Runtime) pollPhase() error {
 		timeline.Mark("main", timeline.Callback, c.result.ID)
 		rt.finishWork(c.result)
 	}
+	// ANCHOR_END: takeinbox
 	return nil
 }
 

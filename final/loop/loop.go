@@ -65,6 +65,8 @@
 // callback the immediate always runs first, in both.
 package loop
 
+// ANCHOR: runtime
+
 import (
 	"errors"
 	"sync"
@@ -125,6 +127,10 @@ func New(cfg Config) (*Runtime, error) {
 		watches:  make(map[minimio.Token]*watch),
 	}, nil
 }
+
+// ANCHOR_END: runtime
+
+// ANCHOR: run
 
 // Run makes the calling goroutine the loop thread: it starts the pool
 // threads, runs program, turns the loop until nothing is
@@ -195,6 +201,8 @@ func (rt *Runtime) Ticks() int { return rt.ticks }
 // alive reports whether anything is pending (libuv's uv__loop_alive).
 func (rt *Runtime) alive() bool { return rt.active > 0 }
 
+// ANCHOR_END: run
+
 // ANCHOR: tick
 
 // tick is one turn of the loop, phase by phase.
@@ -246,6 +254,8 @@ func (rt *Runtime) shutdown() error {
 
 // ANCHOR_END: start
 
+// ANCHOR: pending
+
 // newID returns the next callback id; ids count up from 1.
 func (rt *Runtime) newID() int {
 	rt.lastID++
@@ -271,3 +281,5 @@ func (rt *Runtime) runPending() {
 		rt.invoke(f)
 	}
 }
+
+// ANCHOR_END: pending

@@ -38,6 +38,8 @@ func (a timerEntry) before(b timerEntry) bool {
 
 // ANCHOR_END: timerheap
 
+// ANCHOR: heapops
+
 // live reports whether the entry is its timer's current one: the timer
 // is armed, and was not armed again since (Refresh) under a newer seq.
 func (e timerEntry) live() bool { return e.t.state == armed && e.t.seq == e.seq }
@@ -148,3 +150,5 @@ func (h *timerHeap) key(t time.Time) int64 {
 
 // time returns the deadline whose key is when.
 func (h *timerHeap) time(when int64) time.Time { return h.base.Add(time.Duration(when)) }
+
+// ANCHOR_END: heapops

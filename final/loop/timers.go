@@ -1,3 +1,5 @@
+// ANCHOR: timer
+
 package loop
 
 import (
@@ -35,6 +37,10 @@ const (
 // are shared with pool work and watched streams and count up from 1.
 // Safe from any goroutine.
 func (t *Timer) ID() int { return t.id }
+
+// ANCHOR_END: timer
+
+// ANCHOR: settimeout
 
 // SetTimeout runs cb on the loop thread once ms milliseconds have passed,
 // never earlier. As in Node, an ms below 1 counts as 1, and so does one
@@ -91,6 +97,10 @@ func (rt *Runtime) addTimer(after, interval time.Duration, cb func()) *Timer {
 	return t
 }
 
+// ANCHOR_END: settimeout
+
+// ANCHOR: timersphase
+
 // arm puts t in the heap with the given deadline, behind every timer
 // already there with the same deadline.
 func (rt *Runtime) arm(t *Timer, deadline time.Time) {
@@ -144,6 +154,10 @@ func (rt *Runtime) nextDeadline() (deadline time.Time, ok bool) {
 	return rt.timers.time(e.when), true
 }
 
+// ANCHOR_END: timersphase
+
+// ANCHOR: immediate
+
 // Immediate is a pending SetImmediate. Pass it to ClearImmediate to
 // cancel it. An Immediate belongs to the loop thread.
 type Immediate struct {
@@ -191,3 +205,5 @@ func (rt *Runtime) runImmediates() {
 		rt.invoke(im.cb)
 	}
 }
+
+// ANCHOR_END: immediate

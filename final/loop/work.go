@@ -1,3 +1,5 @@
+// ANCHOR: workfunc
+
 package loop
 
 import (
@@ -9,6 +11,8 @@ import (
 // WorkFunc is the callback of pool work, run on the loop thread: err is
 // nil and v is what the work returned, or err says why it failed.
 type WorkFunc func(err error, v js.Value)
+
+// ANCHOR_END: workfunc
 
 // ANCHOR: queuework
 

@@ -1,3 +1,5 @@
+// ANCHOR: pool-package
+
 // Package pool is the runtime's thread pool: a fixed set of OS threads,
 // named pool0, pool1, ..., that run blocking work (a file read, a long
 // computation) so that the loop thread never has to.
@@ -17,6 +19,10 @@ import (
 	"github.com/nodeexperiment/gonode/final/js"
 	"github.com/nodeexperiment/gonode/final/timeline"
 )
+
+// ANCHOR_END: pool-package
+
+// ANCHOR: pool-types
 
 // Task is one piece of blocking work, created on the loop thread and run
 // on a pool thread; Submit passes it over. Name says what it is ("File read")
@@ -54,6 +60,10 @@ type PanicError struct {
 func (e *PanicError) Error() string {
 	return fmt.Sprintf("pool task %q panicked: %v", e.Task, e.Value)
 }
+
+// ANCHOR_END: pool-types
+
+// ANCHOR: pool-new
 
 // Pool is a fixed set of OS threads and the queue of work waiting for
 // them. Submit, Release and Close must be called from one goroutine at a
@@ -108,6 +118,8 @@ func New(n int, deliver func(Result)) *Pool {
 // Size returns the number of threads. It is safe from any goroutine.
 func (p *Pool) Size() int { return len(p.threads) }
 
+// ANCHOR_END: pool-new
+
 // ANCHOR: submit
 
 // Submit runs task on a pool thread. If a thread is idle, the one
@@ -156,6 +168,8 @@ func (p *Pool) pop() (Task, bool) {
 
 // ANCHOR_END: submit
 
+// ANCHOR: pool-close
+
 // Close drops the work still queued, then tells each thread in turn to
 // exit and waits until it has, so the threads say goodbye in order:
 // pool0, pool1, .... A thread that is busy finishes its task (and
@@ -169,6 +183,10 @@ func (p *Pool) Close() {
 		<-t.done
 	}
 }
+
+// ANCHOR_END: pool-close
+
+// ANCHOR: pool-thread
 
 // loop is the body of pool thread i. LockOSThread gives the goroutine an
 // OS thread of its own for its whole life, so a task that blocks in a
@@ -213,3 +231,5 @@ func run(task Task) (v js.Value, err error) {
 	}()
 	return task.Run()
 }
+
+// ANCHOR_END: pool-thread
