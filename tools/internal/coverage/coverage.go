@@ -386,9 +386,10 @@ func (f *File) Missing() []Range {
 	return out
 }
 
-// MinPercent is the ratchet that `make book-coverage` (the default of its
-// -min flag) and TestTheRealBook hold the book's coverage of Runtime to:
-// the total measured when the tool was written (20.6 %), rounded down.
-// Raise it whenever chapters raise the coverage; raise it to 85 when the
-// Going-further chapters land (issue 16).
-const MinPercent = 16
+// MinPercent is what `make book-coverage` (the default of its -min flag)
+// and TestTheRealBook hold the book's coverage of Runtime to: 85 %, the
+// bar the Going-further chapters were written to. A change that adds
+// code to final/'s runtime without showing it, or without naming it as
+// not shown with a reason, lowers the total and, past this line, fails
+// the test.
+const MinPercent = 85
