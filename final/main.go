@@ -1,3 +1,5 @@
+// ANCHOR: head
+
 // Command final is the complete runtime the book builds, running the
 // book's example: two file reads, a computation, timers and a slow web
 // request, all in flight at once on one loop thread.
@@ -34,6 +36,10 @@ import (
 	"github.com/nodeexperiment/gonode/final/timeline"
 )
 
+// ANCHOR_END: head
+
+// ANCHOR: main
+
 // init runs on the main goroutine before main, while it is still on the
 // process's first OS thread, and pins it there: "main" in the trace is
 // the main thread.
@@ -67,6 +73,10 @@ func writeTimeline(r *timeline.Recorder, f *os.File) error {
 	}
 	return nil
 }
+
+// ANCHOR_END: main
+
+// ANCHOR: program
 
 // javascript is the book's example, what would be a script in Node.
 func javascript(rt *loop.Runtime, server string) {
@@ -133,6 +143,10 @@ func javascript(rt *loop.Runtime, server string) {
 	})
 }
 
+// ANCHOR_END: program
+
+// ANCHOR: testfile
+
 // testFile finds test.txt: in the working directory if it is there (go run
 // from this directory), otherwise next to this source file (go run from
 // the repository root).
@@ -143,3 +157,5 @@ func testFile() string {
 	_, src, _, _ := runtime.Caller(0)
 	return filepath.Join(filepath.Dir(src), "test.txt")
 }
+
+// ANCHOR_END: testfile

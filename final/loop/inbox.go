@@ -1,3 +1,5 @@
+// ANCHOR: completion
+
 package loop
 
 import (
@@ -16,6 +18,8 @@ type completion struct {
 	result  pool.Result
 	wakeErr error
 }
+
+// ANCHOR_END: completion
 
 // ANCHOR: post
 

@@ -10,6 +10,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// ANCHOR: selector
+
 // selector is the Linux backend: an epoll instance plus an eventfd that
 // wakes it.
 //
@@ -28,6 +30,8 @@ type selector struct {
 // WaitCall names the system call Poll waits in on this OS, for traces
 // and timelines.
 const WaitCall = "epoll_wait"
+
+// ANCHOR_END: selector
 
 // ANCHOR: new
 

@@ -13,6 +13,8 @@ import (
 	"golang.org/x/sys/windows"
 )
 
+// ANCHOR: selector
+
 // selector is the Windows backend: an I/O completion port.
 //
 // IOCP is completion based. Registering a stream does not ask "tell me
@@ -40,6 +42,8 @@ const (
 	streamKey uintptr = 1 // every socket joins the port with this key
 	wakeKey   uintptr = 2 // the packet posted by wake, which has no OVERLAPPED
 )
+
+// ANCHOR_END: selector
 
 // operation is one overlapped operation the kernel owns (a receive, a
 // send or an accept), or an event that register posted itself (posted)

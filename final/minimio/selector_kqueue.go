@@ -11,6 +11,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// ANCHOR: selector
+
 // selector is the kqueue backend for macOS and the BSDs: a kqueue plus a
 // non-blocking pipe that wakes it (a pipe rather than EVFILT_USER, which
 // OpenBSD and NetBSD before 10 lack: one wake for every BSD).
@@ -50,6 +52,8 @@ type registration struct {
 // WaitCall names the system call Poll waits in on this OS, for traces
 // and timelines.
 const WaitCall = "kevent"
+
+// ANCHOR_END: selector
 
 // ANCHOR: new
 

@@ -26,6 +26,7 @@ func init() { runtime.LockOSThread() }
 
 func main() {
 	program.Exit(program.Run(func(rt *loop.Runtime, server string) {
+		// ANCHOR: program
 		console.Log("Setting a 100 ms timer")
 		rt.SetTimeout(100, func() { console.Log("Timer: 100 ms have passed") })
 
@@ -47,5 +48,6 @@ func main() {
 			status, _, _ := strings.Cut(response.String(), "\r\n")
 			console.Log("Socket: " + status)
 		})
+		// ANCHOR_END: program
 	}))
 }
