@@ -24,30 +24,34 @@ import (
 
 func init() { runtime.LockOSThread() }
 
-func main() {
-	program.Exit(program.Run(func(rt *loop.Runtime, server string) {
-		// ANCHOR: program
-		console.Log("Setting a 100 ms timer")
-		rt.SetTimeout(100, func() { console.Log("Timer: 100 ms have passed") })
+func main() { program.Exit(program.Run(example)) }
 
-		console.Log("Queueing a task on the pool")
-		crypto.Encrypt(rt, 30, func(err error, _ js.Value) {
-			if err != nil {
-				console.Log("Error: " + err.Error())
-				return
-			}
-			console.Log("Pool: the task is done")
-		})
+// ANCHOR: program
 
-		console.Log("Asking the delay server for an answer in 300 ms")
-		http.GetSlow(rt, server, "www.example.com", 300, func(err error, response js.Value) {
-			if err != nil {
-				console.Log("Error: " + err.Error())
-				return
-			}
-			status, _, _ := strings.Cut(response.String(), "\r\n")
-			console.Log("Socket: " + status)
-		})
-		// ANCHOR_END: program
-	}))
+// example sets the timer, queues the pool task and opens the socket: the
+// script, in Node.
+func example(rt *loop.Runtime, server string) {
+	console.Log("Setting a 100 ms timer")
+	rt.SetTimeout(100, func() { console.Log("Timer: 100 ms have passed") })
+
+	console.Log("Queueing a task on the pool")
+	crypto.Encrypt(rt, 30, func(err error, _ js.Value) {
+		if err != nil {
+			console.Log("Error: " + err.Error())
+			return
+		}
+		console.Log("Pool: the task is done")
+	})
+
+	console.Log("Asking the delay server for an answer in 300 ms")
+	http.GetSlow(rt, server, "www.example.com", 300, func(err error, response js.Value) {
+		if err != nil {
+			console.Log("Error: " + err.Error())
+			return
+		}
+		status, _, _ := strings.Cut(response.String(), "\r\n")
+		console.Log("Socket: " + status)
+	})
 }
+
+// ANCHOR_END: program

@@ -21,25 +21,26 @@ import (
 
 func init() { runtime.LockOSThread() }
 
-func main() {
-	program.Exit(program.Run(func(rt *loop.Runtime, _ string) {
-		// ANCHOR: program
-		console.Log("program start")
-		rt.SetTimeout(0, func() { console.Log("timeout") })
-		rt.SetImmediate(func() { console.Log("immediate") })
-		rt.Resolve(nil).Then(func(any) any { console.Log("promise"); return nil }, nil)
-		rt.NextTick(func() { console.Log("nextTick") })
-		console.Log("program end")
-		// ANCHOR_END: program
+func main() { program.Exit(program.Run(example)) }
 
-		// ANCHOR: io
-		crypto.Encrypt(rt, 27, func(err error, _ js.Value) {
-			console.Log("I/O callback")
-			rt.SetTimeout(0, func() { console.Log("timeout from I/O") })
-			rt.SetImmediate(func() { console.Log("immediate from I/O") })
-			rt.Resolve(nil).Then(func(any) any { console.Log("promise from I/O"); return nil }, nil)
-			rt.NextTick(func() { console.Log("nextTick from I/O") })
-		})
-		// ANCHOR_END: io
-	}))
+// example is the puzzle: the script, in Node.
+func example(rt *loop.Runtime, _ string) {
+	// ANCHOR: program
+	console.Log("program start")
+	rt.SetTimeout(0, func() { console.Log("timeout") })
+	rt.SetImmediate(func() { console.Log("immediate") })
+	rt.Resolve(nil).Then(func(any) any { console.Log("promise"); return nil }, nil)
+	rt.NextTick(func() { console.Log("nextTick") })
+	console.Log("program end")
+	// ANCHOR_END: program
+
+	// ANCHOR: io
+	crypto.Encrypt(rt, 27, func(err error, _ js.Value) {
+		console.Log("I/O callback")
+		rt.SetTimeout(0, func() { console.Log("timeout from I/O") })
+		rt.SetImmediate(func() { console.Log("immediate from I/O") })
+		rt.Resolve(nil).Then(func(any) any { console.Log("promise from I/O"); return nil }, nil)
+		rt.NextTick(func() { console.Log("nextTick from I/O") })
+	})
+	// ANCHOR_END: io
 }
