@@ -1,4 +1,4 @@
-// ANCHOR: head
+// ANCHOR: command
 
 // Command final is the complete runtime the book builds, running the
 // book's example: two file reads, a computation, timers and a slow web
@@ -36,14 +36,14 @@ import (
 	"github.com/nodeexperiment/gonode/final/timeline"
 )
 
-// ANCHOR_END: head
-
-// ANCHOR: main
-
 // init runs on the main goroutine before main, while it is still on the
 // process's first OS thread, and pins it there: "main" in the trace is
 // the main thread.
 func init() { runtime.LockOSThread() }
+
+// ANCHOR_END: command
+
+// ANCHOR: main
 
 func main() {
 	path := os.Getenv("TIMELINE")
@@ -76,7 +76,7 @@ func writeTimeline(r *timeline.Recorder, f *os.File) error {
 
 // ANCHOR_END: main
 
-// ANCHOR: program
+// ANCHOR: example
 
 // javascript is the book's example, what would be a script in Node.
 func javascript(rt *loop.Runtime, server string) {
@@ -143,7 +143,7 @@ func javascript(rt *loop.Runtime, server string) {
 	})
 }
 
-// ANCHOR_END: program
+// ANCHOR_END: example
 
 // ANCHOR: testfile
 

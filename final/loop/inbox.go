@@ -71,6 +71,7 @@ func (rt *Runtime) pollPhase() error {
 		console.Printf("main", "epoll event %d is ready", ev.Token())
 		rt.runWatch(ev.Token())
 	}
+	// ANCHOR: takeinbox
 	rt.mu.Lock()
 	batch := rt.inbox
 	rt.inbox = nil
@@ -83,6 +84,7 @@ func (rt *Runtime) pollPhase() error {
 		timeline.Mark("main", timeline.Callback, c.result.ID)
 		rt.finishWork(c.result)
 	}
+	// ANCHOR_END: takeinbox
 	return nil
 }
 

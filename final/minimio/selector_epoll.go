@@ -27,11 +27,15 @@ type selector struct {
 	woke   bool              // the last wait drained the eventfd; used only by the goroutine that waits
 }
 
+// ANCHOR_END: selector
+
+// ANCHOR: waitcall
+
 // WaitCall names the system call Poll waits in on this OS, for traces
 // and timelines.
 const WaitCall = "epoll_wait"
 
-// ANCHOR_END: selector
+// ANCHOR_END: waitcall
 
 // ANCHOR: new
 
@@ -141,6 +145,8 @@ func (s *selector) drain() error {
 
 // ANCHOR_END: drain
 
+// ANCHOR: kind
+
 // epollKind says which interests an epoll event is for. An error or a
 // hang-up is reported whatever was asked, and it is news for a reader
 // and a writer alike. (EPOLLRDHUP is never asked for, so never reported.)
@@ -154,6 +160,8 @@ func epollKind(flags uint32) Interests {
 	}
 	return kind
 }
+
+// ANCHOR_END: kind
 
 // ANCHOR: wake
 

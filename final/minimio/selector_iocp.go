@@ -33,9 +33,15 @@ type selector struct {
 	woke bool              // the last wait took a wake packet; used only by the goroutine that waits
 }
 
+// ANCHOR_END: selector
+
+// ANCHOR: waitcall
+
 // WaitCall names the system call Poll waits in on this OS, for traces
 // and timelines.
 const WaitCall = "GetQueuedCompletionStatusEx"
+
+// ANCHOR_END: waitcall
 
 // The completion keys this backend uses.
 const (
@@ -43,7 +49,7 @@ const (
 	wakeKey   uintptr = 2 // the packet posted by wake, which has no OVERLAPPED
 )
 
-// ANCHOR_END: selector
+// ANCHOR: operation
 
 // operation is one overlapped operation the kernel owns (a receive, a
 // send or an accept), or an event that register posted itself (posted)
@@ -86,6 +92,10 @@ const (
 	opAccept                 // an AcceptEx (or a posted one): the listener's Readable event
 )
 
+// ANCHOR_END: operation
+
+// ANCHOR: track
+
 // pending holds every operation the kernel may still write to. It is
 // shared by all ports on purpose: if a port is closed while receives are
 // still in flight, nobody will ever take their completions, and the kernel
@@ -122,6 +132,8 @@ func untrack(op *operation) (Token, bool) {
 	return op.token, true
 }
 
+// ANCHOR_END: track
+
 // overlappedEntry is Windows' OVERLAPPED_ENTRY, one completion taken off a
 // port by GetQueuedCompletionStatusEx (32 bytes on 64-bit Windows).
 //
@@ -154,6 +166,8 @@ func newSelector() (*selector, error) {
 
 // ANCHOR: register
 
+// ANCHOR: registerstream
+
 func (s *selector) register(stream *TcpStream, token Token, interests Interests) error {
 	stream.mu.Lock()
 	defer stream.mu.Unlock()
@@ -176,6 +190,8 @@ func (s *selector) register(stream *TcpStream, token Token, interests Interests)
 	}
 	return nil
 }
+
+// ANCHOR_END: registerstream
 
 // registerRead starts the receive whose completion is stream's Readable
 // event. stream.mu is held.
@@ -311,6 +327,8 @@ func (s *selector) registerListener(l *TcpListener, token Token) error {
 
 // ANCHOR_END: registerlistener
 
+// ANCHOR: post
+
 // post queues op's event without starting an operation.
 func (s *selector) post(op *operation) error {
 	op.posted = true
@@ -323,6 +341,8 @@ func isConnectionError(err error) bool {
 	return errors.Is(err, windows.WSAECONNRESET) || errors.Is(err, windows.WSAECONNABORTED) ||
 		errors.Is(err, windows.WSAENETRESET)
 }
+
+// ANCHOR_END: post
 
 // ANCHOR: wait
 
@@ -388,6 +408,8 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 
 // ANCHOR_END: wait
 
+// ANCHOR: finish
+
 // finish hands a finished operation's result to its stream or listener
 // and returns the event to report, if any: a send is only an event when
 // a Writable registration waits for it.
@@ -419,6 +441,8 @@ func overlappedError(handle windows.Handle, ov *windows.Overlapped, closed bool)
 	}
 	return err
 }
+
+// ANCHOR_END: finish
 
 // ANCHOR: wake
 

@@ -49,11 +49,15 @@ type registration struct {
 	id    int64 // NetBSD only: the udata that names it (see udataIndex)
 }
 
+// ANCHOR_END: selector
+
+// ANCHOR: waitcall
+
 // WaitCall names the system call Poll waits in on this OS, for traces
 // and timelines.
 const WaitCall = "kevent"
 
-// ANCHOR_END: selector
+// ANCHOR_END: waitcall
 
 // ANCHOR: new
 
