@@ -10,8 +10,6 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// ANCHOR: selector
-
 // selector is the Linux backend: an epoll instance plus an eventfd that
 // wakes it.
 //
@@ -26,8 +24,6 @@ type selector struct {
 	buf    []unix.EpollEvent // used only by the goroutine that waits
 	woke   bool              // the last wait drained the eventfd; used only by the goroutine that waits
 }
-
-// ANCHOR_END: selector
 
 // ANCHOR: waitcall
 

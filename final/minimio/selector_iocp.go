@@ -13,8 +13,6 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// ANCHOR: selector
-
 // selector is the Windows backend: an I/O completion port.
 //
 // IOCP is completion based. Registering a stream does not ask "tell me
@@ -32,8 +30,6 @@ type selector struct {
 	buf  []overlappedEntry // used only by the goroutine that waits
 	woke bool              // the last wait took a wake packet; used only by the goroutine that waits
 }
-
-// ANCHOR_END: selector
 
 // ANCHOR: waitcall
 
