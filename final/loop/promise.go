@@ -1,3 +1,5 @@
+// ANCHOR: promise
+
 package loop
 
 import "errors"
@@ -50,6 +52,10 @@ type thrown struct{ reason any }
 // resolved with itself (a TypeError in JavaScript).
 var ErrChainingCycle = errors.New("loop: chaining cycle detected for promise")
 
+// ANCHOR_END: promise
+
+// ANCHOR: new
+
 // NewPromise returns a pending promise and runs executor at once with
 // the functions that settle it: the first call of either wins, later
 // calls do nothing. Resolving with a *Promise adopts its state. A panic
@@ -90,6 +96,10 @@ func (rt *Runtime) Reject(reason any) *Promise {
 	return p
 }
 
+// ANCHOR_END: new
+
+// ANCHOR: then
+
 // Then adds a reaction: once p is fulfilled, onFulfilled runs with its
 // value, once rejected, onRejected with its reason, each as one
 // microtask job. It returns a promise settled by what the handler
@@ -126,6 +136,10 @@ func (p *Promise) Finally(f func()) *Promise {
 		return rt.Resolve(nil).Then(func(any) any { return thrown{reason} }, nil)
 	})
 }
+
+// ANCHOR_END: then
+
+// ANCHOR: resolve
 
 // resolvingFunctions returns a pair that settles p, of which only the
 // first call counts.
@@ -165,6 +179,10 @@ func (p *Promise) resolve(v any) {
 			func(r any) any { reject(r); return nil })
 	})
 }
+
+// ANCHOR_END: resolve
+
+// ANCHOR: settle
 
 // settle fulfills or rejects p and queues its reactions; a rejection
 // with none waits to be reported.
@@ -224,6 +242,10 @@ func runHandler(h func(any) any, v any) (result any, failed bool, reason any) {
 	return h(v), false, nil
 }
 
+// ANCHOR_END: settle
+
+// ANCHOR: rejections
+
 // reportRejections reports the promises rejected with no handler that
 // still have none, as uncaught errors, and says whether there were any.
 func (rt *Runtime) reportRejections() bool {
@@ -243,3 +265,5 @@ func (rt *Runtime) reportRejections() bool {
 	}
 	return reported
 }
+
+// ANCHOR_END: rejections

@@ -1,3 +1,5 @@
+// ANCHOR: file
+
 package loop
 
 // This file is what Node runs between callbacks: the nextTick queue and
@@ -12,6 +14,10 @@ package loop
 // on to its next callback. A nextTick that always queues another one
 // therefore never lets the loop reach its next callback, timer or I/O:
 // it starves them, exactly as in Node, whose documentation warns of it.
+
+// ANCHOR_END: file
+
+// ANCHOR: queues
 
 // NextTick runs f on the loop thread once the current callback (or the
 // program) has returned, before any promise reaction and before the
@@ -28,6 +34,10 @@ func (rt *Runtime) QueueMicrotask(f func()) {
 	rt.microtasks = append(rt.microtasks, f)
 }
 
+// ANCHOR_END: queues
+
+// ANCHOR: invoke
+
 // invoke runs f as one callback of the loop, then drains the nextTick and
 // microtask queues. Every callback the loop runs goes through it: the
 // program, timers, immediates, pending callbacks, pool and I/O callbacks.
@@ -42,6 +52,10 @@ func (rt *Runtime) invoke(f func()) {
 	defer func() { rt.draining = false }()
 	rt.drain()
 }
+
+// ANCHOR_END: invoke
+
+// ANCHOR: call
 
 // call runs f. Without an uncaught-exception handler, a panic in f goes
 // on up, as an *UncaughtError with the stack of the panic, and ends the
@@ -74,6 +88,10 @@ func (rt *Runtime) uncaught(r any) {
 	rt.onUncaught(u)
 }
 
+// ANCHOR_END: call
+
+// ANCHOR: drain
+
 // drain runs the nextTick queue, then the microtask queue, then reports
 // unhandled rejections, until nothing is left.
 func (rt *Runtime) drain() {
@@ -100,3 +118,5 @@ func (rt *Runtime) runMicrotasks() {
 		rt.call(f)
 	}
 }
+
+// ANCHOR_END: drain
