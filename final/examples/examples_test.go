@@ -1,7 +1,6 @@
 package examples_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"io/fs"
@@ -15,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nodeexperiment/gonode/final/internal/looptest"
 	"github.com/nodeexperiment/gonode/internal/delayserver"
 	"github.com/nodeexperiment/gonode/internal/delayserver/delaytest"
 	"github.com/nodeexperiment/gonode/internal/trace"
@@ -144,25 +144,20 @@ func exitStatus(t *testing.T, dir string) int {
 	return n
 }
 
-// runIn runs the command in dir and returns its standard output. An exit
-// status other than status, a hang (a minute), or anything on standard
-// error fails the test: the examples end as they mean to.
+// runIn runs the command in dir, for no longer than a minute, and
+// returns its standard output; an exit status other than status, or
+// anything on standard error, fails the test.
 func runIn(t *testing.T, dir string, env []string, status int, name string, args ...string) string {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Dir, cmd.Env = dir, env
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	if code := cmd.ProcessState.ExitCode(); err != nil && code != status || err == nil && status != 0 {
-		t.Fatalf("%s in %s: %v (exit status %d, want %d)\nstdout:\n%s\nstderr:\n%s", cmd, dir, err, code, status, &stdout, &stderr)
+	out := looptest.Output(t, cmd, status)
+	if t.Failed() {
+		t.FailNow()
 	}
-	if stderr.Len() > 0 {
-		t.Fatalf("%s in %s wrote to standard error:\n%s", cmd, dir, &stderr)
-	}
-	return stdout.String()
+	return out
 }
 
 // record writes out, a run, to dir/name when update is set: the files

@@ -164,17 +164,7 @@ func TestClientThatResets(t *testing.T) {
 			t.Error(err)
 			return
 		}
-		go func() {
-			c, err := net.Dial("tcp", srv.Addr())
-			if err != nil {
-				t.Error(err)
-				return
-			}
-			c.Write([]byte("then reset"))
-			time.Sleep(50 * time.Millisecond) // let the echo start
-			c.(*net.TCPConn).SetLinger(0)     // close with RST instead of FIN
-			c.Close()
-		}()
+		go resetAfter(t, srv.Addr(), []byte("then reset"), 50*time.Millisecond) // let the echo start
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -260,4 +250,22 @@ func TestShutdownClosesServersAndConns(t *testing.T) {
 func isReset(err error) bool {
 	var op *net.OpError
 	return errors.As(err, &op) && !op.Timeout()
+}
+
+// resetAfter is a client that connects to addr, sends data, waits for
+// wait and then resets the connection: it closes with RST instead of FIN
+// (SO_LINGER 0), as a peer that crashes or gives up would. Run it on a
+// goroutine of its own.
+func resetAfter(t *testing.T, addr string, data []byte, wait time.Duration) {
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Error(err)
+		return
+	}
+	if _, err := c.Write(data); err != nil {
+		t.Error(err)
+	}
+	time.Sleep(wait)
+	c.(*net.TCPConn).SetLinger(0)
+	c.Close()
 }

@@ -1,7 +1,6 @@
 package loop_test
 
 import (
-	"net"
 	"testing"
 	"time"
 
@@ -38,16 +37,7 @@ func TestFailedConnGivesQueuedWritesTheError(t *testing.T) {
 			t.Error(err)
 			return
 		}
-		go func() {
-			c, err := net.Dial("tcp", srv.Addr())
-			if err != nil {
-				t.Error(err)
-				return
-			}
-			time.Sleep(100 * time.Millisecond) // let the server queue its writes
-			c.(*net.TCPConn).SetLinger(0)      // close with RST
-			c.Close()
-		}()
+		go resetAfter(t, srv.Addr(), nil, 100*time.Millisecond) // let the server queue its writes
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package node_test
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -17,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nodeexperiment/gonode/final/internal/looptest"
 	"github.com/nodeexperiment/gonode/internal/delayserver"
 	"github.com/nodeexperiment/gonode/internal/delayserver/delaytest"
 	"github.com/nodeexperiment/gonode/internal/trace"
@@ -67,7 +67,7 @@ func TestSameProgramRealNode(t *testing.T) {
 	wg.Go(func() {
 		cmd := exec.CommandContext(ctx, node, "example.js")
 		cmd.Env = env
-		nodeOut = runProgram(t, cmd)
+		nodeOut = looptest.Output(t, cmd, 0)
 	})
 	// final is built while Node runs: the whole test then takes about
 	// as long as the build and one run.
@@ -83,7 +83,7 @@ func TestSameProgramRealNode(t *testing.T) {
 		cmd := exec.CommandContext(ctx, bin)
 		cmd.Dir = ".." // final's test.txt, from the working directory
 		cmd.Env = env
-		goOut = runProgram(t, cmd)
+		goOut = looptest.Output(t, cmd, 0)
 	})
 	wg.Wait()
 	if t.Failed() {
@@ -122,19 +122,6 @@ func TestSameProgramRealNode(t *testing.T) {
 		}
 		t.Logf("wrote %s", name)
 	}
-}
-
-// runProgram runs cmd and returns its standard output; it reports an
-// error if the program fails or writes to standard error.
-func runProgram(t *testing.T, cmd *exec.Cmd) string {
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Errorf("%s: %v\nstdout:\n%s\nstderr:\n%s", cmd, err, &stdout, &stderr)
-	} else if stderr.Len() > 0 {
-		t.Errorf("%s wrote to standard error:\n%s", cmd, &stderr)
-	}
-	return stdout.String()
 }
 
 // TestGoldenFilesSatisfySpec checks the recorded outputs the book shows,
