@@ -133,8 +133,9 @@ func TestStartingPointsFail(t *testing.T) {
 }
 
 // shown finds, in the book's pages, each exercise's check command and the
-// output the book says it prints on the starting point.
-var shown = regexp.MustCompile("(?s)```sh\ngo test -tags exercises -run (\\w+) \\./exercises/([\\w-]+)\n```\n\nwhich, on the starting point, prints\n\n```text\n(.*?)```")
+// include of the file that holds what it prints on the starting point,
+// testdata/unsolved-NAME.txt in the exercise's directory.
+var shown = regexp.MustCompile("```sh\ngo test -tags exercises -run (\\w+) \\./exercises/([\\w-]+)\n```\n\nwhich, on the starting point, prints\n\n```text\n\\{\\{#include \\.\\./(exercises/[\\w-]+/testdata/unsolved-\\w+\\.txt)\\}\\}\n```")
 
 // duration is the time go test prints after a test's name.
 var duration = regexp.MustCompile(`\(\d+\.\d+s\)`)
@@ -166,9 +167,18 @@ func checkBook(t *testing.T, name string, output map[string]string, starts []str
 				continue
 			}
 			runs[strings.ToLower(m[1])] = true
-			for _, line := range strings.Split(strings.TrimSpace(m[3]), "\n") {
+			if want := "exercises/" + name + "/testdata/unsolved-" + strings.ToLower(m[1]) + ".txt"; m[3] != want {
+				t.Errorf("%s shows %s for -run %s in %s; want %s", page, m[3], m[1], name, want)
+				continue
+			}
+			b, err := os.ReadFile(filepath.Join("..", filepath.FromSlash(m[3])))
+			if err != nil {
+				t.Error(err)
+				continue
+			}
+			for _, line := range strings.Split(strings.TrimSpace(strings.ReplaceAll(string(b), "\r\n", "\n")), "\n") {
 				if !strings.Contains(printed, duration.ReplaceAllString(line, "(…)")) {
-					t.Errorf("%s shows this line for -run %s in %s, and the run did not print it:\n%s", page, m[1], name, line)
+					t.Errorf("%s (shown by %s) has this line for -run %s in %s, and the run did not print it:\n%s", m[3], page, m[1], name, line)
 				}
 			}
 		}
