@@ -109,15 +109,8 @@ func TestRedrawMatchesTheRun(t *testing.T) {
 	if err := redraw(filepath.Join(first, "results.json"), second, filepath.Join(second, "bench.svg")); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"results.md", "bench.svg", "results.json"} {
-		a, errA := os.ReadFile(filepath.Join(first, name))
-		b, errB := os.ReadFile(filepath.Join(second, name))
-		if errA != nil || errB != nil {
-			t.Fatalf("reading %s: %v, %v", name, errA, errB)
-		}
-		if string(a) != string(b) {
-			t.Errorf("%s redrawn differs from the run's:\n%s\nwant\n%s", name, b, a)
-		}
+	if err := result.SameFiles(first, second, "results.md", "bench.svg", "results.json"); err != nil {
+		t.Error(err)
 	}
 	if md, _ := os.ReadFile(filepath.Join(second, "results.md")); !strings.Contains(string(md), "| node | not run: `node` is not on PATH |") {
 		t.Errorf("a redraw without Node runs does not say Node was not run:\n%s", md)

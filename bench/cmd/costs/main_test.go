@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/nodeexperiment/gonode/bench/internal/result"
 )
 
 // TestEveryProbeRunsQuick runs every probe at its tiny size, one round,
@@ -109,15 +111,8 @@ func TestRedrawMatchesTheRun(t *testing.T) {
 	if err := redraw(filepath.Join(first, "costs.json"), second); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"costs.md", "costs.json"} {
-		a, errA := os.ReadFile(filepath.Join(first, name))
-		b, errB := os.ReadFile(filepath.Join(second, name))
-		if errA != nil || errB != nil {
-			t.Fatalf("reading %s: %v, %v", name, errA, errB)
-		}
-		if string(a) != string(b) {
-			t.Errorf("%s redrawn differs from the run's:\n%s\nwant\n%s", name, b, a)
-		}
+	if err := result.SameFiles(first, second, "costs.md", "costs.json"); err != nil {
+		t.Error(err)
 	}
 }
 

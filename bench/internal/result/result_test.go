@@ -2,6 +2,8 @@ package result
 
 import (
 	"math"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 )
@@ -61,5 +63,28 @@ func TestThousands(t *testing.T) {
 		if got := Thousands(n); got != want {
 			t.Errorf("Thousands(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// TestSameFilesFindsADifference checks the redraw tests' comparison:
+// equal files pass, a changed or missing one is an error.
+func TestSameFilesFindsADifference(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	for _, dir := range []string{a, b} {
+		if err := os.WriteFile(filepath.Join(dir, "x.md"), []byte("same"), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := SameFiles(a, b, "x.md"); err != nil {
+		t.Errorf("equal files: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(b, "x.md"), []byte("other"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if err := SameFiles(a, b, "x.md"); err == nil {
+		t.Error("a changed file passed")
+	}
+	if err := SameFiles(a, b, "missing.md"); err == nil {
+		t.Error("a missing file passed")
 	}
 }
