@@ -87,7 +87,7 @@ book: ## render the book into public/ (changes no tracked file; `make pictures` 
 	cd tools && $(GO) run ./cmd/mdbook build -C ..
 
 book-coverage: ## which lines of final/'s runtime the book shows, per file, package and in total; FILE=final/loop/net.go lists a file's missing lines
-	cd tools && $(GO) run ./cmd/bookcoverage -C .. $(if $(FILE),-file $(FILE))
+	cd tools && $(GO) run ./bookcheck/cmd/bookcoverage -C .. $(if $(FILE),-file $(FILE))
 
 pictures: ## maintainers: redraw the book's pictures, the diagrams (tools/cmd/pictures) and the timeline of a real run, over the tracked ones (then commit them)
 	$(MAKE) timeline REFRESH=1
