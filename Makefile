@@ -21,7 +21,7 @@ REFRESH     ?=
 # Wine, the GitHub workflow's Windows job natively.
 WINDOWS_PKGS := ./express ./chapters/01-poll/minimio ./chapters/01-poll ./chapters/02-threadpool ./chapters/03-runtime ./chapters/04-modules ./final ./final/minimio ./final/loop ./final/http ./final/fs ./final/pool ./final/timeline
 
-.PHONY: windows-pkgs help run test test-race test-tools test-windows test-scale check vet fmt-check staticcheck book book-coverage pictures timeline serve golden stress bench bench-costs bench-smoke ci exercises exercise-solutions
+.PHONY: diff windows-pkgs help run test test-race test-tools test-windows test-scale check vet fmt-check staticcheck book book-coverage pictures timeline serve golden stress bench bench-costs bench-smoke ci exercises exercise-solutions
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -117,6 +117,15 @@ bench-costs: ## time what an event loop's steps cost (a system call, a wake-up, 
 bench-smoke: ## the benchmark and the cost probes at tiny sizes (seconds), to keep the harnesses working; writes nothing
 	$(GO) run ./bench/cmd/bench -size smoke -rounds 1 -warmup 0 -out ""
 	$(GO) run ./bench/cmd/costs -quick -out ""
+
+FROM ?= chapters/01-poll
+TO   ?= chapters/02-threadpool
+
+diff: ## what TO adds to FROM, as diff -r prints it, without the ANCHOR lines that mark the book's listings (make diff FROM=chapters/02-threadpool TO=chapters/03-runtime)
+	@t=$$(mktemp -d) && trap 'rm -rf "$$t"' EXIT && \
+	for d in $(FROM) $(TO); do mkdir -p "$$t/$$d" && cp -R "$$d/." "$$t/$$d/"; done && \
+	find "$$t" -type f -exec sed -i.orig -E '/ANCHOR(_END)?:/d' {} + && find "$$t" -name '*.orig' -exec rm {} + && \
+	cd "$$t" && { diff -r $(FROM) $(TO); [ $$? -le 1 ]; }
 
 ci: ## what CI runs
 	bash .ci/run

@@ -4,16 +4,17 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/nodeexperiment/gonode/tools/internal/config"
 	"github.com/nodeexperiment/gonode/tools/internal/include"
+	"github.com/nodeexperiment/gonode/tools/internal/theme"
 )
 
 // This file: the "What changed in NAME" pages, one per snapshot after the
@@ -121,7 +122,10 @@ func (r *renderer) writeDiffPages(linked map[*Chapter][]int) error {
 		if err != nil {
 			return fmt.Errorf("snapshot %s: %w", s.Dir, err)
 		}
-		content := diffPage(s, prevCfg, old, cur, page, from[i])
+		content, err := diffPage(s, prevCfg, old, cur, page, from[i])
+		if err != nil {
+			return fmt.Errorf("%s: %w", page, err)
+		}
 		if err := r.writePage(page, b.pageTitle("What changed in "+s.Name()), content); err != nil {
 			return err
 		}
@@ -129,7 +133,40 @@ func (r *renderer) writeDiffPages(linked map[*Chapter][]int) error {
 	return nil
 }
 
-func diffPage(s, prev config.Snapshot, old, cur map[string][]byte, page string, ch *Chapter) string {
+// diffPageData is what theme.Diff is executed with; see the field list at
+// the top of templates/diff.html.
+type diffPageData struct {
+	Name, Dir, PrevDir            string
+	Added, Changed, Removed, Same string
+	Chapter                       *chapterLink
+	Unchanged                     []unchangedEntry
+	RemovedFiles                  []string
+	Files                         []diffFile
+}
+
+type chapterLink struct{ URL, Title string }
+
+// unchangedEntry is an unchanged file, or a folder none of whose files
+// changed (Files then says how many it holds).
+type unchangedEntry struct{ Name, Files string }
+
+type diffFile struct {
+	ID, Name, Stat string
+	Binary         bool
+	Hunks          []diffHunk
+}
+
+type diffHunk struct {
+	Header string // empty for a new file, shown whole
+	Lines  []diffLine
+}
+
+type diffLine struct{ Kind, Text string }
+
+// diffPage returns the body of snapshot s's diff page against prev,
+// whose files are old and s's are cur, for the page at page; ch is the
+// first chapter that shows s, or nil.
+func diffPage(s, prev config.Snapshot, old, cur map[string][]byte, page string, ch *Chapter) (string, error) {
 	names := map[string]bool{}
 	for n := range old {
 		names[n] = true
@@ -137,11 +174,7 @@ func diffPage(s, prev config.Snapshot, old, cur map[string][]byte, page string, 
 	for n := range cur {
 		names[n] = true
 	}
-	sorted := make([]string, 0, len(names))
-	for n := range names {
-		sorted = append(sorted, n)
-	}
-	sort.Strings(sorted)
+	sorted := slices.Sorted(maps.Keys(names))
 	var added, removed, changed, same []string
 	for _, n := range sorted {
 		o, inOld := old[n]
@@ -151,51 +184,35 @@ func diffPage(s, prev config.Snapshot, old, cur map[string][]byte, page string, 
 			added = append(added, n)
 		case !inCur:
 			removed = append(removed, n)
-		case bytes.Equal(o, c):
-			same = append(same, n)
+		case bytes.Equal(o, c) || !isBinary(o, c) && slices.Equal(codeLines(o).text, codeLines(c).text):
+			same = append(same, n) // the same, or the same but for anchor markers
 		default:
 			changed = append(changed, n)
 		}
 	}
-	var w strings.Builder
-	fmt.Fprintf(&w, "<h1>What changed in %s</h1>\n", html.EscapeString(s.Name()))
-	fmt.Fprintf(&w, "<p><code>%s</code> next to <code>%s</code>, the snapshot it starts from: %s added, %s changed, %s removed, %s unchanged.",
-		html.EscapeString(s.Dir), html.EscapeString(prev.Dir), count(len(added), "file"), count(len(changed), "file"),
-		count(len(removed), "file"), count(len(same), "file"))
+	d := diffPageData{
+		Name: s.Name(), Dir: s.Dir, PrevDir: prev.Dir,
+		Added: count(len(added), "file"), Changed: count(len(changed), "file"),
+		Removed: count(len(removed), "file"), Same: count(len(same), "file"),
+		Unchanged:    unchangedList(same, added, removed, changed),
+		RemovedFiles: removed,
+	}
 	if ch != nil {
-		fmt.Fprintf(&w, " The chapter: <a href=\"%s\">%s</a>.", html.EscapeString(relURL(page, ch.Out)), html.EscapeString(ch.Item.Title))
-	}
-	w.WriteString(" Added lines are marked <span class=\"diff-key add\">+</span>, removed ones <span class=\"diff-key del\">−</span>.</p>\n")
-	if len(same) > 0 {
-		w.WriteString("<p class=\"diff-unchanged\">Unchanged, not shown: " + unchangedList(same, added, removed, changed) + ".</p>\n")
-	}
-	if len(removed) > 0 {
-		w.WriteString("<p class=\"diff-removed\">Removed: ")
-		for k, n := range removed {
-			if k > 0 {
-				w.WriteString(", ")
-			}
-			fmt.Fprintf(&w, "<code>%s</code>", html.EscapeString(n))
-		}
-		w.WriteString(".</p>\n")
-	}
-	if len(changed)+len(added) > 0 {
-		w.WriteString("<nav class=\"diff-files\" aria-label=\"Files\"><ul>\n")
-		for _, n := range sorted {
-			if slices.Contains(changed, n) || slices.Contains(added, n) {
-				fmt.Fprintf(&w, "<li><a href=\"#%s\"><code>%s</code></a></li>\n", fileID(n), html.EscapeString(n))
-			}
-		}
-		w.WriteString("</ul></nav>\n")
+		d.Chapter = &chapterLink{URL: relURL(page, ch.Out), Title: ch.Item.Title}
 	}
 	for _, n := range sorted {
 		isAdded := slices.Contains(added, n)
 		if !isAdded && !slices.Contains(changed, n) {
 			continue
 		}
-		o, c := include.SplitLines(string(old[n])), include.SplitLines(string(cur[n]))
-		binary := bytes.IndexByte(cur[n], 0) >= 0 || bytes.IndexByte(old[n], 0) >= 0
-		ops := diffLines(o, c)
+		f := diffFile{ID: fileID(n), Name: n}
+		if isBinary(old[n], cur[n]) {
+			f.Binary, f.Stat = true, "binary"
+			d.Files = append(d.Files, f)
+			continue
+		}
+		o, c := codeLines(old[n]), codeLines(cur[n])
+		ops := diffLines(o.text, c.text)
 		plus, minus := 0, 0
 		for _, op := range ops {
 			switch op.kind {
@@ -205,59 +222,91 @@ func diffPage(s, prev config.Snapshot, old, cur map[string][]byte, page string, 
 				minus++
 			}
 		}
-		stat := fmt.Sprintf("changed: %d added, %d removed", plus, minus)
-		if isAdded {
-			stat = "new file, " + count(len(c), "line")
-		}
-		fmt.Fprintf(&w, "<h2 id=\"%s\" class=\"diff-file\"><code>%s</code> <span class=\"diff-stat\">%s</span></h2>\n",
-			fileID(n), html.EscapeString(n), stat)
-		if binary {
-			w.WriteString("<p>A binary file, not shown.</p>\n")
-			continue
-		}
-		w.WriteString("<pre class=\"diff\"><code>")
+		f.Stat = fmt.Sprintf("changed: %d added, %d removed", plus, minus)
 		context := 3
 		if isAdded {
-			context = len(c)
+			f.Stat = "new file, " + count(len(c.text), "line")
+			context = len(c.text)
 		}
 		for _, h := range hunks(ops, context) {
+			var dh diffHunk
 			if !isAdded {
-				oStart, nStart, oN, nN := -1, -1, 0, 0
-				for _, op := range h.ops {
-					if op.old >= 0 {
-						if oStart < 0 {
-							oStart = op.old
-						}
-						oN++
-					}
-					if op.new >= 0 {
-						if nStart < 0 {
-							nStart = op.new
-						}
-						nN++
-					}
-				}
-				fmt.Fprintf(&w, "<span class=\"line hunk\">@@ -%d,%d +%d,%d @@\n</span>", oStart+1, oN, nStart+1, nN)
+				dh.Header = hunkHeader(h, o, c)
 			}
 			for _, op := range h.ops {
 				switch op.kind {
 				case '+':
-					fmt.Fprintf(&w, "<span class=\"line add\"><span class=\"visually-hidden\">added: </span><span class=\"diff-sign\" aria-hidden=\"true\">+</span>%s\n</span>", html.EscapeString(c[op.new]))
+					dh.Lines = append(dh.Lines, diffLine{"add", c.text[op.new]})
 				case '-':
-					fmt.Fprintf(&w, "<span class=\"line del\"><span class=\"visually-hidden\">removed: </span><span class=\"diff-sign\" aria-hidden=\"true\">−</span>%s\n</span>", html.EscapeString(o[op.old]))
+					dh.Lines = append(dh.Lines, diffLine{"del", o.text[op.old]})
 				default:
-					fmt.Fprintf(&w, "<span class=\"line\"><span class=\"diff-sign\" aria-hidden=\"true\"> </span>%s\n</span>", html.EscapeString(c[op.new]))
+					dh.Lines = append(dh.Lines, diffLine{"", c.text[op.new]})
 				}
 			}
+			f.Hunks = append(f.Hunks, dh)
 		}
-		w.WriteString("</code></pre>\n")
+		d.Files = append(d.Files, f)
 	}
-	return w.String()
+	var w strings.Builder
+	if err := theme.Diff.Execute(&w, d); err != nil {
+		return "", err
+	}
+	return w.String(), nil
+}
+
+func isBinary(old, cur []byte) bool {
+	return bytes.IndexByte(cur, 0) >= 0 || bytes.IndexByte(old, 0) >= 0
+}
+
+// numbered is a file's lines without its anchor markers, and each kept
+// line's number in the file.
+type numbered struct {
+	text []string
+	num  []int // 1-based
+}
+
+// codeLines splits data into lines and leaves out the lines that only
+// mark an anchor for the book's listings ("// ANCHOR: name"), which mean
+// nothing to a reader comparing two snapshots.
+func codeLines(data []byte) numbered {
+	var n numbered
+	for i, l := range include.SplitLines(string(data)) {
+		if include.IsMarker(l) {
+			continue
+		}
+		n.text = append(n.text, l)
+		n.num = append(n.num, i+1)
+	}
+	return n
+}
+
+// hunkHeader is a hunk's "@@ -a,b +c,d @@" line, in the files' own line
+// numbers: each side's span from its first to its last line in the hunk
+// (marker lines inside it count, as they are in the file).
+func hunkHeader(h hunk, o, c numbered) string {
+	span := func(nums []int, idx func(op) int) (int, int) {
+		first, last := -1, -1
+		for _, op := range h.ops {
+			if i := idx(op); i >= 0 {
+				if first < 0 {
+					first = nums[i]
+				}
+				last = nums[i]
+			}
+		}
+		if first < 0 {
+			return 0, 0
+		}
+		return first, last - first + 1
+	}
+	oa, ob := span(o.num, func(x op) int { return x.old })
+	na, nb := span(c.num, func(x op) int { return x.new })
+	return fmt.Sprintf("@@ -%d,%d +%d,%d @@", oa, ob, na, nb)
 }
 
 // unchangedList names the unchanged files, a whole folder at once when
 // none of its files changed.
-func unchangedList(same, added, removed, changed []string) string {
+func unchangedList(same, added, removed, changed []string) []unchangedEntry {
 	touched := map[string]bool{}
 	for _, list := range [][]string{added, removed, changed} {
 		for _, n := range list {
@@ -266,7 +315,7 @@ func unchangedList(same, added, removed, changed []string) string {
 			}
 		}
 	}
-	var parts []string
+	var parts []unchangedEntry
 	folders := map[string]int{}
 	var order []string
 	for _, n := range same {
@@ -287,12 +336,12 @@ func unchangedList(same, added, removed, changed []string) string {
 	}
 	for _, n := range order {
 		if strings.HasSuffix(n, "/") {
-			parts = append(parts, fmt.Sprintf("<code>%s</code> (all %s)", html.EscapeString(n), count(folders[strings.TrimSuffix(n, "/")], "file")))
+			parts = append(parts, unchangedEntry{n, count(folders[strings.TrimSuffix(n, "/")], "file")})
 		} else {
-			parts = append(parts, "<code>"+html.EscapeString(n)+"</code>")
+			parts = append(parts, unchangedEntry{Name: n})
 		}
 	}
-	return strings.Join(parts, ", ")
+	return parts
 }
 
 func count(n int, word string) string {

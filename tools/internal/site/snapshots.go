@@ -56,6 +56,10 @@ func (b *Book) whatIsNew(file string) (*newInfo, error) {
 		return nil, nil
 	}
 	rel, _ := filepath.Rel(b.snapshotDir(i), file)
+	if !b.Config.Snapshots[i].Marks(filepath.ToSlash(rel)) {
+		b.newCache[file] = nil
+		return nil, nil
+	}
 	prev := filepath.Join(b.snapshotDir(i-1), rel)
 	info := &newInfo{snapshot: i}
 	cur, err := os.ReadFile(file)
