@@ -283,9 +283,7 @@ func declarations(name string, src []byte) ([]decl, error) {
 				n = receiverName(d.Recv.List[0].Type) + "." + n
 			}
 			x.names = []string{n}
-			if d.Doc != nil {
-				start = d.Doc.Pos()
-			}
+			start = docStart(d.Doc, start)
 		case *ast.GenDecl:
 			x.imports = d.Tok == token.IMPORT
 			for _, s := range d.Specs {
@@ -298,9 +296,7 @@ func declarations(name string, src []byte) ([]decl, error) {
 					}
 				}
 			}
-			if d.Doc != nil {
-				start = d.Doc.Pos()
-			}
+			start = docStart(d.Doc, start)
 		}
 		x.name = strings.Join(x.names, ", ")
 		if x.imports {
@@ -310,6 +306,28 @@ func declarations(name string, src []byte) ([]decl, error) {
 		out = append(out, x)
 	}
 	return out, nil
+}
+
+// docStart returns where a declaration at pos starts with its doc comment:
+// the first line of the comment after any anchor marker in it (a marker
+// just above a declaration is parsed as part of its doc comment).
+func docStart(doc *ast.CommentGroup, pos token.Pos) token.Pos {
+	if doc == nil {
+		return pos
+	}
+	start := token.NoPos
+	for _, c := range doc.List {
+		switch {
+		case include.IsAnchorMarker(c.Text):
+			start = token.NoPos
+		case start == token.NoPos:
+			start = c.Pos()
+		}
+	}
+	if start == token.NoPos {
+		return pos
+	}
+	return start
 }
 
 func receiverName(t ast.Expr) string {

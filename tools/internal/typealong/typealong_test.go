@@ -33,10 +33,10 @@ func previous(t *testing.T, root, p string) string {
 	return ""
 }
 
-// TestTheRealBook checks every Go listing of chapters 01 to 04 (the pages
+// TestTheRealBooksPlacements checks every Go listing of chapters 01 to 04 (the pages
 // book/0[1-4]-*.md) that shows a chapter's code or express/: each has a
 // placement line, and the placement still holds of the code.
-func TestTheRealBook(t *testing.T) {
+func TestTheRealBooksPlacements(t *testing.T) {
 	root := filepath.Join("..", "..", "..")
 	pages, err := filepath.Glob(filepath.Join(root, "book", "0[1-4]-*.md"))
 	if err != nil || len(pages) == 0 {
