@@ -34,8 +34,8 @@ test: ## run the tests of the tutorial module and of tools/
 	$(GO) test -count=1 ./...
 	$(MAKE) test-tools
 
-exercises: ## the book's exercises on your answers: they fail, saying what is missing, until solved (EXERCISES=./exercises/NN-name for one)
-	$(GO) test -count=1 -tags exercises $(EXERCISES)
+exercises: ## the book's exercises on your answers: they fail, saying what is missing, until solved (EXERCISES=./exercises/NN-name for one chapter, EXERCISE=Name for one exercise)
+	$(GO) test -count=1 -tags exercises $(if $(EXERCISE),-run '$(EXERCISE)') $(EXERCISES)
 
 exercise-solutions: ## the exercises' tests on the reference solutions, which must pass (CI runs it)
 	$(GO) vet -tags exercises,solution ./exercises/...
