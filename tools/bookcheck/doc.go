@@ -11,5 +11,7 @@
 //   - appendix: the appendix's line-for-line table pairs the original's
 //     trace with chapter 04's recorded run;
 //   - coverage and cmd/bookcoverage: how much of final/'s runtime the
-//     book shows (`make book-coverage`).
+//     book shows (`make book-coverage`);
+//   - typealong: every listing of chapters 01 to 04 says where it goes,
+//     and what it says is still true of the code.
 package bookcheck
