@@ -63,9 +63,10 @@ staticcheck:
 	$(GO) run $(STATICCHECK) ./...
 	cd tools && $(GO) run $(STATICCHECK) ./...
 
-golden: ## regenerate every output.txt from a real run (checked against its spec), and the appendix's line-for-line table
+golden: ## regenerate every output.txt from a real run (checked against its spec), the appendix's line-for-line table and chapter 04's run picture
 	UPDATE_GOLDEN=1 $(GO) test -count=1 -run TestScripts ./express ./chapters/... ./final
 	cd tools && UPDATE_APPENDIX=1 $(GO) test -count=1 ./internal/appendix # re-pair the appendix's table with the new chapter 04 run
+	cd tools && $(GO) run ./cmd/pictures # redraw chapter 04's run from its new output.txt
 
 stress: ## run the chapter trace tests $(STRESS_RUNS) times while both cores are busy
 	bash .ci/stress.sh $(STRESS_RUNS)
