@@ -75,6 +75,7 @@ golden: ## run each program again, check it against its spec and record it in $(
 ifeq ($(REFRESH),1)
 	UPDATE_GOLDEN=1 $(GO) test -count=1 -run TestScripts ./express ./chapters/... ./final
 	cd tools && UPDATE_APPENDIX=1 $(GO) test -count=1 ./bookcheck/appendix # re-pair the appendix's table with the new chapter 04 run
+	cd tools && $(GO) run ./cmd/pictures # redraw chapter 04's run from its new output.txt
 else
 	rm -rf $(OUT)/golden
 	UPDATE_GOLDEN=1 GOLDEN_DIR=$(CURDIR)/$(OUT)/golden $(GO) test -count=1 -run TestScripts ./express ./chapters/... ./final
