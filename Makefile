@@ -6,7 +6,7 @@
 
 GO          ?= go
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
-GOOSES      := linux darwin freebsd netbsd openbsd windows
+GOOSES      := linux darwin dragonfly freebsd netbsd openbsd windows
 RUN         ?= ./final
 STRESS_RUNS ?= 50
 EXERCISES   ?= ./exercises/...
