@@ -244,10 +244,12 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 func (s *selector) drain() error {
 	var bytes [64]byte
 	for {
-		_, err := unix.Read(s.wakeR, bytes[:])
+		n, err := unix.Read(s.wakeR, bytes[:])
 		switch {
 		case errors.Is(err, unix.EAGAIN):
 			return nil
+		case err == nil && n == 0:
+			return nil // end of file: the write end is closed, nothing more will come
 		case errors.Is(err, unix.EINTR):
 			continue
 		case err != nil:
