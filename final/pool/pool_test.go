@@ -230,3 +230,18 @@ func TestCloseDropsQueuedWork(t *testing.T) {
 		t.Fatalf("after Close, ran %v, want [1]", ran)
 	}
 }
+
+// TestATaskNamedCloseIsRun submits a task named "Close" with no Run, the
+// name of the task that stops a thread: it must be run (and its missing
+// Run reported as a panic), not taken for the stop, which only Close can
+// send.
+func TestATaskNamedCloseIsRun(t *testing.T) {
+	p, results := collect(1)
+	defer p.Close()
+	p.Submit(Task{Name: "Close", ID: 3})
+	r := wait(t, p, results)
+	var pe *PanicError
+	if r.ID != 3 || !errors.As(r.Err, &pe) {
+		t.Fatalf("got %+v, want task 3's result with a *PanicError", r)
+	}
+}
