@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+	"github.com/dop251/goja/parser"
 )
 
 // This file prints what ends a run the way Node prints it: where it
@@ -33,7 +34,7 @@ func (n *node) errorText(o *goja.Object) string {
 	msg := o.Get("message").String()
 	head := name
 	code := o.Get("code")
-	if code != nil && !goja.IsUndefined(code) && strings.HasPrefix(code.String(), "ERR_") {
+	if code != nil && !goja.IsUndefined(code) && strings.HasPrefix(code.String(), "ERR_") && name != "UnhandledPromiseRejection" {
 		head += " [" + code.String() + "]"
 	}
 	if msg != "" {
@@ -45,15 +46,22 @@ func (n *node) errorText(o *goja.Object) string {
 	if s := o.Get("stack"); s != nil && !goja.IsUndefined(s) {
 		stack = s.String()
 	}
+	frames := 0
 	for _, line := range strings.Split(stack, "\n") {
 		m := gojaFrame.FindStringSubmatch(line)
-		if m == nil {
+		if m == nil || strings.HasPrefix(m[2], "gonode:") {
 			continue
 		}
 		b.WriteString("\n    at " + n.frameText(m[1], m[2], m[3], m[4]))
+		frames++
 	}
 	if code != nil && !goja.IsUndefined(code) {
-		fmt.Fprintf(&b, " {\n  code: %s\n}", n.inspect(code, 1))
+		if frames == 0 {
+			b.WriteString("\n") // the headline stays a line of its own
+		} else {
+			b.WriteString(" ")
+		}
+		fmt.Fprintf(&b, "{\n  code: %s\n}", n.inspect(code, 1))
 	}
 	return b.String()
 }
@@ -116,7 +124,7 @@ func (n *node) printFatal(v goja.Value, ex *goja.Exception) {
 	if o, isObj := v.(*goja.Object); isObj && n.isError(o) {
 		b.WriteString(n.errorText(o) + "\n")
 	} else {
-		b.WriteString("Uncaught " + n.inspect(v, 1) + "\n")
+		b.WriteString(n.inspect(v, 0) + "\n")
 	}
 	b.WriteString("\n" + trailer + "\n")
 	_, _ = io.WriteString(n.stderr, b.String())
@@ -124,8 +132,11 @@ func (n *node) printFatal(v goja.Value, ex *goja.Exception) {
 
 // writeSourceLine writes "file:line", the line, and a caret under col.
 func (n *node) writeSourceLine(b *strings.Builder, file string, line, col int) {
-	fmt.Fprintf(b, "%s:%d\n", file, line)
 	lines := strings.Split(n.source[file], "\n")
+	if line > len(lines) { // the end of input, on the wrapper's last line
+		line = len(lines)
+	}
+	fmt.Fprintf(b, "%s:%d\n", file, line)
 	if line >= 1 && line <= len(lines) {
 		text := strings.TrimRight(lines[line-1], "\r")
 		b.WriteString(text + "\n")
@@ -142,8 +153,14 @@ func (n *node) writeSourceLine(b *strings.Builder, file string, line, col int) {
 func (n *node) syntaxError(err error) {
 	var b strings.Builder
 	var se *goja.CompilerSyntaxError
+	var list parser.ErrorList
 	msg := err.Error()
-	if errors.As(err, &se) {
+	if errors.As(err, &list) && len(list) > 0 {
+		msg = list[0].Message
+		p := list[0].Position
+		col, _ := strconv.Atoi(n.column(p.Filename, strconv.Itoa(p.Line), strconv.Itoa(p.Column)))
+		n.writeSourceLine(&b, p.Filename, p.Line, col)
+	} else if errors.As(err, &se) {
 		msg = se.Message
 		if se.File != nil {
 			p := se.File.Position(se.Offset)

@@ -22,6 +22,7 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+	"github.com/dop251/goja/parser"
 
 	"github.com/nodeexperiment/gonode/final/console"
 	"github.com/nodeexperiment/gonode/final/loop"
@@ -167,7 +168,11 @@ func (n *node) compile(path, src string) (*goja.Program, error) {
 		src = "//" + src[2:]
 	}
 	n.source[path] = src
-	return goja.Compile(path, wrapperHead+src+"\n})", false)
+	ast, err := parser.ParseFile(nil, path, wrapperHead+src+"\n})", 0)
+	if err != nil {
+		return nil, err
+	}
+	return goja.CompileAST(ast, false)
 }
 
 // runModule runs a compiled module and returns its module.exports.

@@ -18,7 +18,7 @@ const version = "v20.0.0-gonode"
 func (n *node) setup(args []string) error {
 	vm := n.vm
 	vm.SetPromiseRejectionTracker(n.track)
-	d, err := vm.RunString(driverSource)
+	d, err := vm.RunScript(driverFile, driverSource)
 	if err != nil {
 		return err
 	}

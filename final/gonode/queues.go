@@ -31,6 +31,10 @@ type tick struct {
 // driverSource is the driver: one JavaScript frame around a Go function.
 const driverSource = "(function driver(drive) { drive(); })"
 
+// driverFile is the name the driver is compiled under; stacks leave its
+// frames out, as Node leaves out its own internals in a user's report.
+const driverFile = "gonode:driver"
+
 // ANCHOR: scope
 
 // scope runs f as one callback of Node's: f, the nextTick queue, goja's

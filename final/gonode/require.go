@@ -82,11 +82,9 @@ func (n *node) requireFile(path, name, from string) goja.Value {
 	}
 	prg, err := n.compile(path, string(src))
 	if err != nil {
-		var se *goja.CompilerSyntaxError
-		if errors.As(err, &se) {
-			panic(n.vm.NewGoError(err))
-		}
-		panic(n.vm.NewGoError(err))
+		e := n.vm.NewGoError(err)
+		_ = e.Set("name", "SyntaxError")
+		panic(e)
 	}
 	m := n.runModuleNested(prg, path)
 	n.modules[path] = m
