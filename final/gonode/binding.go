@@ -5,6 +5,7 @@ import (
 	"io"
 	"net"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"syscall"
@@ -13,6 +14,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/nodeexperiment/gonode/final/http"
+	"github.com/nodeexperiment/gonode/final/js"
 	"github.com/nodeexperiment/gonode/final/loop"
 )
 
@@ -45,6 +47,7 @@ func (n *node) binding() *goja.Object {
 		return map[string]any{"host": u.Hostname(), "port": port, "path": path}
 	})
 	_ = b.Set("parseResponse", n.parseResponse)
+	_ = b.Set("readStdin", n.readStdin)
 	return b
 }
 
@@ -127,6 +130,32 @@ func (n *node) connObject(c conn) *goja.Object {
 }
 
 // ANCHOR_END: conn
+
+// readStdin reads one chunk of standard input on a pool thread and
+// calls cb, in scope, with it (null at the end) or with the error.
+func (n *node) readStdin(cb goja.Callable) {
+	var chunk []byte
+	n.rt.QueueWork("stdin", func() (js.Value, error) {
+		buf := make([]byte, 64<<10)
+		k, err := os.Stdin.Read(buf)
+		chunk = buf[:k]
+		if k > 0 {
+			return js.Undefined, nil
+		}
+		return js.Undefined, err
+	}, func(err error, _ js.Value) {
+		n.scope(func() {
+			switch {
+			case errors.Is(err, io.EOF):
+				n.callOrReport(cb, goja.Undefined(), []goja.Value{goja.Null(), goja.Null()})
+			case err != nil:
+				n.callOrReport(cb, goja.Undefined(), []goja.Value{n.nodeError(err, "read")})
+			default:
+				n.callOrReport(cb, goja.Undefined(), []goja.Value{goja.Null(), n.vm.ToValue(n.vm.NewArrayBuffer(chunk))})
+			}
+		})
+	})
+}
 
 // parseResponse is http.get's parser: null while the bytes are the
 // start of a response, else the response or the error.

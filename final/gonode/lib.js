@@ -340,7 +340,37 @@
   function request() {
     throw new Error('gonode: http.request is not implemented; http.get is');
   }
-  const http = { get, request, IncomingMessage, ClientRequest };
+  // Agent is accepted and ignored: every request has a connection of its
+  // own, as with keepAlive false.
+  class Agent {
+    constructor(options) { this.options = options; }
+  }
+  const http = { get, request, IncomingMessage, ClientRequest, Agent };
 
-  return { EventEmitter, Buffer, net, http };
+  // process.stdin: data events as chunks come, then end. Each chunk is
+  // one read on a pool thread (Node watches the pipe in its poll phase);
+  // a read waits for the next chunk while the script is listening.
+  const stdin = new EventEmitter();
+  let reading = false;
+  let paused = true;
+  function readMore() {
+    reading = true;
+    binding.readStdin((err, chunk) => {
+      reading = false;
+      if (err) { stdin.emit('error', err); return; }
+      if (chunk === null) { stdin.emit('end'); return; }
+      stdin.emit('data', new Buffer(chunk));
+      if (!paused) readMore();
+    });
+  }
+  stdin.resume = function () { paused = false; if (!reading) readMore(); return this; };
+  stdin.pause = function () { paused = true; return this; };
+  stdin.on = function (name, fn) {
+    EventEmitter.prototype.on.call(this, name, fn);
+    if (name === 'data') this.resume();
+    return this;
+  };
+  stdin.isTTY = false;
+
+  return { EventEmitter, Buffer, net, http, stdin };
 })

@@ -143,6 +143,7 @@ func (n *node) newProcess(args []string) (*goja.Object, error) {
 		n.exitNow(code)
 		return goja.Undefined()
 	})
+	set("stdin", n.lib.Get("stdin"))
 	set("stdout", n.stream(n.stdout))
 	set("stderr", n.stream(n.stderr))
 	if err != nil {
