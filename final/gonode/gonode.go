@@ -64,15 +64,14 @@ type node struct {
 	exiting    bool            // the exit listeners are running: nextTick and timers do nothing
 	fatalShown bool
 
-	process  *goja.Object
-	emit     goja.Callable // process.emit
-	count    goja.Callable // process.listenerCount
-	exitSet  bool          // process.exitCode was set
-	lib      *goja.Object  // what lib.js returned
-	modules  map[string]goja.Value
-	kHandle  *goja.Symbol // the hidden property that holds a handle's Go value
-	protos   map[string]*goja.Object
-	received goja.Callable // lib's Buffer, called on bytes read
+	process *goja.Object
+	emit    goja.Callable // process.emit
+	count   goja.Callable // process.listenerCount
+	exitSet bool          // process.exitCode was set
+	lib     *goja.Object  // what lib.js returned
+	modules map[string]goja.Value
+	kHandle *goja.Symbol // the hidden property that holds a handle's Go value
+	protos  map[string]*goja.Object
 }
 
 // Run runs the script file on a new runtime and returns the exit status

@@ -280,11 +280,11 @@ func (n *node) callback(v goja.Value, name string) goja.Callable {
 		return fn
 	}
 	panic(n.typeError("ERR_INVALID_ARG_TYPE",
-		fmt.Sprintf("The %q argument must be of type function. Received %s", name, received(v))))
+		fmt.Sprintf("The %q argument must be of type function. Received %s", name, n.received(v))))
 }
 
 // received describes a value as Node's argument errors do.
-func received(v goja.Value) string {
+func (n *node) received(v goja.Value) string {
 	switch {
 	case v == nil || goja.IsUndefined(v):
 		return "undefined"
@@ -303,7 +303,7 @@ func received(v goja.Value) string {
 	case bool:
 		return fmt.Sprintf("type boolean (%v)", x)
 	}
-	return "an instance of " + v.ToObject(nil).ClassName()
+	return "an instance of " + v.ToObject(n.vm).ClassName()
 }
 
 // typeError returns a TypeError with Node's code property, to panic

@@ -28,8 +28,7 @@ func (n *node) setupTimers(set func(string, any)) {
 		fn := n.callback(call.Argument(0), "callback")
 		args := rest(call.Arguments, 1)
 		o := n.handleObject(immediate)
-		var im *loop.Immediate
-		im = n.rt.SetImmediate(func() {
+		im := n.rt.SetImmediate(func() {
 			n.scope(func() { n.callOrReport(fn, o, args) })
 		})
 		_ = o.SetSymbol(n.kHandle, n.vm.ToValue(im))
