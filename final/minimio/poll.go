@@ -25,8 +25,9 @@
 //     epoll instance; Wake adds to it and Poll reads it back to zero.
 //   - macOS and the BSDs: a non-blocking pipe whose read end is
 //     registered with the kqueue; Wake writes a byte and Poll reads the
-//     pipe empty. (EVFILT_USER would save the read, but OpenBSD and
-//     NetBSD before 10 lack it, and the pipe is one code path that the
+//     pipe empty. (EVFILT_USER would save the read, but OpenBSD before
+//     7.8 and NetBSD before 10 lack it, x/sys defines it only for macOS,
+//     FreeBSD and DragonFly, and the pipe is one code path that the
 //     macOS CI job covers for every BSD.)
 //   - Windows: a completion packet posted with PostQueuedCompletionStatus
 //     under a key of its own; taking the packet off the port drains it.
@@ -238,8 +239,9 @@ var errInterrupted = errors.New("minimio: wait interrupted")
 // at a time; registration and closing go through a Registrator, which any
 // goroutine may use.
 type Poll struct {
-	sel    *selector
-	closed *atomic.Bool
+	sel      *selector
+	closed   *atomic.Bool
+	released atomic.Bool // Close has released the OS queue
 	// wakeSent is set by the Wake that signals the OS and cleared by the
 	// Poll that drains the signal; Wakes that find it set make no call.
 	wakeSent *atomic.Bool
@@ -336,10 +338,13 @@ func (p *Poll) Waker() *Waker {
 
 // Wake makes a blocked Poll return, or the next Poll if none is blocked
 // now, with Woken reporting true. Wakes before that return are one wake:
-// only the first signals the OS. Whatever the caller wrote before Wake is
-// visible to the polling goroutine once its Poll returns. Wake returns
-// ErrClosed once the queue is closed; Close the Poll only after every
-// goroutine that may wake it has stopped. Safe from any goroutine.
+// only the first signals the OS. Wake carries no data and orders no
+// memory for a Wake that was coalesced into another: hand the polling
+// goroutine what it is woken for under a lock (or on a channel), as
+// final/loop does with its inbox. Wake returns ErrClosed once the queue
+// is closed; Close the Poll only after every goroutine that may wake it
+// has stopped. If the signal cannot be sent, Wake returns the error and
+// the next Wake tries again. Safe from any goroutine.
 func (w *Waker) Wake() error {
 	if w.closed.Load() {
 		return ErrClosed
@@ -347,7 +352,11 @@ func (w *Waker) Wake() error {
 	if !w.wakeSent.CompareAndSwap(false, true) {
 		return nil // a wake is on its way and not yet drained
 	}
-	return w.sel.wake()
+	if err := w.sel.wake(); err != nil {
+		w.wakeSent.Store(false) // no signal is on its way
+		return err
+	}
+	return nil
 }
 
 // ANCHOR_END: waker
@@ -355,9 +364,13 @@ func (w *Waker) Wake() error {
 // ANCHOR: pollclose
 
 // Close releases the OS queue. Call it after the goroutine that polls has
-// returned; Registrator.Close is the call that stops that goroutine.
+// returned; Registrator.Close is the call that stops that goroutine. A
+// second Close returns ErrClosed and closes nothing.
 func (p *Poll) Close() error {
 	p.closed.Store(true)
+	if !p.released.CompareAndSwap(false, true) {
+		return ErrClosed // the descriptors are closed already, and their numbers may be someone else's now
+	}
 	return p.sel.close()
 }
 

@@ -15,7 +15,7 @@ import (
 
 // selector is the kqueue backend for macOS and the BSDs: a kqueue plus a
 // non-blocking pipe that wakes it (a pipe rather than EVFILT_USER, which
-// OpenBSD and NetBSD before 10 lack: one wake for every BSD).
+// OpenBSD before 7.8 and NetBSD before 10 lack: one wake for every BSD).
 //
 // Each event carries its registration in the kernel, in udata, as epoll
 // carries the token: a map from descriptor to token, looked up after
@@ -244,10 +244,12 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 func (s *selector) drain() error {
 	var bytes [64]byte
 	for {
-		_, err := unix.Read(s.wakeR, bytes[:])
+		n, err := unix.Read(s.wakeR, bytes[:])
 		switch {
 		case errors.Is(err, unix.EAGAIN):
 			return nil
+		case err == nil && n == 0:
+			return nil // end of file: the write end is closed, nothing more will come
 		case errors.Is(err, unix.EINTR):
 			continue
 		case err != nil:

@@ -156,7 +156,10 @@ func (s *TcpStream) Write(p []byte) (int, error) {
 // writeNow is Write in non-blocking mode: sendmsg on the non-blocking
 // socket until p is sent or the socket's send buffer is full (EAGAIN).
 // ENOBUFS (macOS says it when loopback runs out of buffers) is full too,
-// as libuv treats it: wait for Writable and try again. MSG_NOSIGNAL
+// as libuv treats it: wait for Writable and try again. XNU may return
+// ENOBUFS from a send that had already queued part of p (an mbuf
+// allocation failing midway, reported as -1 with no count), so that
+// part would be sent again: a rare path, which libuv shares. MSG_NOSIGNAL
 // makes a send to a peer that has gone fail with EPIPE instead of
 // raising SIGPIPE.
 func (s *TcpStream) writeNow(p []byte) (int, error) {

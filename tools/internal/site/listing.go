@@ -59,13 +59,14 @@ type newInfo struct {
 }
 
 // whatIsNew compares file with its counterpart in the previous snapshot.
-// It returns nil when file is in no snapshot, or in the first.
+// It returns nil when file is in no snapshot, or in the first, or is a
+// recorded run (see isRecordedRun).
 func (b *Book) whatIsNew(file string) (*newInfo, error) {
 	if info, ok := b.newCache[file]; ok {
 		return info, nil
 	}
 	i := b.snapshotOf(file)
-	if i <= 0 {
+	if i <= 0 || isRecordedRun(file) {
 		b.newCache[file] = nil
 		return nil, nil
 	}
@@ -92,6 +93,14 @@ func (b *Book) whatIsNew(file string) (*newInfo, error) {
 	}
 	b.newCache[file] = info
 	return info, nil
+}
+
+// isRecordedRun reports whether file holds a recorded run of a program,
+// output.txt or NAME-output.txt. Its listing marks nothing as new: two
+// runs of two different programs are not an edit of one another.
+func isRecordedRun(file string) bool {
+	base := filepath.Base(file)
+	return base == "output.txt" || strings.HasSuffix(base, "-output.txt")
 }
 
 // repoRoot is the directory above the book root (or the root itself)
