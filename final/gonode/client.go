@@ -6,16 +6,17 @@ import (
 	"github.com/dop251/goja"
 )
 
-// connect is net.connect's half in Go. It needs a client connection on
-// the loop, which loop's public API does not have yet.
+// errNoConnect is what net.connect throws until final/loop has a client
+// connection in its public API.
+const errNoConnect = "gonode: net.connect needs a client connection on the loop, which final/loop's public API does not have yet"
+
+// connect is net.connect's half in Go. final/loop's public API has no
+// client connection yet, so it throws at once: a script that connects
+// ends with a clear error rather than waiting on a socket that never
+// comes.
 func (n *node) connect(host string, port int, cb goja.Callable) *goja.Object {
-	o := n.vm.NewObject()
-	_ = o.Set("ref", func() {})
-	_ = o.Set("unref", func() {})
-	n.rt.AddPending(func() {
-		n.scope(func() {
-			n.callOrReport(cb, goja.Undefined(), []goja.Value{n.nodeError(errors.New("gonode: net.connect is not implemented yet"), "connect")})
-		})
-	})
-	return o
+	e := n.vm.NewGoError(errors.New(errNoConnect))
+	_ = e.Set("name", "Error")
+	_ = e.Set("code", "ERR_GONODE_NO_CONNECT")
+	panic(e)
 }

@@ -41,7 +41,19 @@ var stderrCases = map[string]bool{"overflow-is-one": true, "interval-overflow-is
 var cannotRun = map[string]struct{ why, says string }{
 	"final/node/example.js": {"it runs each pool task on a worker_threads Worker, a second JavaScript engine on a thread of its own; " +
 		"gonode has one engine, on the loop thread, and no worker_threads", "Cannot find module 'worker_threads'"},
+	"final/node/conformance/js/conn-unref.js":                  noConnect,
+	"final/node/conformance/js/server-accepts-and-closes.js":   noConnect,
+	"final/node/conformance/js/timeout-vs-immediate-in-net.js": noConnect,
+	"final/examples/echo/example.js":                           noConnect,
+	"final/examples/errors/example.js":                         noConnect,
+	"final/examples/httpget/example.js":                        noConnect,
+	"final/examples/onethread/example.js":                      noConnect,
 }
+
+// noConnect is why the files that open a client connection (net.connect,
+// http.get) do not run yet.
+var noConnect = struct{ why, says string }{"it opens a client connection (net.connect or http.get), " +
+	"and final/loop's public API has no client connection yet", "net.connect needs a client connection on the loop"}
 
 // result is what one run printed and how it exited.
 type result struct {
@@ -110,8 +122,15 @@ func TestConformanceFilesMatchNode(t *testing.T) {
 	}
 	var mu sync.Mutex
 	matched := 0
+	skipped := 0
 	inParallel(files, func(file string) {
 		name := strings.TrimSuffix(filepath.Base(file), ".js")
+		if _, ok := cannotRun["final/node/conformance/js/"+name+".js"]; ok {
+			mu.Lock()
+			skipped++
+			mu.Unlock()
+			return // TestFilesGonodeCannotRun checks it
+		}
 		js := run(t, "", nil, node, file)
 		g := run(t, "", nil, bin, file)
 		if msg := compare(name, js, g); msg != "" {
@@ -122,7 +141,8 @@ func TestConformanceFilesMatchNode(t *testing.T) {
 		matched++
 		mu.Unlock()
 	})
-	t.Logf("%d of %d conformance files print on gonode what they print on node", matched, len(files))
+	t.Logf("%d of %d conformance files print on gonode what they print on node; %d cannot run on gonode (TestFilesGonodeCannotRun says why)",
+		matched, len(files), skipped)
 }
 
 // compare says how g differs from js, or "".
@@ -163,7 +183,7 @@ func TestExampleFilesMatchNode(t *testing.T) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			t.Parallel()
 			if why, ok := cannotRun[filepath.ToSlash(strings.TrimPrefix(file, root+"/"))]; ok {
-				t.Skip(why.why)
+				t.Skip("gonode cannot run it: " + why.why)
 			}
 			status := 0
 			if b, err := os.ReadFile(filepath.Join(dir, "exit-status")); err == nil {
@@ -192,7 +212,8 @@ func TestFilesGonodeCannotRun(t *testing.T) {
 	server := delaytest.Start(t)
 	env := append(os.Environ(), delayserver.EnvAddr+"="+server)
 	for file, why := range cannotRun {
-		g := run(t, "", env, bin, filepath.Join(root, file))
+		path := filepath.Join(root, file)
+		g := run(t, filepath.Dir(path), env, bin, filepath.Base(path))
 		if g.code == 0 || !strings.Contains(g.stderr, why.says) {
 			t.Errorf("%s: gonode exited %d with stderr\n%s\nbut cannotRun says it fails because %s (%q)", file, g.code, g.stderr, why.why, why.says)
 		}

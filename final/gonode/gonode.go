@@ -58,11 +58,12 @@ type node struct {
 	driver goja.Callable // the outermost JavaScript frame of every callback (queues.go)
 	inner  func()        // what the driver runs this time
 
-	ticks      []tick          // process.nextTick's queue
-	rejections []*goja.Promise // rejected with no handler, to report after the queues
-	stop       *int            // the code to exit with at once, once set (process.exit, a fatal error)
-	exiting    bool            // the exit listeners are running: nextTick and timers do nothing
-	fatalShown bool
+	ticks       []tick          // process.nextTick's queue
+	rejections  []*goja.Promise // rejected with no handler, to report after the queues
+	stop        *int            // the code to exit with at once, once set (process.exit, a fatal error)
+	exiting     bool            // the exit listeners are running: nextTick and timers do nothing
+	noExitEvent bool            // an uncaughtException listener threw: no 'exit' event
+	fatalShown  bool
 
 	process *goja.Object
 	emit    goja.Callable // process.emit

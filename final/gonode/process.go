@@ -182,15 +182,23 @@ func (n *node) newProcess(args []string) (*goja.Object, error) {
 // ANCHOR: exit
 
 // onExit emits 'exit' with the exit code, after the loop: a listener's
-// nextTicks and timers never run, the microtasks it queues do (goja runs
-// them when the driver returns).
+// nextTicks and timers never run. The microtasks the listeners queue run
+// when the loop ran dry (goja runs them when the driver returns), and
+// not after process.exit or a fatal error, where Node exits straight
+// after the event: the engine is interrupted before it can run them.
+// After an uncaughtException listener threw, Node emits no 'exit' at all.
 func (n *node) onExit(code int) {
 	n.exiting = true
 	n.vm.ClearInterrupt()
-	if n.listeners("exit") == 0 {
+	if n.noExitEvent || n.listeners("exit") == 0 {
 		return
 	}
-	n.inner = func() { n.emitEvent("exit", n.vm.ToValue(code)) }
+	n.inner = func() {
+		n.emitEvent("exit", n.vm.ToValue(code))
+		if n.stop != nil {
+			n.vm.Interrupt(exitInterrupt{})
+		}
+	}
 	if _, err := n.driver(goja.Undefined(), n.driveFn()); err != nil {
 		if ex, ok := err.(*goja.Exception); ok && !n.fatalShown {
 			n.printFatal(ex.Value(), ex)

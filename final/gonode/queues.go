@@ -187,6 +187,7 @@ func (n *node) uncaughtValue(v goja.Value, ex *goja.Exception, origin string) {
 	}
 	if _, err := n.emit(n.process, n.vm.ToValue("uncaughtException"), v, n.vm.ToValue(origin)); err != nil {
 		if hex, ok := err.(*goja.Exception); ok {
+			n.noExitEvent = true
 			n.fatal(hex.Value(), hex, 7)
 		}
 	}
