@@ -32,24 +32,22 @@ var orderCases = []string{
 func TestOrderAsNode(t *testing.T) {
 	conformance := filepath.Join("..", "..", "final", "node", "conformance")
 	for _, name := range orderCases {
-		t.Run(name, func(t *testing.T) {
-			src, err := os.ReadFile(filepath.Join(conformance, "js", name+".js"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := os.ReadFile(filepath.Join(conformance, "testdata", name+".txt"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := runScript(string(src))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if w := strings.Split(strings.TrimSuffix(string(want), "\n"), "\n"); !slices.Equal(got, w) {
-				t.Errorf("exercise: not done yet: run (exercises/05-javascript/exercise_order.go) "+
-					"must run the nextTick queue before goja's promise jobs; Node printed\n\t%s\nthe engine printed\n\t%s",
-					strings.Join(w, "\n\t"), strings.Join(got, "\n\t"))
-			}
-		})
+		src, err := os.ReadFile(filepath.Join(conformance, "js", name+".js"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := os.ReadFile(filepath.Join(conformance, "testdata", name+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := runScript(string(src))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if w := strings.Split(strings.TrimSuffix(string(want), "\n"), "\n"); !slices.Equal(got, w) {
+			t.Errorf("exercise: not done yet: run (exercises/05-javascript/exercise_order.go) "+
+				"must run the nextTick queue before goja's promise jobs; for %s Node printed\n\t%s\nthe engine printed\n\t%s",
+				name, strings.Join(w, "\n\t"), strings.Join(got, "\n\t"))
+		}
 	}
 }
