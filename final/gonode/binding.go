@@ -1,9 +1,12 @@
 package gonode
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
 	"io"
 	"net"
+	nethttp "net/http"
 	"net/url"
 	"os"
 	"strconv"
@@ -70,30 +73,51 @@ func (n *node) listen(host string, port int, onConn goja.Callable) *goja.Object 
 	}
 	o := n.vm.NewObject()
 	_ = o.Set("address", s.Addr)
-	_ = o.Set("close", func() { _ = s.Close() })
+	_ = o.Set("close", func(cb goja.Value) { _ = s.Close(n.closeCallback(cb)) })
 	_ = o.Set("ref", s.Ref)
 	_ = o.Set("unref", s.Unref)
 	return o
 }
 
+// closeCallback returns a Go function that calls cb, if it is a
+// function, in scope: what a handle's close runs in the close phase.
+func (n *node) closeCallback(cb goja.Value) func() {
+	fn, ok := goja.AssertFunction(cb)
+	if !ok {
+		return nil
+	}
+	return func() { n.scope(func() { n.callOrReport(fn, goja.Undefined(), nil) }) }
+}
+
 // ANCHOR_END: listen
 
-// conn is what a connection handle needs of a connection.
-type conn interface {
-	ReadStart(cb func(err error, data []byte))
-	Write(data []byte, cb func(err error))
-	Close() error
-	Ref()
-	Unref()
+// ANCHOR: connect
+
+// connect is net.connect's half in Go: the loop's Connect, which starts
+// the connect and waits for it in the poll phase; cb runs in scope with
+// the connection handle, or with Node's error (ECONNREFUSED and the
+// like).
+func (n *node) connect(host string, port int, cb goja.Callable) {
+	addr := net.JoinHostPort(host, strconv.Itoa(port))
+	n.rt.Connect(addr, func(err error, c *loop.Conn) {
+		n.scope(func() {
+			if err != nil {
+				n.callOrReport(cb, goja.Undefined(), []goja.Value{n.nodeError(err, "connect", addr)})
+				return
+			}
+			n.callOrReport(cb, goja.Undefined(), []goja.Value{goja.Null(), n.connObject(c)})
+		})
+	})
 }
+
+// ANCHOR_END: connect
 
 // ANCHOR: conn
 
 // connObject returns the handle lib.js's Socket works on: readStart,
-// write, shutdown, close, ref, unref. The bytes of a read are copied
-// into a new ArrayBuffer: the loop's buffer is only valid during the
-// callback.
-func (n *node) connObject(c conn) *goja.Object {
+// write, close, ref, unref. The bytes of a read are copied into a new
+// ArrayBuffer: the loop's buffer is only valid during the callback.
+func (n *node) connObject(c *loop.Conn) *goja.Object {
 	o := n.vm.NewObject()
 	_ = o.Set("readStart", func(cb goja.Callable) {
 		c.ReadStart(func(err error, data []byte) {
@@ -122,8 +146,7 @@ func (n *node) connObject(c conn) *goja.Object {
 		})
 		return true
 	})
-	_ = o.Set("shutdown", func() bool { return false }) // loop.Conn cannot half-close
-	_ = o.Set("close", func() { _ = c.Close() })
+	_ = o.Set("close", func(cb goja.Value) { _ = c.Close(n.closeCallback(cb)) })
 	_ = o.Set("ref", c.Ref)
 	_ = o.Set("unref", c.Unref)
 	return o
@@ -169,6 +192,15 @@ func (n *node) parseResponse(buf goja.Value, atEOF bool) goja.Value {
 	if errors.Is(err, http.ErrIncomplete) {
 		return goja.Null()
 	}
+	truncated := false
+	if errors.Is(err, http.ErrTruncated) {
+		// The head came whole and the body did not: Node hands over the
+		// response, and then the response emits 'aborted' (ECONNRESET).
+		if h, herr := nethttp.ReadResponse(bufio.NewReader(bytes.NewReader(data)), nil); herr == nil {
+			r = &http.Response{StatusCode: h.StatusCode, Status: h.Status, Header: h.Header, Raw: data}
+			err, truncated = nil, true
+		}
+	}
 	if err != nil {
 		e := n.vm.NewGoError(err)
 		_ = e.Set("name", "Error")
@@ -203,7 +235,14 @@ func (n *node) parseResponse(buf goja.Value, atEOF bool) goja.Value {
 	_ = res.Set("httpVersion", httpVersion)
 	_ = res.Set("headers", headers)
 	_ = res.Set("rawHeaders", raw)
-	return n.vm.ToValue(map[string]any{"response": res, "body": n.vm.NewArrayBuffer(r.Body)})
+	out := map[string]any{"response": res, "body": n.vm.NewArrayBuffer(r.Body)}
+	if truncated {
+		e := n.vm.NewGoError(errors.New("aborted"))
+		_ = e.Set("name", "Error")
+		_ = e.Set("code", "ECONNRESET")
+		out["aborted"] = e
+	}
+	return n.vm.ToValue(out)
 }
 
 // errnoNames are the errno names Node puts in an error's code, for the
@@ -219,14 +258,18 @@ var errnoNames = map[syscall.Errno]string{
 var errnoText = map[string]string{
 	"ENOENT": "no such file or directory", "EACCES": "permission denied",
 	"EISDIR": "illegal operation on a directory", "ENOTDIR": "not a directory",
-	"EMFILE": "too many open files", "ECONNREFUSED": "connect ECONNREFUSED",
-	"ECONNRESET": "read ECONNRESET", "EPIPE": "write EPIPE", "EADDRINUSE": "address already in use",
+	"EMFILE": "too many open files", "EADDRINUSE": "address already in use",
 	"EEXIST": "file already exists",
 }
 
+// netCodes are the codes whose message is Node's short one for a
+// socket: "connect ECONNREFUSED 127.0.0.1:1", "read ECONNRESET".
+var netCodes = map[string]bool{"ECONNREFUSED": true, "ECONNRESET": true, "EPIPE": true}
+
 // nodeError converts a Go error to a JavaScript Error as Node's look:
-// "CODE: text, syscall 'path'" with code, syscall and path properties
-// when the error carries an errno.
+// "CODE: text, syscall 'path'" (or, for a socket, "syscall CODE
+// address") with code, errno and syscall properties when the error
+// carries an errno.
 func (n *node) nodeError(err error, syscallName string, path ...string) goja.Value {
 	var errno syscall.Errno
 	code := ""
@@ -234,13 +277,16 @@ func (n *node) nodeError(err error, syscallName string, path ...string) goja.Val
 		code = errnoNames[errno]
 	}
 	msg := err.Error()
-	if code != "" {
+	switch {
+	case netCodes[code]:
+		msg = syscallName + " " + code
+		if len(path) > 0 {
+			msg += " " + path[0]
+		}
+	case code != "":
 		msg = code + ": " + errnoText[code] + ", " + syscallName
 		if len(path) > 0 {
 			msg += " '" + path[0] + "'"
-		}
-		if strings.HasPrefix(errnoText[code], syscallName+" ") {
-			msg = "" + errnoText[code]
 		}
 	}
 	e := n.vm.NewGoError(errors.New(msg))
@@ -250,7 +296,7 @@ func (n *node) nodeError(err error, syscallName string, path ...string) goja.Val
 		_ = e.Set("errno", -int(errno))
 		_ = e.Set("syscall", syscallName)
 	}
-	if len(path) > 0 {
+	if len(path) > 0 && syscallName != "connect" {
 		_ = e.Set("path", path[0])
 	}
 	return e

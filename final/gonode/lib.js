@@ -144,7 +144,6 @@
         this._deliver(() => {
           this.emit('end');
           if (!this._ended) this.end(); // allowHalfOpen is false, as by default in Node
-          else if (this._writesDone) this.destroy();
         });
         return;
       }
@@ -163,6 +162,10 @@
     }
     write(data, encoding, cb) {
       if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
+      if (!this._handle && !this.destroyed && this._connecting) {
+        (this._pending || (this._pending = [])).push([data, encoding, cb]);
+        return false;
+      }
       if (this.destroyed || !this._handle) {
         const err = Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' });
         if (cb) process.nextTick(cb, err);
@@ -173,35 +176,34 @@
         if (cb) cb(err || undefined);
       });
     }
+    // end sends what is written and then closes the connection: the
+    // loop's connections cannot half-close, so the end of our side is
+    // the end of both (Node would go on reading until the peer ends).
     end(data, encoding, cb) {
       if (typeof data === 'function') { cb = data; data = undefined; }
       if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
       if (data !== undefined && data !== null) this.write(data, encoding);
       if (this._ended) return this;
       this._ended = true;
-      if (!this._handle) return this;
+      if (!this._handle) { this._endWhenConnected = cb || true; return this; }
       this._handle.write(new ArrayBuffer(0), () => {
         if (this.destroyed) return;
-        this._writesDone = true;
-        this._handle.shutdown();
-        if (cb) cb();
+        if (typeof cb === 'function') cb();
         this.emit('finish');
-        if (this._eof) this.destroy();
+        this.destroy();
       });
       return this;
     }
     destroy(err) {
       if (this.destroyed) return this;
       this.destroyed = true;
-      if (this._handle) this._handle.close();
-      process.nextTick(() => {
-        if (err) this.emit('error', err);
-        this.emit('close', !!err);
-      });
+      if (err) process.nextTick(() => this.emit('error', err));
+      const closed = () => this.emit('close', !!err);
+      if (this._handle) this._handle.close(closed); else process.nextTick(closed);
       return this;
     }
-    ref() { if (this._handle) this._handle.ref(); return this; }
-    unref() { if (this._handle) this._handle.unref(); return this; }
+    ref() { this._unref = false; if (this._handle) this._handle.ref(); return this; }
+    unref() { this._unref = true; if (this._handle) this._handle.unref(); return this; }
     setNoDelay() { return this; }
     setKeepAlive() { return this; }
     get remotePort() { return this._handle ? this._handle.remotePort() : undefined; }
@@ -242,15 +244,18 @@
     }
     close(cb) {
       if (cb) this.once('close', cb);
-      if (this._handle) this._handle.close();
+      if (this._closing) return this;
       this._closing = true;
-      this._maybeClosed();
+      const closed = () => { this._handleClosed = true; this._maybeClosed(); };
+      if (this._handle) this._handle.close(closed); else process.nextTick(closed);
       return this;
     }
+    // _maybeClosed emits 'close' once the listening socket is closed and
+    // every connection it accepted has closed, as Node does.
     _maybeClosed() {
-      if (this._closing && this._connections === 0 && !this._closed) {
+      if (this._handleClosed && this._connections === 0 && !this._closed) {
         this._closed = true;
-        process.nextTick(() => this.emit('close'));
+        this.emit('close');
       }
     }
     ref() { this._unref = false; if (this._handle) this._handle.ref(); return this; }
@@ -266,16 +271,23 @@
     if (typeof host === 'function') { cb = host; host = undefined; }
     const s = new Socket();
     if (cb) s.once('connect', cb);
-    s._connecting = binding.connect(host || '127.0.0.1', Number(port), (err, handle) => {
-      s._connecting = null;
+    s._connecting = true;
+    binding.connect(host || '127.0.0.1', Number(port), (err, handle) => {
+      s._connecting = false;
+      if (s.destroyed) { if (handle) handle.close(); return; }
       if (err) { s.destroy(err); return; }
       if (s._unref) handle.unref();
       s._attach(handle);
       s.emit('connect');
       s.emit('ready');
+      for (const [data, encoding, wcb] of s._pending || []) s.write(data, encoding, wcb);
+      s._pending = null;
+      if (s._endWhenConnected) {
+        const ecb = s._endWhenConnected;
+        s._ended = false;
+        s.end(typeof ecb === 'function' ? ecb : undefined);
+      }
     });
-    s.unref = function () { this._unref = true; if (this._handle) this._handle.unref(); else if (this._connecting) this._connecting.unref(); return this; };
-    s.ref = function () { this._unref = false; if (this._handle) this._handle.ref(); else if (this._connecting) this._connecting.ref(); return this; };
     return s;
   }
 
@@ -329,6 +341,11 @@
       req.emit('response', res);
       process.nextTick(() => {
         if (body.length > 0) res.emit('data', res._encoding ? body.toString(res._encoding) : body);
+        if (r.aborted) {
+          res.emit('aborted');
+          res.emit('error', r.aborted);
+          return;
+        }
         res.emit('end');
       });
     };
