@@ -122,9 +122,19 @@ func TestConformanceFilesMatchNode(t *testing.T) {
 			mu.Unlock()
 			return // checked by TestFilesGonodeCannotRun
 		}
-		js := run(t, "", nil, node, file)
-		g := run(t, "", nil, bin, file)
-		if msg := compare(name, js, g); msg != "" {
+		// A timing case can come out otherwise on a loaded machine, on
+		// node as on gonode; a pair that differs is run again, twice at
+		// most, and only a difference every time fails.
+		var msg string
+		for attempt := 1; attempt <= 3; attempt++ {
+			js := run(t, "", nil, node, file)
+			g := run(t, "", nil, bin, file)
+			if msg = compare(name, js, g); msg == "" {
+				break
+			}
+			t.Logf("attempt %d of 3: %s", attempt, msg)
+		}
+		if msg != "" {
 			t.Error(msg)
 			return
 		}
