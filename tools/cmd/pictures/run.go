@@ -20,7 +20,7 @@ type record struct {
 }
 
 var (
-	lineRe  = regexp.MustCompile("^Thread: (\\S+)\\t (.*)$")
+	lineRe  = regexp.MustCompile(`^Thread: (\S+)\t (.*)$`)
 	blockRe = regexp.MustCompile(`^===== THREAD (\S+) START CONTENT - (.*) =====$`)
 	tickRe  = regexp.MustCompile(`^===== TICK (\d+) =====$`)
 	taskRe  = regexp.MustCompile(`^(received a task|finished running a task) of type: (.*?)\.?$`)
