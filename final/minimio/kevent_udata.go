@@ -28,3 +28,7 @@ func (udataIndex) get(ev *unix.Kevent_t) *registration {
 }
 
 func (udataIndex) drop(*registration) {}
+
+// evReceipt is EV_RECEIPT, which makes kevent report each change's
+// result; every kqueue here has it but NetBSD's x/sys.
+const evReceipt = unix.EV_RECEIPT
