@@ -49,12 +49,12 @@ func TestUnrefOfAnIdleConnLeavesOtherCountsAlone(t *testing.T) {
 				t.Errorf("accept: %v", err)
 				return
 			}
-			srv.Close()
+			srv.Close(nil)
 			c.Unref()
 			c.Unref()
 			c.Ref()
 			c.Unref()
-			rt.SetTimeout(30, func() { timerRan = true; c.Close() })
+			rt.SetTimeout(30, func() { timerRan = true; c.Close(nil) })
 		})
 		if err != nil {
 			t.Error(err)
@@ -91,14 +91,14 @@ func TestEndOfStreamReachesTheReadCallbackOnce(t *testing.T) {
 				t.Errorf("accept: %v", err)
 				return
 			}
-			srv.Close()
+			srv.Close(nil)
 			c.ReadStart(func(err error, data []byte) {
 				switch {
 				case eofs > 0:
 					after++
 				case errors.Is(err, io.EOF):
 					eofs++
-					rt.SetTimeout(50, func() { c.Close() }) // time for a second end to come, if it would
+					rt.SetTimeout(50, func() { c.Close(nil) }) // time for a second end to come, if it would
 				case err != nil:
 					t.Errorf("read: %v", err)
 				default:
@@ -160,11 +160,11 @@ func TestAFailedQueuedWriteEndsTheRead(t *testing.T) {
 				t.Errorf("accept: %v", err)
 				return
 			}
-			srv.Close()
+			srv.Close(nil)
 			c.ReadStart(func(err error, data []byte) {
 				if err != nil {
 					readErrs = append(readErrs, err)
-					rt.SetTimeout(30, func() { c.Close() })
+					rt.SetTimeout(30, func() { c.Close(nil) })
 				}
 			})
 			c.Write(make([]byte, 16<<20), func(err error) { writeErr = err })
@@ -198,12 +198,12 @@ func TestAWriteAfterAFailedWriteGetsItsError(t *testing.T) {
 				t.Errorf("accept: %v", err)
 				return
 			}
-			srv.Close()
+			srv.Close(nil)
 			rt.SetTimeout(100, func() { // the reset has come by then
 				for range 2 {
 					c.Write([]byte("x"), func(err error) {
 						if errs = append(errs, err); len(errs) == 2 {
-							c.Close()
+							c.Close(nil)
 						}
 					})
 				}
@@ -241,7 +241,7 @@ func TestPartialFlushesNeverSendTwice(t *testing.T) {
 				t.Errorf("accept: %v", err)
 				return
 			}
-			srv.Close()
+			srv.Close(nil)
 			buf := make([]byte, size)
 			for w := range writes {
 				for i := range buf {
@@ -254,7 +254,7 @@ func TestPartialFlushesNeverSendTwice(t *testing.T) {
 					t.Errorf("write: %v", err)
 				}
 				filled = reading.Load()
-				c.Close()
+				c.Close(nil)
 			})
 		})
 		if err != nil {
@@ -309,7 +309,8 @@ func readPattern(addr string, n int, pattern func(int) byte, reading *atomic.Boo
 
 // TestIntervalAfterALongTimerCountsFromItsOwnCall: a timer whose callback
 // takes 60 ms and an interval of 40 ms are due in the same timers phase
-// (both set for 40 ms).
+// (both set for 40 ms, and overdue when the loop starts), while
+// immediates keep the loop turning.
 // The interval's next run is counted from its own call, after the long
 // callback, not from the start of the phase: at least 40 ms apart.
 func TestIntervalAfterALongTimerCountsFromItsOwnCall(t *testing.T) {
@@ -322,6 +323,14 @@ func TestIntervalAfterALongTimerCountsFromItsOwnCall(t *testing.T) {
 				rt.ClearInterval(iv)
 			}
 		})
+		time.Sleep(50 * time.Millisecond) // both are overdue when the first timers phase begins
+		var spin func() // immediates keep the poll phase from waiting, so each tick reads the clock
+		spin = func() {
+			if len(calls) < 2 {
+				rt.SetImmediate(spin)
+			}
+		}
+		rt.SetImmediate(spin)
 	})
 	if err != nil {
 		t.Fatal(err)
