@@ -324,7 +324,7 @@ func TestIntervalAfterALongTimerCountsFromItsOwnCall(t *testing.T) {
 			}
 		})
 		time.Sleep(50 * time.Millisecond) // both are overdue when the first timers phase begins
-		var spin func() // immediates keep the poll phase from waiting, so each tick reads the clock
+		var spin func()                   // immediates keep the poll phase from waiting, so each tick reads the clock
 		spin = func() {
 			if len(calls) < 2 {
 				rt.SetImmediate(spin)
