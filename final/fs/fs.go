@@ -3,7 +3,6 @@ package fs
 
 import (
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/nodeexperiment/gonode/final/js"
@@ -17,13 +16,13 @@ var Delay = time.Second
 
 // Read reads the file at path on a pool thread, then calls cb on the
 // loop thread with its contents as a string, or with an error that
-// wraps the os error (errors.Is(err, fs.ErrNotExist) works for a
+// wraps the *os.PathError (errors.Is(err, fs.ErrNotExist) works for a
 // missing file). Loop thread only.
 func Read(rt *loop.Runtime, path string, cb func(err error, text js.Value)) {
 	delay := Delay
 	rt.QueueWork("File read", func() (js.Value, error) {
 		time.Sleep(delay)
-		b, err := os.ReadFile(path)
+		b, err := readFile(path)
 		if err != nil {
 			return js.Undefined, fmt.Errorf("fs.Read: %w", err)
 		}
