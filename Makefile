@@ -14,7 +14,7 @@ EXERCISES   ?= ./exercises/...
 # Wine, the GitHub workflow's Windows job natively.
 WINDOWS_PKGS := ./express ./chapters/01-poll/minimio ./chapters/01-poll ./chapters/02-threadpool ./chapters/03-runtime ./chapters/04-modules ./final ./final/minimio ./final/loop ./final/http ./final/fs ./final/pool ./final/timeline
 
-.PHONY: windows-pkgs help run test test-race test-tools test-windows test-scale check vet fmt-check staticcheck book book-coverage pictures timeline serve golden stress bench bench-costs bench-smoke ci exercises exercise-solutions
+.PHONY: windows-pkgs help run test test-race test-tools test-windows test-scale check vet fmt-check staticcheck book book-coverage pictures timeline serve golden stress bench bench-costs bench-syscalls bench-smoke ci exercises exercise-solutions
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -91,6 +91,10 @@ bench: ## time final's runtime against Node and Go (minutes); writes bench/resul
 
 bench-costs: ## time what an event loop's steps cost (a system call, a wake-up, a pool hand-off, a timer, a tick; under a minute); writes bench/costs.*
 	$(GO) run ./bench/cmd/costs
+
+SYSCALLS_DIR ?= $(or $(TMPDIR),/tmp)/gonode-syscalls
+bench-syscalls: ## count each contender's system calls per operation with strace -f -c (a few minutes); writes $(SYSCALLS_DIR)/syscalls.md, not a tracked file
+	$(GO) run ./bench/cmd/bench -syscalls $(SYSCALLS_DIR) $(if $(ONLY),-only $(ONLY))
 
 bench-smoke: ## the benchmark and the cost probes at tiny sizes (seconds), to keep the harnesses working; writes nothing
 	$(GO) run ./bench/cmd/bench -size smoke -rounds 1 -warmup 0 -out ""
