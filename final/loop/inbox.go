@@ -58,6 +58,9 @@ func (rt *Runtime) post(c completion) {
 // up to 1024 events.
 func (rt *Runtime) pollPhase() error {
 	timeout := rt.pollTimeout()
+	if err := rt.ringSubmit(&timeout); err != nil {
+		return fmt.Errorf("loop: io_uring: %w", err)
+	}
 	start := timeline.Now()
 	err := rt.poll.Poll(&rt.events, timeout)
 	if timeout != 0 {
@@ -85,6 +88,7 @@ func (rt *Runtime) pollPhase() error {
 		rt.finishWork(c.result)
 	}
 	// ANCHOR_END: takeinbox
+	rt.reapRing()
 	return nil
 }
 

@@ -108,6 +108,8 @@ type Runtime struct {
 	mu    sync.Mutex
 	inbox []completion // guarded by mu
 	waker *minimio.Waker
+
+	uring ringState // the io_uring backend for file reads, when on (uring.go)
 }
 
 // ErrRunTwice is returned by Run on a runtime that has already run (or
@@ -236,6 +238,7 @@ func (rt *Runtime) start() error {
 	rt.poll, rt.reg, rt.waker = p, p.Registrator(), p.Waker()
 	rt.events = minimio.NewEvents(1024)
 	rt.pool = pool.New(rt.poolSize, func(r pool.Result) { rt.post(completion{result: r}) })
+	rt.startRing()
 	return nil
 }
 
@@ -244,7 +247,7 @@ func (rt *Runtime) start() error {
 // event never came.
 func (rt *Runtime) shutdown() error {
 	rt.pool.Close()
-	err := rt.poll.Close()
+	err := errors.Join(rt.closeRing(), rt.poll.Close())
 	for token, w := range rt.watches {
 		err = errors.Join(err, w.stream.Close())
 		delete(rt.watches, token)

@@ -76,9 +76,8 @@ const (
 	sqeIOLink     = 1 << 2 // IOSQE_IO_LINK: the next entry waits for this one, and is cancelled if it fails
 	sqeIOHardlink = 1 << 3 // IOSQE_IO_HARDLINK: the next entry waits for this one, whatever its result
 
-	setupCQSize     = 1 << 3 // IORING_SETUP_CQSIZE
-	setupSubmitAll  = 1 << 7 // IORING_SETUP_SUBMIT_ALL: a failing entry does not stop the submission of the rest
-	setupCoopTaskrn = 1 << 8 // IORING_SETUP_COOP_TASKRUN: no interrupting IPI to run completions
+	setupCQSize    = 1 << 3 // IORING_SETUP_CQSIZE
+	setupSubmitAll = 1 << 7 // IORING_SETUP_SUBMIT_ALL: a failing entry does not stop the submission of the rest
 
 	featSingleMmap = 1 << 0 // IORING_FEAT_SINGLE_MMAP
 	featNoDrop     = 1 << 1 // IORING_FEAT_NODROP: completions are never dropped
@@ -86,8 +85,8 @@ const (
 	enterGetEvents = 1 << 0 // IORING_ENTER_GETEVENTS
 	enterExtArg    = 1 << 3 // IORING_ENTER_EXT_ARG
 
-	registerFiles        = 2 // IORING_REGISTER_FILES
-	registerEventfdAsync = 7 // IORING_REGISTER_EVENTFD_ASYNC
+	registerFiles   = 2 // IORING_REGISTER_FILES
+	registerEventfd = 4 // IORING_REGISTER_EVENTFD
 
 	offSQRing = 0          // IORING_OFF_SQ_RING
 	offSQEs   = 0x10000000 // IORING_OFF_SQES
@@ -131,7 +130,7 @@ func New(entries, slots int) (*Ring, error) {
 	if entries < 4 || slots < 1 {
 		return nil, fmt.Errorf("uring: %d entries, %d slots: want at least 4 and 1", entries, slots)
 	}
-	p := params{flags: setupCQSize | setupSubmitAll | setupCoopTaskrn, cqEntries: uint32(max(4*slots, 2*entries))}
+	p := params{flags: setupCQSize | setupSubmitAll, cqEntries: uint32(max(4*slots, 2*entries))}
 	fd, _, errno := unix.Syscall(unix.SYS_IO_URING_SETUP, uintptr(entries), uintptr(unsafe.Pointer(&p)), 0)
 	if errno != 0 {
 		err := os.NewSyscallError("io_uring_setup", errno)
@@ -190,14 +189,16 @@ func (r *Ring) mapRings(p *params) error {
 // makes it).
 func (r *Ring) Fd() int { return r.fd }
 
-// RegisterEventfd has the kernel signal the eventfd fd when a completion
-// is posted by work that finished after its io_uring_enter returned
-// (IORING_REGISTER_EVENTFD_ASYNC); what finished within it is there to
-// reap when the call returns. An event queue watching fd then wakes for
-// completions as for any other event.
+// RegisterEventfd has the kernel signal the eventfd fd each time it
+// posts a completion (IORING_REGISTER_EVENTFD): an event queue watching
+// fd then wakes for completions as for any other event. Every
+// completion signals, also one posted while io_uring_enter runs: a
+// completion driven by readiness (a pipe's read) is posted by the
+// submitting thread itself, on its way back from the kernel, and only
+// the signal says it is there.
 func (r *Ring) RegisterEventfd(fd int) error {
 	efd := int32(fd)
-	return r.register(registerEventfdAsync, unsafe.Pointer(&efd), 1)
+	return r.register(registerEventfd, unsafe.Pointer(&efd), 1)
 }
 
 func (r *Ring) register(op uintptr, arg unsafe.Pointer, n int) error {
