@@ -55,19 +55,26 @@ func (rt *Runtime) post(c completion) {
 // return: the take never blocks, and results posted while the loop was
 // busy cost no further wait. libuv does the same: one wake-up, and
 // uv__work_done takes every finished request at once; epoll_wait returns
-// up to 1024 events.
+// up to 1024 events. A wait that would not block, with no stream
+// watched and no pool work out, is not made: as in libuv's uv__io_poll
+// when nfds is 0, the OS has nothing to report (the ring's completions,
+// if any, are reaped without it).
 func (rt *Runtime) pollPhase() error {
 	timeout := rt.pollTimeout()
 	if err := rt.ringSubmit(&timeout); err != nil {
 		return fmt.Errorf("loop: io_uring: %w", err)
 	}
-	start := timeline.Now()
-	err := rt.poll.Poll(&rt.events, timeout)
-	if timeout != 0 {
-		timeline.Span("main", timeline.Wait, minimio.WaitCall, start)
-	}
-	if err != nil {
-		return fmt.Errorf("loop: event queue: %w", err)
+	if timeout != 0 || len(rt.watches) > 0 || len(rt.work) > 0 {
+		start := timeline.Now()
+		err := rt.poll.Poll(&rt.events, timeout)
+		if timeout != 0 {
+			timeline.Span("main", timeline.Wait, minimio.WaitCall, start)
+		}
+		if err != nil {
+			return fmt.Errorf("loop: event queue: %w", err)
+		}
+	} else { // libuv's nfds == 0: nothing could be ready, so no epoll_wait
+		rt.events = rt.events[:0]
 	}
 	for _, ev := range rt.events {
 		timeline.Mark("main", timeline.OSEvent, int(ev.Token()))
