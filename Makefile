@@ -10,11 +10,18 @@ GOOSES      := linux darwin freebsd netbsd openbsd windows
 RUN         ?= ./final
 STRESS_RUNS ?= 50
 EXERCISES   ?= ./exercises/...
+# What golden, timeline and bench record goes into OUT, a git-ignored
+# folder, so that the commands the book gives a reader leave the clone
+# clean. Maintainers refresh the tracked files the book shows with
+# REFRESH=1 (make golden REFRESH=1, make timeline REFRESH=1,
+# make bench REFRESH=1, make bench-costs REFRESH=1).
+OUT         ?= out
+REFRESH     ?=
 # The packages with Windows (IOCP) tests: make test-windows runs them under
 # Wine, the GitHub workflow's Windows job natively.
 WINDOWS_PKGS := ./express ./chapters/01-poll/minimio ./chapters/01-poll ./chapters/02-threadpool ./chapters/03-runtime ./chapters/04-modules ./final ./final/minimio ./final/loop ./final/http ./final/fs ./final/pool ./final/timeline
 
-.PHONY: windows-pkgs help run test test-race test-tools test-windows test-scale check vet fmt-check staticcheck book book-coverage pictures timeline serve golden stress bench bench-costs bench-syscalls bench-smoke ci exercises exercise-solutions
+.PHONY: diff windows-pkgs help run test test-race test-tools test-windows test-scale check vet fmt-check staticcheck book book-coverage pictures timeline serve golden stress bench bench-costs bench-syscalls bench-smoke ci exercises exercise-solutions
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -27,15 +34,16 @@ test: ## run the tests of the tutorial module and of tools/
 	$(GO) test -count=1 ./...
 	$(MAKE) test-tools
 
-exercises: ## the book's exercises on your answers: they fail, saying what is missing, until solved (EXERCISES=./exercises/NN-name for one)
-	$(GO) test -count=1 -tags exercises $(EXERCISES)
+exercises: ## the book's exercises on your answers: they fail, saying what is missing, until solved (EXERCISES=./exercises/NN-name for one chapter, EXERCISE=Name for one exercise)
+	$(GO) test -count=1 -tags exercises $(if $(EXERCISE),-run '$(EXERCISE)') $(EXERCISES)
 
 exercise-solutions: ## the exercises' tests on the reference solutions, which must pass (CI runs it)
 	$(GO) vet -tags exercises,solution ./exercises/...
 	$(GO) test -count=1 -tags exercises,solution ./exercises/...
 
-test-tools: ## run the tests of the book renderer (its own module)
-	cd tools && $(GO) vet ./... && $(GO) test -count=1 ./...
+test-tools: ## the renderer's tests (fixture books only), then this book's own checks (tools/bookcheck), in tools/'s own module
+	cd tools && $(GO) vet ./... && $(GO) test -count=1 ./cmd/... ./internal/... ./browsertest/...
+	cd tools && $(GO) test -count=1 ./bookcheck/...
 
 test-race: ## the tutorial's tests under the race detector
 	$(GO) test -count=1 -race ./...
@@ -63,9 +71,15 @@ staticcheck:
 	$(GO) run $(STATICCHECK) ./...
 	cd tools && $(GO) run $(STATICCHECK) ./...
 
-golden: ## regenerate every output.txt from a real run (checked against its spec), and the appendix's line-for-line table
+golden: ## run each program again, check it against its spec and record it in $(OUT)/golden/ (REFRESH=1: over the tracked output.txt files, and re-pair the appendix's table)
+ifeq ($(REFRESH),1)
 	UPDATE_GOLDEN=1 $(GO) test -count=1 -run TestScripts ./express ./chapters/... ./final
-	cd tools && UPDATE_APPENDIX=1 $(GO) test -count=1 ./internal/appendix # re-pair the appendix's table with the new chapter 04 run
+	cd tools && UPDATE_APPENDIX=1 $(GO) test -count=1 ./bookcheck/appendix # re-pair the appendix's table with the new chapter 04 run
+else
+	rm -rf $(OUT)/golden
+	UPDATE_GOLDEN=1 GOLDEN_DIR=$(CURDIR)/$(OUT)/golden $(GO) test -count=1 -run TestScripts ./express ./chapters/... ./final
+	@echo "The runs are in $(OUT)/golden/, each at its output file's path (diff -r against the tree to compare)."
+endif
 
 stress: ## run the chapter trace tests $(STRESS_RUNS) times while both cores are busy
 	bash .ci/stress.sh $(STRESS_RUNS)
@@ -74,31 +88,49 @@ book: ## render the book into public/ (changes no tracked file; `make pictures` 
 	cd tools && $(GO) run ./cmd/mdbook build -C ..
 
 book-coverage: ## which lines of final/'s runtime the book shows, per file, package and in total; FILE=final/loop/net.go lists a file's missing lines
-	cd tools && $(GO) run ./cmd/bookcoverage -C .. $(if $(FILE),-file $(FILE))
+	cd tools && $(GO) run ./bookcheck/cmd/bookcoverage -C .. $(if $(FILE),-file $(FILE))
 
-pictures: timeline ## redraw the book's pictures: the diagrams (tools/cmd/pictures) and the timeline of a real run (then commit them)
+pictures: ## maintainers: redraw the book's pictures, the diagrams (tools/cmd/pictures) and the timeline of a real run, over the tracked ones (then commit them)
+	$(MAKE) timeline REFRESH=1
 	cd tools && $(GO) run ./cmd/pictures
 
-timeline: ## draw a real run of final/ into book/images/timeline-final.svg (about 4 s); TestBookTimelineSatisfiesSpec checks it
-	mkdir -p book/images
-	TIMELINE=book/images/timeline-final.svg $(GO) run ./final > /dev/null
+TIMELINE_SVG = $(if $(filter 1,$(REFRESH)),book/images/timeline-final.svg,$(OUT)/timeline-final.svg)
+
+timeline: ## draw a real run of final/ into $(OUT)/timeline-final.svg (about 4 s; REFRESH=1: over the book's, which TestBookTimelineSatisfiesSpec checks)
+	mkdir -p $(dir $(TIMELINE_SVG))
+	TIMELINE=$(TIMELINE_SVG) $(GO) run ./final > /dev/null
+	@echo "drawn: $(TIMELINE_SVG)"
 
 serve: ## render the book and serve it on http://127.0.0.1:3000
 	cd tools && $(GO) run ./cmd/mdbook serve -C ..
 
-bench: ## time final's runtime against Node and Go (minutes); writes bench/results.* and book/images/bench.svg
-	$(GO) run ./bench/cmd/bench
+BENCH_OUT = $(if $(filter 1,$(REFRESH)),bench,$(OUT)/bench)
+BENCH_SVG = $(if $(filter 1,$(REFRESH)),book/images/bench.svg,$(OUT)/bench/bench.svg)
 
-bench-costs: ## time what an event loop's steps cost (a system call, a wake-up, a pool hand-off, a timer, a tick; under a minute); writes bench/costs.*
-	$(GO) run ./bench/cmd/costs
+bench: ## time final's runtime against Node and Go (minutes); writes $(OUT)/bench/results.* and bench.svg (REFRESH=1: bench/results.* and book/images/bench.svg)
+	mkdir -p $(BENCH_OUT)
+	$(GO) run ./bench/cmd/bench -out $(BENCH_OUT) -svg $(BENCH_SVG)
 
-SYSCALLS_DIR ?= $(or $(TMPDIR),/tmp)/gonode-syscalls
-bench-syscalls: ## count each contender's system calls per operation with strace -f -c (a few minutes); writes $(SYSCALLS_DIR)/syscalls.md, not a tracked file
+bench-costs: ## time what an event loop's steps cost (a system call, a wake-up, a pool hand-off, a timer, a tick; under a minute); writes $(OUT)/bench/costs.* (REFRESH=1: bench/costs.*)
+	mkdir -p $(BENCH_OUT)
+	$(GO) run ./bench/cmd/costs -out $(BENCH_OUT)
+
+SYSCALLS_DIR ?= $(OUT)/syscalls
+bench-syscalls: ## count each contender's system calls per operation with strace -f -c (a few minutes; ONLY=files,echo for some); writes $(SYSCALLS_DIR)/syscalls.md, not a tracked file
 	$(GO) run ./bench/cmd/bench -syscalls $(SYSCALLS_DIR) $(if $(ONLY),-only $(ONLY))
 
 bench-smoke: ## the benchmark and the cost probes at tiny sizes (seconds), to keep the harnesses working; writes nothing
 	$(GO) run ./bench/cmd/bench -size smoke -rounds 1 -warmup 0 -out ""
 	$(GO) run ./bench/cmd/costs -quick -out ""
+
+FROM ?= chapters/01-poll
+TO   ?= chapters/02-threadpool
+
+diff: ## what TO adds to FROM, as diff -r prints it, without the ANCHOR lines that mark the book's listings (make diff FROM=chapters/02-threadpool TO=chapters/03-runtime)
+	@t=$$(mktemp -d) && trap 'rm -rf "$$t"' EXIT && \
+	for d in $(FROM) $(TO); do mkdir -p "$$t/$$d" && cp -R "$$d/." "$$t/$$d/"; done && \
+	find "$$t" -type f -exec sed -i.orig -E '/ANCHOR(_END)?:/d' {} + && find "$$t" -name '*.orig' -exec rm {} + && \
+	cd "$$t" && { diff -r $(FROM) $(TO); [ $$? -le 1 ]; }
 
 ci: ## what CI runs
 	bash .ci/run

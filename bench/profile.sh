@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Profiles our runtime (bench/cmd/ours) on the workloads where a profile
 # shows what a row of the benchmark costs, and keeps the top of each CPU
-# profile in bench/pprof/, for the book's results chapter:
+# profile in out/pprof/ (git-ignored), or with REFRESH=1 in bench/pprof/,
+# the copy the book's results chapter includes:
 #
 #   bash bench/profile.sh
+#   REFRESH=1 bash bench/profile.sh
 #
 # Each file starts with the command that made it.
 set -euo pipefail
@@ -12,7 +14,9 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/ours" ./bench/cmd/ours
 head -c 4096 /dev/zero | tr '\0' 'x' > "$tmp/4k.txt"
-mkdir -p bench/pprof
+dir=out/pprof
+[ "${REFRESH:-}" = 1 ] && dir=bench/pprof
+mkdir -p "$dir"
 profile() { # NAME ARGS...
 	local name=$1
 	shift
@@ -24,8 +28,8 @@ profile() { # NAME ARGS...
 		echo "\$ go tool pprof -top -nodecount=12 ours $name.prof"
 		go tool pprof -top -nodecount=12 "$tmp/ours" "$tmp/$name.prof" 2>/dev/null |
 			grep -v -E '^(File|Build ID|Time):'
-	} > "bench/pprof/$name.txt"
-	echo "bench/pprof/$name.txt"
+	} > "$dir/$name.txt"
+	echo "$dir/$name.txt"
 }
 # Larger than the table's sizes where a run would be too short for the
 # profiler's 100 samples a second to say much.

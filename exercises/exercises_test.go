@@ -4,14 +4,19 @@
 // code and tests are behind the build tag "exercises", so that go test
 // ./... (make test) does not run a reader's unsolved answers; this test,
 // which is not, checks the starting points themselves: each must fail its
-// tests, saying what is missing. make exercise-solutions checks that the
-// reference solutions pass the same tests.
+// tests, saying what is missing. The starting points it checks are the
+// committed copies in each directory's testdata/start, put in place of the
+// exercise_*.go files with go test -overlay, so that a reader who solves an
+// exercise in place does not turn make test red. make exercise-solutions
+// checks that the reference solutions pass the same tests.
 package exercises
 
 import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -34,7 +39,8 @@ type event struct {
 }
 
 // TestStartingPointsFail runs the tests of every exercise against its
-// starting point and checks that each exercise directory fails, that
+// starting point (the copy in testdata/start, see startOverlay) and checks
+// that each exercise directory fails, that
 // every test that fails says "exercise: not done yet" (a test may pass: it
 // guards what the starting point already does right), and that for each
 // exercise_x.go at least one test named TestX… fails.
@@ -51,7 +57,8 @@ func TestStartingPointsFail(t *testing.T) {
 		}
 		pkgs = append(pkgs, "./"+d)
 	}
-	cmd := exec.Command("go", append([]string{"test", "-count=1", "-json", "-tags", "exercises"}, pkgs...)...)
+	overlay := startOverlay(t, pkgs)
+	cmd := exec.Command("go", append([]string{"test", "-count=1", "-json", "-tags", "exercises", "-overlay", overlay}, pkgs...)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -188,5 +195,87 @@ func checkBook(t *testing.T, name string, output map[string]string, starts []str
 		if !runs[x] {
 			t.Errorf("no book page shows the run of %s (go test -tags exercises -run …, then what it prints)", start)
 		}
+	}
+}
+
+// startOverlay writes a go build overlay that puts, in place of each
+// exercise_x.go of the directories pkgs, its starting point: the committed
+// copy testdata/start/exercise_x.go. A reader's answer in exercise_x.go
+// therefore never changes what this test checks. The copies must be the
+// starting points the reader is given: where git says that exercise_x.go
+// is as committed, it must equal its copy byte for byte (without git, or in
+// a reader's edited file, that check is left out, and the test says so).
+func startOverlay(t *testing.T, pkgs []string) string {
+	t.Helper()
+	replace := map[string]string{}
+	for _, p := range pkgs {
+		dir := strings.TrimPrefix(p, "./")
+		starts, _ := filepath.Glob(filepath.Join(dir, "exercise_*.go"))
+		copies, _ := filepath.Glob(filepath.Join(dir, "testdata", "start", "*.go"))
+		for _, c := range copies {
+			if !slices.Contains(starts, filepath.Join(dir, filepath.Base(c))) {
+				t.Errorf("%s has no %s to be the starting point of", c, filepath.Join(dir, filepath.Base(c)))
+			}
+		}
+		for _, start := range starts {
+			copyPath := filepath.Join(dir, "testdata", "start", filepath.Base(start))
+			want, err := os.ReadFile(copyPath)
+			if err != nil {
+				t.Errorf("%s: no committed starting point to check (%v)", start, err)
+				continue
+			}
+			got, err := os.ReadFile(start)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				switch edited, err := editedSinceCommit(start); {
+				case err != nil:
+					t.Logf("%s differs from its starting point %s; checking the starting point (git cannot say whether the file was edited: %v)", start, copyPath, err)
+				case edited:
+					t.Logf("%s differs from its starting point %s, as an answer does: checking the starting point (make exercises checks your answer)", start, copyPath)
+				default:
+					t.Errorf("%s is as committed, yet differs from its copy %s: the two must be the same starting point (copy it over)", start, copyPath)
+				}
+			}
+			abs, err := filepath.Abs(start)
+			if err != nil {
+				t.Fatal(err)
+			}
+			absCopy, err := filepath.Abs(copyPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			replace[abs] = absCopy
+		}
+	}
+	b, err := json.Marshal(map[string]any{"Replace": replace})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "overlay.json")
+	if err := os.WriteFile(path, b, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// editedSinceCommit tells whether git sees file changed since the last
+// commit. It fails where there is no git or no repository (a copy of the
+// tree without its history).
+func editedSinceCommit(file string) (bool, error) {
+	cmd := exec.Command("git", "diff", "--quiet", "HEAD", "--", filepath.Base(file))
+	cmd.Dir = filepath.Dir(file)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return false, nil
+	case errors.As(err, &exit) && exit.ExitCode() == 1:
+		return true, nil
+	default:
+		return false, fmt.Errorf("git diff: %v %s", err, strings.TrimSpace(stderr.String()))
 	}
 }

@@ -138,8 +138,9 @@ func (c *Conn) HasRef() bool { return !c.w.unref }
 // ANCHOR: nodedelay
 
 // MaxDelay is the longest delay, in milliseconds, SetTimeout and
-// SetInterval take: 2^31−1, Node's TIMEOUT_MAX (libuv's timers count in
-// a signed 32-bit millisecond field in Node's JavaScript layer).
+// SetInterval take: 2^31−1, Node's TIMEOUT_MAX (lib/internal/timers.js),
+// a signed 32-bit limit Node keeps as browsers do; libuv's own timers
+// take 64-bit timeouts.
 const MaxDelay = 1<<31 - 1
 
 // nodeDelay is Node's rule for a delay: below 1, or above MaxDelay, it is

@@ -44,6 +44,10 @@ func TestAcceptOutOfDescriptors(t *testing.T) {
 		errs = append(errs, err)
 	}
 	restore()
+	// What -v shows, as the serving chapter tells a reader to run it.
+	for i, err := range errs {
+		t.Logf("Accept %d with no descriptor free: %v", i+1, err)
+	}
 	for i, err := range errs[:waiting] {
 		if !errors.Is(err, unix.EMFILE) {
 			t.Errorf("Accept %d with no descriptor free: %v, want an error wrapping EMFILE", i+1, err)
@@ -55,9 +59,11 @@ func TestAcceptOutOfDescriptors(t *testing.T) {
 
 	for i, c := range clients {
 		c.SetReadDeadline(time.Now().Add(10 * time.Second))
-		if n, err := c.Read(make([]byte, 1)); err == nil || os.IsTimeout(err) {
+		n, err := c.Read(make([]byte, 1))
+		if err == nil || os.IsTimeout(err) {
 			t.Errorf("client %d: Read = %d, %v; want the connection closed", i+1, n, err)
 		}
+		t.Logf("client %d, shed: its read ends with %v", i+1, err)
 	}
 
 	c, err := net.DialTimeout("tcp", l.Addr(), 10*time.Second)
@@ -69,6 +75,7 @@ func TestAcceptOutOfDescriptors(t *testing.T) {
 	for {
 		s, err := l.Accept()
 		if err == nil {
+			t.Logf("with descriptors free again, Accept takes a new connection")
 			s.Close()
 			break
 		}

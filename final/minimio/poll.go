@@ -25,8 +25,9 @@
 //     epoll instance; Wake adds to it and Poll reads it back to zero.
 //   - macOS and the BSDs: a non-blocking pipe whose read end is
 //     registered with the kqueue; Wake writes a byte and Poll reads the
-//     pipe empty. (EVFILT_USER would save the read, but OpenBSD and
-//     NetBSD before 10 lack it, and the pipe is one code path that the
+//     pipe empty. (EVFILT_USER would save the read, but OpenBSD before
+//     7.8 and NetBSD before 10 lack it, x/sys defines it only for macOS,
+//     FreeBSD and DragonFly, and the pipe is one code path that the
 //     macOS CI job covers for every BSD.)
 //   - Windows: a completion packet posted with PostQueuedCompletionStatus
 //     under a key of its own; taking the packet off the port drains it.

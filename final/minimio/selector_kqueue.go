@@ -15,7 +15,7 @@ import (
 
 // selector is the kqueue backend for macOS and the BSDs: a kqueue plus a
 // non-blocking pipe that wakes it (a pipe rather than EVFILT_USER, which
-// OpenBSD and NetBSD before 10 lack: one wake for every BSD).
+// OpenBSD before 7.8 and NetBSD before 10 lack: one wake for every BSD).
 //
 // Each event carries its registration in the kernel, in udata, as epoll
 // carries the token: a map from descriptor to token, looked up after

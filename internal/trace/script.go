@@ -2,8 +2,10 @@ package trace
 
 import (
 	"flag"
+	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -20,7 +22,10 @@ import (
 // a spec that cannot be read fails either way. With -only, only the named
 // threads are checked (see OnlyThreads). With -golden, and the environment
 // variable UPDATE_GOLDEN set in the test process, output that satisfies
-// the spec is also written to FILE.
+// the spec is also written to FILE; with GOLDEN_DIR set as well, it is
+// written under GOLDEN_DIR instead, at FILE's path from the root of its Go
+// module (the nearest directory above it with a go.mod), so that a run
+// can be recorded without touching the tracked file.
 func Cmds() map[string]func(ts *testscript.TestScript, neg bool, args []string) {
 	return map[string]func(ts *testscript.TestScript, neg bool, args []string){
 		"tracecheck": tracecheck,
@@ -63,8 +68,42 @@ func tracecheck(ts *testscript.TestScript, neg bool, args []string) {
 	case err != nil:
 		ts.Fatalf("%s does not satisfy %s: %v", fs.Arg(0), fs.Arg(1), err)
 	case *golden != "" && os.Getenv("UPDATE_GOLDEN") != "":
-		ts.Check(os.WriteFile(ts.MkAbs(*golden), []byte(out), 0o666))
-		ts.Logf("wrote %s", *golden)
+		path := ts.MkAbs(*golden)
+		if dir := goldenDir(ts); dir != "" {
+			path, err = underModule(dir, path)
+			ts.Check(err)
+			ts.Check(os.MkdirAll(filepath.Dir(path), 0o777))
+		}
+		ts.Check(os.WriteFile(path, []byte(out), 0o666))
+		ts.Logf("wrote %s", path)
+	}
+}
+
+// goldenDir returns GOLDEN_DIR from the script's environment (where a
+// test of this package sets it) or else from the test process's.
+func goldenDir(ts *testscript.TestScript) string {
+	if dir := ts.Getenv("GOLDEN_DIR"); dir != "" {
+		return dir
+	}
+	return os.Getenv("GOLDEN_DIR")
+}
+
+// underModule returns where GOLDEN_DIR dir keeps the file at path: at
+// path's place relative to the root of the Go module that holds it.
+func underModule(dir, path string) (string, error) {
+	for root := filepath.Dir(path); ; {
+		if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
+			rel, err := filepath.Rel(root, path)
+			if err != nil {
+				return "", err
+			}
+			return filepath.Join(dir, rel), nil
+		}
+		up := filepath.Dir(root)
+		if up == root {
+			return "", fmt.Errorf("tracecheck: %s is in no Go module (no go.mod above it), so GOLDEN_DIR has no place for it", path)
+		}
+		root = up
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -89,6 +90,23 @@ type Snapshot struct {
 	// its listings mark new lines only in files that the previous
 	// snapshot also has. Absent means true.
 	DiffPage *bool `toml:"diff-page"`
+	// Unmarked lists patterns (path.Match, against a file's path in the
+	// snapshot, such as "output.txt" or "*/*.txt") of files whose
+	// listings get no new-line marks: recorded output, say, where lines
+	// "new since the previous snapshot" come from another program's run
+	// and mean nothing. They still show in the diff page.
+	Unmarked []string `toml:"unmarked"`
+}
+
+// Marks reports whether listings of the file at rel (a slash-separated
+// path inside the snapshot's directory) mark new lines.
+func (s Snapshot) Marks(rel string) bool {
+	for _, p := range s.Unmarked {
+		if ok, _ := path.Match(p, rel); ok {
+			return false
+		}
+	}
+	return true
 }
 
 // HasDiffPage reports whether the snapshot gets a diff page.
@@ -320,6 +338,11 @@ func (c *Config) validate() error {
 		}
 		if seen[d] {
 			return fmt.Errorf("snapshot: dir %q is listed twice", s.Dir)
+		}
+		for _, p := range s.Unmarked {
+			if _, err := path.Match(p, ""); err != nil {
+				return fmt.Errorf("snapshot %q: unmarked pattern %q: %v", s.Dir, p, err)
+			}
 		}
 		seen[d] = true
 	}

@@ -70,6 +70,13 @@ func SelectLines(text, sel string) (lines []string, nums []int, err error) {
 	return lines[start:end], nums, nil
 }
 
+// IsMarker reports whether line marks the start or the end of an anchor
+// ("ANCHOR: name" or "ANCHOR_END: name", in any comment syntax): a line
+// the book's listings never show.
+func IsMarker(line string) bool {
+	return anchorStart.MatchString(line) || anchorEnd.MatchString(line)
+}
+
 // anchored returns the lines between "ANCHOR: name" and "ANCHOR_END:
 // name", leaving out the marker lines of any other anchors and the blank
 // lines at either end, with their line numbers.

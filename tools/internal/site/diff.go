@@ -1,5 +1,10 @@
 package site
 
+import (
+	"cmp"
+	"slices"
+)
+
 // op is one line of a line diff: kept (in both), added (only in the new
 // text) or deleted (only in the old).
 type op struct {
@@ -54,7 +59,35 @@ func diffLines(a, b []string) []op {
 	for k := 0; k < suf; k++ {
 		ops = append(ops, op{' ', len(a) - suf + k, len(b) - suf + k})
 	}
+	deletionsFirst(ops)
 	return ops
+}
+
+// deletionsFirst reorders each run of changes so that its deleted lines
+// come before its added ones, as diff(1) prints them: the old text, then
+// what replaces it. Within each kind the order is kept.
+func deletionsFirst(ops []op) {
+	for k := 0; k < len(ops); {
+		if ops[k].kind == ' ' {
+			k++
+			continue
+		}
+		end := k
+		for end < len(ops) && ops[end].kind != ' ' {
+			end++
+		}
+		slices.SortStableFunc(ops[k:end], func(x, y op) int {
+			return cmp.Compare(kindOrder(x.kind), kindOrder(y.kind))
+		})
+		k = end
+	}
+}
+
+func kindOrder(kind byte) int {
+	if kind == '-' {
+		return 0
+	}
+	return 1
 }
 
 // hunk is a run of changes with the unchanged lines around them.

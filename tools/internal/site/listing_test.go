@@ -86,14 +86,36 @@ func TestNewLinesAndDiffPage(t *testing.T) {
 		`<h1>What changed in chapter 02</h1>`,
 		`1 file added, 1 file changed, 0 files removed, 1 file unchanged. The chapter: <a href="../threads.html">Threads</a>.`,
 		`Unchanged, not shown: <code>lib/</code> (all 1 file).`,
-		`<h2 id="file-extra-go" class="diff-file"><code>extra.go</code> <span class="diff-stat">new file, 8 lines</span></h2>`,
+		`<h2 id="file-extra-go" class="diff-file"><code>extra.go</code> <span class="diff-stat">new file, 6 lines</span></h2>`,
 		`<h2 id="file-main-go" class="diff-file"><code>main.go</code> <span class="diff-stat">changed: 2 added, 0 removed</span></h2>`,
-		"<span class=\"line hunk\">@@ -5,6 +5,8 @@\n</span>",
+		// The hunk's numbers are the files' own, marker lines included.
+		"<span class=\"line hunk\">@@ -4,8 &#43;4,10 @@\n</span>", // html/template writes + as &#43;
 		`<span class="line add"><span class="visually-hidden">added: </span><span class="diff-sign" aria-hidden="true">+</span>	fmt.Println(&#34;two&#34;)`,
 	)
 	hasNot(t, "changes/02-second.html", diff, "Answer is unchanged")
+	// Lines that only mark an anchor are left out of a diff page.
+	hasNot(t, "changes/02-second.html", diff, "ANCHOR: run", "ANCHOR_END: run", "ANCHOR: extra")
 	print := read(t, out, "print.html")
 	has(t, "print.html", print, `<a href="changes/02-second.html">What changed in chapter 02</a>`)
+}
+
+// TestUnmarkedFiles: a file that matches a snapshot's unmarked patterns
+// (recorded output, in the project's book) gets no new-line marks, and
+// the diff page still shows it.
+func TestUnmarkedFiles(t *testing.T) {
+	dir := copyFixture(t)
+	edit(t, dir, "mdbook.toml", `dir = "code/snap/02-second"`, `dir = "code/snap/02-second"`+"\nunmarked = [\"*.txt\", \"main.go\"]")
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := Build(Options{Dir: dir, DestDir: out}); err != nil {
+		t.Fatal(err)
+	}
+	threads := read(t, out, "threads.html")
+	if n := strings.Count(threads, `class="line new"`); n != 0 {
+		t.Errorf("threads.html marks %d new lines of an unmarked file, want 0", n)
+	}
+	hasNot(t, "threads.html", threads, "new lines since chapter 01")
+	has(t, "threads.html", threads, `<span class="listing-new">new file in chapter 02</span>`) // extra.go is still marked
+	has(t, "changes/02-second.html", read(t, out, "changes/02-second.html"), `<code>main.go</code> <span class="diff-stat">changed: 2 added, 0 removed</span>`)
 }
 
 func TestInlinePicture(t *testing.T) {
@@ -153,6 +175,7 @@ func TestSnapshotErrors(t *testing.T) {
 		{"twice", "\n[[snapshot]]\ndir = \"code/snap/01-first/\"\n", `snapshot: dir "code/snap/01-first/" is listed twice`},
 		{"outside", "\n[[snapshot]]\ndir = \"../code\"\n", `snapshot: dir "../code" must be a directory inside the book root`},
 		{"unknown key", "\n[[snapshot]]\ndir = \"code\"\ndiff = false\n", `unknown key "snapshot.diff"`},
+		{"bad pattern", "\n[[snapshot]]\ndir = \"code\"\nunmarked = [\"[\"]\n", `unmarked pattern "["`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := copyFixture(t)
@@ -179,7 +202,7 @@ func TestDiffLines(t *testing.T) {
 			got = append(got, " "+a[o.old])
 		}
 	}
-	if want := " a|+x|-b| c| d|-e| f|+g"; strings.Join(got, "|") != want {
+	if want := " a|-b|+x| c| d|-e| f|+g"; strings.Join(got, "|") != want {
 		t.Errorf("diff = %s, want %s", strings.Join(got, "|"), want)
 	}
 	ops := diffLines(strings.Split("1 2 3 4 5 6 7 8 9 10 11 12", " "), strings.Split("1 2 3 4 5 6 7 8 9 10 11 X", " "))

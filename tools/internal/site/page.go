@@ -114,3 +114,15 @@ func executePage(d *pageData) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// writePage writes a page that is not a chapter of SUMMARY.md: no
+// previous or next chapter, and left out of search engines' indexes.
+func (r *renderer) writePage(page, title, content string) error {
+	d := r.book.newPage(page, title, content, nil)
+	d.NoIndex = true
+	out, err := executePage(d)
+	if err != nil {
+		return err
+	}
+	return r.write(page, out)
+}

@@ -9,7 +9,7 @@ import (
 	"io/fs"
 )
 
-//go:embed templates/page.html
+//go:embed templates/page.html templates/diff.html
 var templates embed.FS
 
 //go:embed static
@@ -18,6 +18,10 @@ var static embed.FS
 // Page is the template of every HTML page. It is executed with a value
 // whose fields are listed at the top of templates/page.html.
 var Page = template.Must(template.ParseFS(templates, "templates/page.html"))
+
+// Diff is the template of the body of a "What changed" page, which Page
+// then wraps. Its fields are listed at the top of templates/diff.html.
+var Diff = template.Must(template.ParseFS(templates, "templates/diff.html"))
 
 // Static returns the files copied verbatim into every build, with paths
 // as they appear in the output directory (such as "theme/book.css").

@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-const root = "../../.."
+const root = "../../../.."
 
 func TestTable(t *testing.T) {
 	var out, errs bytes.Buffer

@@ -1,9 +1,11 @@
-package site
+package bookcheck
 
 import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/nodeexperiment/gonode/tools/internal/site"
 )
 
 // TestTheRealBook renders the project's own book (two folders up, where
@@ -11,14 +13,14 @@ import (
 // link or pasted Go block: the book may only show code and output that
 // the repository really has.
 func TestTheRealBook(t *testing.T) {
-	root, err := filepath.Abs(filepath.Join("..", "..", ".."))
+	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(root, "mdbook.toml")); err != nil {
 		t.Fatalf("the project's mdbook.toml is not at %s: %v", root, err)
 	}
-	if _, err := Check(Options{Dir: root}); err != nil {
+	if _, err := site.Check(site.Options{Dir: root}); err != nil {
 		t.Fatalf("the book does not check:\n%v", err)
 	}
 }

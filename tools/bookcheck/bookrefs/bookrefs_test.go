@@ -46,7 +46,9 @@ var fixture = map[string]string{
 	"src/index-of-names.md": "# Index\n\n" +
 		"- [`epoll_wait`](calls.md#waiting): waits\n" +
 		"- [`epoll_ctl`](calls.md#registering): its section does not say it\n" +
-		"- [`kevent`](calls.md#calls): the page's title section does not say it either\n",
+		"- [`kevent`](calls.md#calls): the page's title section does not say it either\n" +
+		"- [`Waiting`](calls.md): a whole page that says it\n" +
+		"- [`kqueue`](more.md): a whole page that does not\n",
 }
 
 // TestCheckFindsEachMistake is the negative case: an index entry whose
@@ -67,6 +69,7 @@ func TestCheckFindsEachMistake(t *testing.T) {
 	want := []string{
 		"epoll_ctl links to calls.html#registering, whose section does not mention it",
 		"kevent links to calls.html#calls, whose section does not mention it",
+		"kqueue links to more.html, which does not mention it",
 		"no page links to the term #token",
 		`the first use of "token" was not found on any page`,
 		`the first use of "turn" is not a link to it: "turn" on calls.html`,

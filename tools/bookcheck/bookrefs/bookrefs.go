@@ -1,6 +1,6 @@
 // Package bookrefs checks a rendered book's two reference pages: that each
 // entry of the index of names (index-of-names.html) links to a section
-// that really mentions the name, and that each term of the glossary
+// (or, without a #fragment, a page) that really mentions the name, and that each term of the glossary
 // (glossary.html) is linked from at least one other page.
 //
 // It reads the HTML the renderer wrote, so heading ids are the renderer's
@@ -26,7 +26,7 @@ const (
 
 var (
 	mainBody  = regexp.MustCompile(`(?s)<main>(.*)</main>`)
-	entry     = regexp.MustCompile(`<a href="([^"#]+)#([^"]+)"><code>([^<]+)</code></a>`)
+	entry     = regexp.MustCompile(`<a href="([^"#]+)(?:#([^"]+))?"><code>([^<]+)</code></a>`)
 	heading   = regexp.MustCompile(`<h([1-6]) id="([^"]+)"`)
 	anyHead   = regexp.MustCompile(`<h[1-6][\s>]`)
 	tags      = regexp.MustCompile(`<[^>]*>`)
@@ -97,6 +97,13 @@ func checkIndex(dir string) []string {
 		target, err := mainOf(dir, page)
 		if err != nil {
 			problems = append(problems, fmt.Sprintf("%s: %s links to %s#%s: %v", IndexPage, name, page, id, err))
+			continue
+		}
+		if id == "" {
+			// An entry for a whole page: the page must mention it.
+			if !strings.Contains(html.UnescapeString(tags.ReplaceAllString(target, "")), name) {
+				problems = append(problems, fmt.Sprintf("%s: %s links to %s, which does not mention it", IndexPage, name, page))
+			}
 			continue
 		}
 		text, ok := section(target, id)

@@ -13,7 +13,7 @@
 // the book root, such as final/loop/net.go) that no page shows, so that a
 // chapter's writer can see what is missing. The scope, what counts as a
 // line and the not-shown declaration are described in package
-// tools/internal/coverage.
+// tools/bookcheck/coverage.
 package main
 
 import (
@@ -23,7 +23,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/nodeexperiment/gonode/tools/internal/coverage"
+	"github.com/nodeexperiment/gonode/tools/bookcheck/coverage"
 	"github.com/nodeexperiment/gonode/tools/internal/site"
 )
 

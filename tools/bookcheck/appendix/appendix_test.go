@@ -57,7 +57,7 @@ func TestLineForLineTable(t *testing.T) {
 		t.Logf("rewrote the table in %s", page)
 		return
 	}
-	t.Errorf("the table in %s does not pair the traces as %s now has them; rebuild it with UPDATE_APPENDIX=1 go test ./internal/appendix\nwant:\n%s", page, ours, want)
+	t.Errorf("the table in %s does not pair the traces as %s now has them; rebuild it with UPDATE_APPENDIX=1 go test ./bookcheck/appendix (or make golden REFRESH=1)\nwant:\n%s", page, ours, want)
 }
 
 // TestTableFindsEveryTwin checks that the pairing is not vacuous: the
