@@ -96,6 +96,9 @@ func (rt *Runtime) ringSubmit(timeout *time.Duration) error {
 	if r == nil || r.InFlight() == 0 {
 		return nil
 	}
+	if n := r.Queued(); n > 0 {
+		console.Printf("main", "io_uring_enter: %d entries submitted", n)
+	}
 	if err := r.Submit(false, 0); err != nil {
 		return err
 	}
@@ -117,7 +120,7 @@ func (rt *Runtime) reapRing() {
 		rt.active--
 		timeline.Receive("main", "io_uring", d.ID)
 		timeline.Mark("main", timeline.Callback, d.ID)
-		console.Printf("main", "io_uring: read %d done", d.ID)
+		console.Printf("main", "io_uring: read %d complete", d.ID)
 		rt.invoke(func() { cb(d.Err, d.Data) })
 	})
 }

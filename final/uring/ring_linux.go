@@ -223,6 +223,9 @@ func (r *Ring) getSQE() *sqe {
 	return e
 }
 
+// Queued returns how many entries are queued for the next Submit.
+func (r *Ring) Queued() int { return int(r.tail - atomic.LoadUint32(r.sqHead)) }
+
 // free returns how many submission entries are free.
 func (r *Ring) free() uint32 { return uint32(len(r.sqes)) - (r.tail - atomic.LoadUint32(r.sqHead)) }
 

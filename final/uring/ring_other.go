@@ -19,6 +19,9 @@ func (r *Ring) ReadFile(path string, id int) {}
 // Submit is never called: New returns no ring.
 func (r *Ring) Submit(wait bool, timeout time.Duration) error { return ErrUnavailable }
 
+// Queued returns 0: there is no ring.
+func (r *Ring) Queued() int { return 0 }
+
 // Ready reports false: there is no ring.
 func (r *Ring) Ready() bool { return false }
 
