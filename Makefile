@@ -115,8 +115,8 @@ bench-costs: ## time what an event loop's steps cost (a system call, a wake-up, 
 	mkdir -p $(BENCH_OUT)
 	$(GO) run ./bench/cmd/costs -out $(BENCH_OUT)
 
-SYSCALLS_DIR ?= $(OUT)/syscalls
-bench-syscalls: ## count each contender's system calls per operation with strace -f -c (a few minutes; ONLY=files,echo for some); writes $(SYSCALLS_DIR)/syscalls.md, not a tracked file
+SYSCALLS_DIR ?= $(if $(filter 1,$(REFRESH)),bench,$(OUT)/bench)
+bench-syscalls: ## count each contender's system calls per operation with strace -f -c (minutes; ONLY=files,echo for some); writes $(OUT)/bench/syscalls.md (REFRESH=1: bench/syscalls.md)
 	$(GO) run ./bench/cmd/bench -syscalls $(SYSCALLS_DIR) $(if $(ONLY),-only $(ONLY))
 
 bench-smoke: ## the benchmark and the cost probes at tiny sizes (seconds), to keep the harnesses working; writes nothing

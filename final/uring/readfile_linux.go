@@ -184,7 +184,9 @@ func (r *Ring) Reap(f func(Done)) int {
 			q.fail("read", c.res)
 		case stepClose:
 			q.closed = c.res >= 0 || !q.opened
-			q.fail("close", c.res)
+			if c.res != -int32(unix.ECANCELED) { // cancelled: closeSlot closes it below
+				q.fail("close", c.res)
+			}
 		case stepLoneClose:
 			q.closed = true
 		}

@@ -59,13 +59,19 @@ func syscalls(ws []workload, contenders []string, cmds map[string][]string, file
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	straces, err := os.MkdirTemp("", "gonode-strace-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(straces)
 	var b strings.Builder
+	b.WriteString("<!-- Written by `make bench-syscalls`; do not edit. -->\n\n")
 	b.WriteString("| workload | contender | system calls per operation | the most frequent, per operation |\n")
 	b.WriteString("| --- | --- | ---: | --- |\n")
 	for _, w := range ws {
 		ops := float64(w.N * max(w.Conns, 1))
 		for i, c := range contenders {
-			out := filepath.Join(dir, w.Name+"-"+c+".strace")
+			out := filepath.Join(straces, w.Name+"-"+c+".strace")
 			args := append([]string{strace, "-f", "-c", "-o", out}, cmds[c]...)
 			args = append(args, w.Args...)
 			args = append(args, "-file", file, "-server", server, "-timeout", timeout.String())
