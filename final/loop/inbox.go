@@ -65,6 +65,7 @@ func (rt *Runtime) pollPhase() error {
 		return fmt.Errorf("loop: io_uring: %w", err)
 	}
 	if timeout != 0 || len(rt.watches) > 0 || len(rt.work) > 0 {
+		rt.waits++
 		start := timeline.Now()
 		err := rt.poll.Poll(&rt.events, timeout)
 		if timeout != 0 {

@@ -95,6 +95,7 @@ type Runtime struct {
 	active     int                      // things pending, of all kinds; the loop runs while > 0
 	lastID     int                      // the last id given to a timer, task or stream
 	ticks      int                      // turns of the loop so far
+	waits      int                      // calls to the event queue's Poll so far
 	process                             // nextTicks, microtasks, promises, the process hooks
 
 	// The event queue, which the loop thread waits in, and the buffer
