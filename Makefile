@@ -6,7 +6,7 @@
 
 GO          ?= go
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
-GOOSES      := linux darwin freebsd netbsd openbsd windows
+GOOSES      := linux darwin dragonfly freebsd netbsd openbsd windows
 RUN         ?= ./final
 STRESS_RUNS ?= 50
 EXERCISES   ?= ./exercises/...
@@ -75,6 +75,7 @@ golden: ## run each program again, check it against its spec and record it in $(
 ifeq ($(REFRESH),1)
 	UPDATE_GOLDEN=1 $(GO) test -count=1 -run TestScripts ./express ./chapters/... ./final
 	cd tools && UPDATE_APPENDIX=1 $(GO) test -count=1 ./bookcheck/appendix # re-pair the appendix's table with the new chapter 04 run
+	cd tools && $(GO) run ./cmd/pictures # redraw chapter 04's run from its new output.txt
 else
 	rm -rf $(OUT)/golden
 	UPDATE_GOLDEN=1 GOLDEN_DIR=$(CURDIR)/$(OUT)/golden $(GO) test -count=1 -run TestScripts ./express ./chapters/... ./final
@@ -118,6 +119,9 @@ bench-costs: ## time what an event loop's steps cost (a system call, a wake-up, 
 SYSCALLS_DIR ?= $(if $(filter 1,$(REFRESH)),bench,$(OUT)/bench)
 bench-syscalls: ## count each contender's system calls per operation with strace -f -c (minutes; ONLY=files,echo for some); writes $(OUT)/bench/syscalls.md (REFRESH=1: bench/syscalls.md)
 	$(GO) run ./bench/cmd/bench -syscalls $(SYSCALLS_DIR) $(if $(ONLY),-only $(ONLY))
+
+mutate: ## mutation testing (gremlins v0.6.0): per package, how many mutants of the code its tests kill (about an hour on two busy cores; PKGS=./final/pool for one)
+	GO=$(GO) bash .ci/mutate.sh $(PKGS)
 
 bench-smoke: ## the benchmark and the cost probes at tiny sizes (seconds), to keep the harnesses working; writes nothing
 	$(GO) run ./bench/cmd/bench -size smoke -rounds 1 -warmup 0 -out ""

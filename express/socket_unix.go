@@ -4,6 +4,7 @@ package main
 
 import (
 	"os"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -19,16 +20,27 @@ func dial(addr string, delay, id int) (fd int, err error) {
 	if err != nil {
 		return -1, err
 	}
+	// Close-on-exec is set under syscall.ForkLock, as Go's own net package
+	// does where SOCK_CLOEXEC is missing (macOS), so that no fork in
+	// another goroutine inherits the socket in between.
+	syscall.ForkLock.RLock()
 	fd, err = unix.Socket(unix.AF_INET, unix.SOCK_STREAM, 0)
+	if err == nil {
+		unix.CloseOnExec(fd)
+	}
+	syscall.ForkLock.RUnlock()
 	if err != nil {
 		return -1, os.NewSyscallError("socket", err)
 	}
-	unix.CloseOnExec(fd)
 	sa := &unix.SockaddrInet4{Port: int(ap.Port()), Addr: ap.Addr().As4()}
 	if err := unix.Connect(fd, sa); err != nil {
 		unix.Close(fd)
 		return -1, os.NewSyscallError("connect", err)
 	}
+	// A write to a peer that has gone returns EPIPE here, not SIGPIPE's
+	// death: Go's runtime ignores the SIGPIPE of a write to any descriptor but
+	// standard output and error (os/signal). minimio, a library, cannot count
+	// on the program being Go's alone, so it sends with MSG_NOSIGNAL.
 	if _, err := unix.Write(fd, request(addr, delay, id)); err != nil {
 		unix.Close(fd)
 		return -1, os.NewSyscallError("write", err)

@@ -1,5 +1,7 @@
 // Package examples holds the runnable programs of the book's "Going
-// further" chapters, one directory each:
+// further" chapters, one directory each, and the idiomatic Go version of
+// the book's example that the page "Go's own event loop" shows
+// (idiomatic, with no Node twin):
 //
 //	go run ./final/examples/NAME
 //

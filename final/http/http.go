@@ -1,10 +1,10 @@
 // ANCHOR: package
 
 // Package http is the runtime's network module: one slow GET to the delay
-// server, waited for by the event queue, not by a thread. The answer is
-// read without blocking, piece by piece as the events come, and parsed as
-// HTTP/1.x by ParseResponse (Content-Length, chunked, or to the end of
-// the connection).
+// server, on a connection of the loop (loop.Conn), waited for by the
+// event queue, not by a thread. The answer is parsed as HTTP/1.x by
+// ParseResponse (Content-Length, chunked, or to the end of the
+// connection) as it arrives, read by read.
 package http
 
 import (
@@ -16,7 +16,6 @@ import (
 
 	"github.com/nodeexperiment/gonode/final/js"
 	"github.com/nodeexperiment/gonode/final/loop"
-	"github.com/nodeexperiment/gonode/final/minimio"
 )
 
 // ANCHOR_END: package
@@ -62,87 +61,58 @@ func checkURL(url string) error {
 // with the whole response as a string (as it came, up to the end of its
 // body), or with an error: a refused or reset connection, an early close
 // (ErrClosedEarly, ErrTruncated), a malformed answer (ErrMalformed), one
-// too large (ErrTooLarge), or a url that cannot be sent (ErrBadURL). The
-// connection and the request are made on the loop thread, blocking, as
-// in the book's original; the wait for the answer is the event queue's.
-// On each event GetSlow reads what is there without blocking, and waits
-// for the next event until the response is complete, so an answer sent
-// in pieces is read in pieces. A failure to connect reaches cb in the
-// next tick, never during the call. Loop thread only.
+// too large (ErrTooLarge), or a url that cannot be sent (ErrBadURL). It
+// is built on the loop's connection, as Node's http is on net.Socket:
+// the connect, the request and every read are the event queue's, and
+// the answer is parsed as it arrives, read by read. cb never runs during
+// the call. Loop thread only.
 func GetSlow(rt *loop.Runtime, server, url string, delayMs int, cb func(err error, response js.Value)) {
-	fail := func(err error) {
-		rt.AddPending(func() { cb(fmt.Errorf("http.GetSlow: %w", err), js.Undefined) })
-	}
+	fail := func(err error) { cb(fmt.Errorf("http.GetSlow: %w", err), js.Undefined) }
 	if err := checkURL(url); err != nil {
-		fail(err)
-		return
-	}
-	stream, err := minimio.Connect(server)
-	if err != nil {
-		fail(err)
+		rt.AddPending(func() { fail(err) })
 		return
 	}
 	request := fmt.Sprintf("GET /delay/%d/url/http://%s HTTP/1.1\r\n"+
 		"Host: %s\r\nConnection: close\r\n\r\n", delayMs, url, server)
-	if _, err := io.WriteString(stream, request); err != nil {
-		stream.Close()
-		fail(err)
-		return
-	}
-	stream.SetNonblocking(true)
-	r := &reader{stream: stream}
-	err = rt.WatchReadableUntil(stream, func(err error) bool {
-		var resp *Response
-		if err == nil {
-			resp, err = r.step()
-		}
-		if errors.Is(err, ErrIncomplete) {
-			return false // wait for the next event
-		}
-		stream.Close()
+	rt.Connect(server, func(err error, c *loop.Conn) {
 		if err != nil {
-			cb(fmt.Errorf("http.GetSlow: %w", err), js.Undefined)
-		} else {
-			cb(nil, js.String(string(resp.Raw)))
+			fail(err)
+			return
 		}
-		return true
+		c.Write([]byte(request), nil) // a failure also ends the read, which reports it
+		var data []byte               // every byte received so far
+		c.ReadStart(func(err error, chunk []byte) {
+			data = append(data, chunk...)
+			resp, err := parse(data, err)
+			if errors.Is(err, ErrIncomplete) {
+				return // wait for the next read
+			}
+			c.Close(nil)
+			if err != nil {
+				fail(err)
+				return
+			}
+			cb(nil, js.String(string(resp.Raw)))
+		})
 	})
-	if err != nil {
-		stream.Close()
-		fail(err)
-	}
 }
 
 // ANCHOR_END: getslow
 
 // ANCHOR: reader
 
-// reader gathers a response from a non-blocking stream, event by event.
-type reader struct {
-	stream *minimio.TcpStream
-	data   []byte // every byte received so far
-	buf    [4096]byte
-}
-
-// step reads everything the stream has now, without blocking, and parses
-// what has come so far: ErrIncomplete means wait for the next event.
-func (r *reader) step() (*Response, error) {
-	for {
-		n, err := r.stream.Read(r.buf[:])
-		r.data = append(r.data, r.buf[:n]...)
-		switch {
-		case errors.Is(err, minimio.ErrWouldBlock):
-			// All that is there for now; an event can also come with
-			// nothing at all (a spurious wake-up), and that is fine.
-			return ParseResponse(r.data, false)
-		case errors.Is(err, io.EOF):
-			return ParseResponse(r.data, true)
-		case err != nil:
-			return nil, err
-		case len(r.data) > MaxHeaderBytes+MaxBodyBytes+1<<20:
-			return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, len(r.data))
-		}
+// parse parses what has come so far, given how the last read ended:
+// ErrIncomplete means wait for the next read.
+func parse(data []byte, readErr error) (*Response, error) {
+	switch {
+	case errors.Is(readErr, io.EOF):
+		return ParseResponse(data, true)
+	case readErr != nil:
+		return nil, readErr
+	case len(data) > MaxHeaderBytes+MaxBodyBytes+1<<20:
+		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, len(data))
 	}
+	return ParseResponse(data, false)
 }
 
 // ANCHOR_END: reader

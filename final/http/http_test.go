@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"net"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -12,7 +13,6 @@ import (
 	"github.com/nodeexperiment/gonode/final/internal/looptest"
 	"github.com/nodeexperiment/gonode/final/js"
 	"github.com/nodeexperiment/gonode/final/loop"
-	"github.com/nodeexperiment/gonode/final/minimio"
 	"github.com/nodeexperiment/gonode/internal/delayserver/delaytest"
 )
 
@@ -199,30 +199,36 @@ func TestGarbageIsAnError(t *testing.T) {
 	}
 }
 
-// TestSpuriousEventReadsNothing calls what GetSlow runs on each event
-// when nothing has come (as after a spurious wake-up): it must return at
-// once and ask for the next event, not block until the server answers.
-func TestSpuriousEventReadsNothing(t *testing.T) {
-	// The server waits for a request that never comes: silent until the
-	// test closes the stream.
-	stream, err := minimio.Connect(serveOnce(t, ""))
+// TestTheLoopRunsWhileTheAnswerIsAwaited asks a server that reads the
+// request and then says nothing for 300 ms: the loop thread must not
+// block waiting for it, so a 20 ms timer set after GetSlow fires first,
+// and the callback gets ErrClosedEarly when the server hangs up.
+func TestTheLoopRunsWhileTheAnswerIsAwaited(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer stream.Close()
-	stream.SetNonblocking(true)
-	r := &reader{stream: stream}
-	done := make(chan error, 1)
+	t.Cleanup(func() { ln.Close() })
 	go func() {
-		_, err := r.step()
-		done <- err
-	}()
-	select {
-	case err := <-done:
-		if !errors.Is(err, ErrIncomplete) {
-			t.Fatalf("step with nothing to read = %v, want ErrIncomplete", err)
+		c, err := ln.Accept()
+		if err != nil {
+			return
 		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("step blocked with nothing to read")
+		defer c.Close()
+		c.Read(make([]byte, 1024))
+		time.Sleep(300 * time.Millisecond)
+	}()
+	var order []string
+	looptest.Run(t, func(rt *loop.Runtime) {
+		GetSlow(rt, ln.Addr().String(), "example.com", 0, func(err error, _ js.Value) {
+			if !errors.Is(err, ErrClosedEarly) {
+				t.Errorf("callback got %v, want ErrClosedEarly", err)
+			}
+			order = append(order, "answer")
+		})
+		rt.SetTimeout(20, func() { order = append(order, "timer") })
+	})
+	if want := []string{"timer", "answer"}; !slices.Equal(order, want) {
+		t.Fatalf("callbacks ran as %q, want %q", order, want)
 	}
 }

@@ -139,3 +139,22 @@ func FuzzParseResponse(f *testing.F) {
 		}
 	})
 }
+
+// TestHeaderOfTheMaximumSizeIsNotRefused: MaxHeaderBytes of header that
+// has not ended yet is still a response being read (ErrIncomplete), one
+// byte more is too large, and a header of exactly that size is parsed.
+func TestHeaderOfTheMaximumSizeIsNotRefused(t *testing.T) {
+	const status = "HTTP/1.1 200 OK\r\nX: "
+	open := status + strings.Repeat("a", MaxHeaderBytes-len(status))
+	if _, err := ParseResponse([]byte(open), false); !errors.Is(err, ErrIncomplete) {
+		t.Errorf("%d bytes of header, not ended: %v, want ErrIncomplete", len(open), err)
+	}
+	if _, err := ParseResponse([]byte(open+"a"), false); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("%d bytes of header, not ended: %v, want ErrTooLarge", len(open)+1, err)
+	}
+	const end = "\r\nContent-Length: 0\r\n\r\n"
+	whole := status + strings.Repeat("a", MaxHeaderBytes-len(status)-len(end)) + end
+	if _, err := ParseResponse([]byte(whole), false); err != nil {
+		t.Errorf("a header of exactly %d bytes: %v", len(whole), err)
+	}
+}

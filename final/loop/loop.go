@@ -70,6 +70,7 @@ package loop
 import (
 	"errors"
 	"sync"
+	"time"
 
 	"github.com/nodeexperiment/gonode/final/console"
 	"github.com/nodeexperiment/gonode/final/minimio"
@@ -86,29 +87,37 @@ type Runtime struct {
 	// What the loop thread owns. Nothing else touches it, so it needs
 	// no lock.
 	pool       *pool.Pool
-	work       map[int]WorkFunc         // the callback of each task queued or running, by id
-	watches    map[minimio.Token]*watch // streams waiting for their event
-	timers     timerHeap                // armed timers, earliest first
-	timerSeq   uint64                   // the last sequence number given to a timer
-	immediates []*Immediate             // the check phase's queue
-	pending    []func()                 // the pending phase's queue
-	active     int                      // things pending, of all kinds; the loop runs while > 0
-	lastID     int                      // the last id given to a timer, task or stream
-	ticks      int                      // turns of the loop so far
-	waits      int                      // calls to the event queue's Poll so far
-	process                             // nextTicks, microtasks, promises, the process hooks
+	work       map[int]WorkFunc           // the callback of each task queued or running, by id
+	watchers   map[minimio.Token]*watcher // every open server and connection, by token
+	changed    []*watcher                 // watchers whose interest changed since the last wait
+	timers     timerHeap                  // armed timers, earliest first
+	timerSeq   uint64                     // the last sequence number given to a timer
+	immediates []*Immediate               // the check phase's queue
+	pending    []func()                   // the pending phase's queue
+	closing    []func()                   // the close phase's queue
+	handles    int                        // active ref'd handles (handle.go)
+	reqs       int                        // pool work queued or running
+	now        time.Time                  // the loop's time (updateTime)
+	clock      func() time.Time           // time.Now; a test may count its calls
+	lastID     int                        // the last id given to a timer, task or stream
+	ticks      int                        // turns of the loop so far
+	waits      int                        // calls to the event queue's Poll so far
+	process                               // nextTicks, microtasks, promises, the process hooks
 
 	// The event queue, which the loop thread waits in, and the buffer
 	// its waits fill.
-	poll   *minimio.Poll
-	reg    *minimio.Registrator
-	events minimio.Events
+	poll    *minimio.Poll
+	reg     *minimio.Registrator
+	events  minimio.Events
+	readBuf []byte // what every connection reads into (net.go)
+	ioCalls int    // Register, Reregister and Deregister calls so far (applyInterest)
 
 	// The inbox, where the pool threads leave their results for the
 	// loop thread, and the waker that ends the loop's wait for them.
-	mu    sync.Mutex
-	inbox []completion // guarded by mu
-	waker *minimio.Waker
+	mu      sync.Mutex
+	inbox   []pool.Result // guarded by mu
+	wakeErr error         // guarded by mu: a wake that failed
+	waker   *minimio.Waker
 
 	uring ringState // the io_uring backend for file reads, when on (uring.go)
 }
@@ -124,11 +133,15 @@ func New(cfg Config) (*Runtime, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Runtime{
+	rt := &Runtime{
 		poolSize: n,
 		work:     make(map[int]WorkFunc),
-		watches:  make(map[minimio.Token]*watch),
-	}, nil
+		watchers: make(map[minimio.Token]*watcher),
+		clock:    time.Now,
+	}
+	rt.updateTime()
+	rt.timers.base = rt.now
+	return rt, nil
 }
 
 // ANCHOR_END: runtime
@@ -146,7 +159,8 @@ func New(cfg Config) (*Runtime, error) {
 //
 // A panic in program or in a callback stops the loop, unless an
 // uncaught-exception handler is set (OnUncaughtException): Run still
-// joins the threads, closes the streams still watched, and returns an
+// joins the threads, closes the servers and connections still open, and
+// returns an
 // *UncaughtError holding the panic and its stack. Exit ends the run at
 // once. Run returns an *ExitError if the exit code is not 0 and there
 // was no uncaught error. Run may be called once.
@@ -165,9 +179,9 @@ func (rt *Runtime) Run(program func()) (err error) {
 		switch r := recover().(type) {
 		case nil:
 		case exitNow: // Exit: its code is set
-		case *UncaughtError: // an unhandled rejection
+		case *UncaughtError: // every uncaught panic or rejection: invoke reports it so
 			err = r
-		default:
+		default: // a panic in the uncaught handler, or a bug in the loop
 			err = &UncaughtError{Value: r, Stack: panicStack()}
 		}
 		if err != nil {
@@ -182,6 +196,7 @@ func (rt *Runtime) Run(program func()) (err error) {
 		}
 	}()
 	start := timeline.Now() // the timeline's hooks cost a nil check when off
+	rt.updateTime()
 	rt.invoke(program)
 	timeline.Span("main", timeline.Program, "program", start)
 	for {
@@ -201,9 +216,6 @@ func (rt *Runtime) Run(program func()) (err error) {
 // after Run has returned.
 func (rt *Runtime) Ticks() int { return rt.ticks }
 
-// alive reports whether anything is pending (libuv's uv__loop_alive).
-func (rt *Runtime) alive() bool { return rt.active > 0 }
-
 // ANCHOR_END: run
 
 // ANCHOR: tick
@@ -213,6 +225,7 @@ func (rt *Runtime) tick() error {
 	rt.ticks++
 	timeline.Mark("main", timeline.Tick, rt.ticks)
 	console.Printf("main", "===== TICK %d =====", rt.ticks)
+	rt.updateTime()
 	rt.runTimers()  // 1. timers
 	rt.runPending() // 2. pending callbacks
 	// 3. idle, prepare: nothing to do.
@@ -220,8 +233,20 @@ func (rt *Runtime) tick() error {
 		return err
 	}
 	rt.runImmediates() // 5. check
-	// 6. close callbacks: nothing to do.
+	rt.runClosing()    // 6. close
 	return nil
+}
+
+// updateTime sets the loop's time, libuv's uv_update_time: at the start
+// of each tick and after a wait that may have blocked. The timers phase
+// and the poll timeout count from it.
+func (rt *Runtime) updateTime() { rt.now = rt.clock() }
+
+// timeNow updates the loop's time and returns it. A new deadline counts
+// from it, as Node's getLibuvNow does, so a timer never fires early.
+func (rt *Runtime) timeNow() time.Time {
+	rt.updateTime()
+	return rt.now
 }
 
 // ANCHOR_END: tick
@@ -238,20 +263,20 @@ func (rt *Runtime) start() error {
 	}
 	rt.poll, rt.reg, rt.waker = p, p.Registrator(), p.Waker()
 	rt.events = minimio.NewEvents(1024)
-	rt.pool = pool.New(rt.poolSize, func(r pool.Result) { rt.post(completion{result: r}) })
+	rt.pool = pool.New(rt.poolSize, rt.post)
 	rt.startRing()
 	return nil
 }
 
 // shutdown joins the pool threads one by one, so that none can wake the
-// queue any more, then releases the event queue and any stream whose
-// event never came.
+// queue any more, then releases the event queue and every server and
+// connection still open.
 func (rt *Runtime) shutdown() error {
 	rt.pool.Close()
 	err := errors.Join(rt.closeRing(), rt.poll.Close())
-	for token, w := range rt.watches {
-		err = errors.Join(err, w.stream.Close())
-		delete(rt.watches, token)
+	for token, w := range rt.watchers {
+		err = errors.Join(err, w.src.Close())
+		delete(rt.watchers, token)
 	}
 	return err
 }
@@ -272,7 +297,6 @@ func (rt *Runtime) newID() int {
 // has returned. Loop thread only.
 func (rt *Runtime) AddPending(f func()) {
 	rt.pending = append(rt.pending, f)
-	rt.active++
 }
 
 // runPending is the pending phase: it runs the callbacks added before it
@@ -281,9 +305,23 @@ func (rt *Runtime) runPending() {
 	batch := rt.pending
 	rt.pending = nil
 	for _, f := range batch {
-		rt.active--
 		rt.invoke(f)
 	}
 }
 
 // ANCHOR_END: pending
+
+// ANCHOR: closing
+
+// runClosing is the close phase, libuv's uv__run_closing_handles: it runs
+// the close callbacks of the servers and connections closed before it
+// started, after the check phase of the same tick.
+func (rt *Runtime) runClosing() {
+	batch := rt.closing
+	rt.closing = nil
+	for _, cb := range batch {
+		rt.invoke(cb)
+	}
+}
+
+// ANCHOR_END: closing

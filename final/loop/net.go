@@ -4,25 +4,21 @@ package loop
 
 import (
 	"errors"
+	"fmt"
 
+	"github.com/nodeexperiment/gonode/final/console"
 	"github.com/nodeexperiment/gonode/final/minimio"
 )
 
-// This file is a TCP server on the loop, in the manner of Node's
-// net.createServer: a Server accepts connections and hands each to the
-// program as a Conn, whose reads arrive as callbacks and whose writes
-// never block the loop. Both are watched through the event queue: the
-// server for Readable (a connection to accept), a connection for
-// Readable while it reads and for Writable while bytes wait to be sent.
-//
-// A server, and a connection that is reading or has bytes to send, keep
-// the loop alive, as in Node; Server.Close and Conn.Close let it end.
-// Whatever is still open when Run ends, after an uncaught panic or
-// because nothing kept the loop alive, Run closes: servers and
-// connections stay in rt.watches for as long as they are open.
+// This file is TCP on the loop, in the manner of Node's net module: a
+// Server accepts connections, Connect opens one, and either way the
+// program gets a Conn, whose reads arrive as callbacks and whose writes
+// never block the loop. Each is a watcher (watcher.go): a server wants
+// Readable (a connection to accept); a connection wants Readable while
+// it reads, Writable while it connects or bytes wait to be sent.
 
-// readBufferSize is the size of the buffer a server's connections read
-// into, one at a time (libuv and Node read up to 64 KiB per callback).
+// readBufferSize is the size of the buffer every connection reads into,
+// one at a time (libuv and Node read up to 64 KiB per callback).
 const readBufferSize = 64 << 10
 
 // ErrConnClosed is the error a connection's callbacks get for what was
@@ -35,15 +31,11 @@ var ErrConnClosed = errors.New("loop: connection closed")
 // ANCHOR: server
 
 // Server is a listening TCP socket served by the loop. Create it with
-// Runtime.Listen.
+// Runtime.Listen. Its Ref, Unref and HasRef are its handle's.
 type Server struct {
-	rt     *Runtime
+	watcher
 	ln     *minimio.TcpListener
-	token  minimio.Token
-	w      *watch
 	onConn func(err error, c *Conn)
-	buf    []byte // what its connections read into; valid during a read callback only
-	closed bool
 }
 
 // Listen opens a listening socket on addr, an "ip:port" such as
@@ -57,15 +49,9 @@ func (rt *Runtime) Listen(addr string, onConn func(err error, c *Conn)) (*Server
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{rt: rt, ln: ln, token: minimio.Token(rt.newID()), onConn: onConn,
-		buf: make([]byte, readBufferSize)}
-	s.w = &watch{stream: ln, onEvent: s.onEvent}
-	rt.watches[s.token] = s.w
-	if err := rt.armWatch(s.token, s.w, minimio.Readable); err != nil {
-		delete(rt.watches, s.token)
-		ln.Close()
-		return nil, err
-	}
+	s := &Server{ln: ln, onConn: onConn}
+	rt.openWatcher(&s.watcher, ln, s.onEvent, s.onError)
+	s.setInterest(minimio.Readable)
 	return s, nil
 }
 
@@ -77,73 +63,74 @@ func (rt *Runtime) Listen(addr string, onConn func(err error, c *Conn)) (*Server
 // from any goroutine.
 func (s *Server) Addr() string { return s.ln.Addr() }
 
-// Close stops accepting connections and closes the listening socket. The
-// connections it has accepted stay open, as in Node. Closing a server
-// twice does nothing. Loop thread only.
-func (s *Server) Close() error {
+// Close stops accepting connections and closes the listening socket at
+// once; cb, if not nil, runs in the close phase of this tick, after its
+// check phase, as Node's server.close(callback) and libuv's uv_close.
+// The connections it has accepted stay open, as in Node. Closing a
+// server twice does nothing. Loop thread only.
+func (s *Server) Close(cb func()) error {
 	if s.closed {
 		return nil
 	}
-	s.closed = true
-	s.rt.dropWatch(s.token, s.w)
-	return s.ln.Close()
+	err := s.close()
+	s.rt.closeLater(cb)
+	return err
+}
+
+// closeLater puts cb, if not nil, in the close phase's queue.
+func (rt *Runtime) closeLater(cb func()) {
+	if cb != nil {
+		rt.closing = append(rt.closing, cb)
+	}
 }
 
 // ANCHOR_END: serverclose
 
 // ANCHOR: accept
 
-// onEvent runs when the listener's event comes: it accepts every waiting
-// connection (on Windows, the one AcceptEx took), runs onConn for each,
-// and registers the listener again.
-func (s *Server) onEvent() {
+// onEvent runs when the listener is readable: it accepts every waiting
+// connection (on Windows, the one AcceptEx took) and runs onConn for
+// each.
+func (s *Server) onEvent(minimio.Interests) {
 	for !s.closed {
 		stream, err := s.ln.Accept()
 		if errors.Is(err, minimio.ErrWouldBlock) {
-			break
+			return
 		}
 		if err != nil {
 			// Out of descriptors (EMFILE), say: minimio has closed the
 			// connection it could not take, and the program hears of
 			// it here. One error per event; if more connections wait,
-			// the next event comes at once and goes on with them.
+			// the listener is still readable and the next wait says so.
 			s.rt.invoke(func() { s.onConn(err, nil) })
-			break
+			return
 		}
-		conn := s.newConn(stream)
+		conn := s.rt.newConn(stream)
 		s.rt.invoke(func() { s.onConn(nil, conn) })
 	}
-	if s.closed {
-		return
-	}
-	if err := s.rt.armWatch(s.token, s.w, minimio.Readable); err != nil {
-		s.Close()
-		s.rt.invoke(func() { s.onConn(err, nil) })
-	}
+}
+
+// onError runs when the OS refuses the listener's registration: the
+// server closes and onConn hears why.
+func (s *Server) onError(err error) {
+	s.close()
+	s.rt.invoke(func() { s.onConn(err, nil) })
 }
 
 // ANCHOR_END: accept
 
 // ANCHOR: conn
 
-// newConn puts an accepted stream in the table; it is registered once
-// it reads or has bytes to send.
-func (s *Server) newConn(stream *minimio.TcpStream) *Conn {
-	c := &Conn{rt: s.rt, server: s, stream: stream, token: minimio.Token(s.rt.newID())}
-	c.w = &watch{stream: stream, onEvent: c.onEvent}
-	s.rt.watches[c.token] = c.w
-	return c
-}
-
-// Conn is one connection a Server accepted. Its methods are loop thread
-// only, and its callbacks run on the loop thread.
+// Conn is a TCP connection on the loop, accepted by a Server or opened by
+// Connect. Its methods are loop thread only, and its callbacks run on the
+// loop thread. Its Ref, Unref and HasRef are its handle's: a connection
+// is active, and keeps the loop alive, while it connects, reads or has
+// bytes to send.
 type Conn struct {
-	rt     *Runtime
-	server *Server
-	stream *minimio.TcpStream
-	token  minimio.Token
-	w      *watch
-	onRead func(err error, data []byte) // nil while not reading
+	watcher
+	stream    *minimio.TcpStream
+	onConnect func(err error, c *Conn)     // set while connecting
+	onRead    func(err error, data []byte) // nil while not reading
 	// The bytes still to send, of every queued write, in order, copied
 	// from the callers', so that each flush hands the OS as much as it
 	// takes; and the callbacks of those writes, by where each one ends.
@@ -151,7 +138,6 @@ type Conn struct {
 	waiting []waiter
 	queued  int64 // the bytes ever put in out; queued - len(out) have been sent
 	err     error // why writing failed; every later Write gets it
-	closed  bool
 }
 
 // waiter is the callback of a queued Write, which runs once the
@@ -160,6 +146,61 @@ type waiter struct {
 	end int64
 	cb  func(err error)
 }
+
+// newConn opens a watcher for a connected stream; it wants nothing until
+// it reads or has bytes to send.
+func (rt *Runtime) newConn(stream *minimio.TcpStream) *Conn {
+	c := &Conn{stream: stream}
+	rt.openWatcher(&c.watcher, stream, c.onEvent, c.fail)
+	return c
+}
+
+// ANCHOR_END: conn
+
+// ANCHOR: connect
+
+// Connect opens a TCP connection to addr, an "ip:port", without blocking
+// the loop: the connect is started, the loop waits for the socket to
+// become writable, and then cb runs with the connection, or with the
+// error that ended the attempt (a refused port, say), as libuv's
+// uv_tcp_connect and Node's net.connect. cb never runs before Connect
+// has returned. While it connects, the connection keeps the loop alive.
+// It prints the connection's id, as the book's trace shows. Loop thread
+// only.
+func (rt *Runtime) Connect(addr string, cb func(err error, c *Conn)) {
+	stream, err := minimio.StartConnect(addr)
+	if err != nil {
+		rt.AddPending(func() { cb(err, nil) })
+		return
+	}
+	c := rt.newConn(stream)
+	c.onConnect = func(err error, c *Conn) {
+		if err != nil {
+			err = fmt.Errorf("loop: connect %s: %w", addr, err)
+		}
+		cb(err, c)
+	}
+	c.setInterest(minimio.Writable)
+	console.Printf("main", "Event with id: %d registered.", c.token)
+}
+
+// connected runs on the connecting socket's first event: it asks the
+// socket how the connect ended (SO_ERROR) and hands the result to cb.
+func (c *Conn) connected() {
+	cb := c.onConnect
+	c.onConnect = nil
+	c.updateInterest()
+	if err := c.stream.ConnectError(); err != nil {
+		c.close()
+		c.rt.invoke(func() { cb(err, nil) })
+		return
+	}
+	c.rt.invoke(func() { cb(nil, c) })
+}
+
+// ANCHOR_END: connect
+
+// ANCHOR: readstart
 
 // ReadStart starts reading: cb runs with the bytes of each read, as they
 // arrive (data is only valid until cb returns), then once more with
@@ -172,13 +213,29 @@ func (c *Conn) ReadStart(cb func(err error, data []byte)) {
 		return
 	}
 	c.onRead = cb
-	if err := c.register(); err != nil {
-		c.onRead = nil
-		c.rt.AddPending(func() { cb(err, nil) })
-	}
+	c.updateInterest()
 }
 
-// ANCHOR_END: conn
+// updateInterest makes the watcher want what the connection needs now:
+// Writable while it connects or bytes are queued, Readable while it
+// reads (once connected).
+func (c *Conn) updateInterest() {
+	var want minimio.Interests
+	switch {
+	case c.onConnect != nil:
+		want = minimio.Writable
+	default:
+		if c.onRead != nil {
+			want |= minimio.Readable
+		}
+		if len(c.out) > 0 {
+			want |= minimio.Writable
+		}
+	}
+	c.setInterest(want)
+}
+
+// ANCHOR_END: readstart
 
 // ANCHOR: write
 
@@ -196,8 +253,9 @@ func (c *Conn) Write(data []byte, cb func(err error)) {
 	case c.err != nil:
 		c.later(cb, c.err)
 		return
-	case len(c.out) > 0: // behind other bytes: wait for their turn
+	case len(c.out) > 0 || c.onConnect != nil: // behind other bytes, or not connected yet
 		c.enqueue(data, cb)
+		c.updateInterest()
 		return
 	}
 	n, err := c.stream.Write(data)
@@ -211,11 +269,7 @@ func (c *Conn) Write(data []byte, cb func(err error)) {
 		return
 	}
 	c.enqueue(data[n:], cb)
-	if err := c.register(); err != nil {
-		c.err = err
-		c.out, c.waiting = nil, nil
-		c.later(cb, err)
-	}
+	c.updateInterest()
 }
 
 // enqueue puts a copy of data at the end of the queue, and cb, if not
@@ -242,53 +296,64 @@ func (c *Conn) later(cb func(err error), err error) {
 
 // Close closes the connection at once: bytes still queued are dropped,
 // and their write callbacks get ErrConnClosed in the next tick; the read
-// callback does not run again. To close once everything written is sent,
-// close in a write's callback: Write(nil, cb) runs cb after the writes
-// before it. Closing twice does nothing. Loop thread only.
-func (c *Conn) Close() error {
+// callback does not run again. cb, if not nil, runs in the close phase
+// of this tick, after its check phase, as Node's 'close' event and
+// libuv's uv_close. To close once everything written is sent, close in a
+// write's callback: Write(nil, cb) runs cb after the writes before it.
+// Closing twice does nothing. Loop thread only.
+func (c *Conn) Close(cb func()) error {
 	if c.closed {
 		return nil
 	}
-	c.closed = true
-	c.rt.dropWatch(c.token, c.w)
-	c.onRead = nil
+	c.onRead, c.onConnect = nil, nil
 	for _, w := range c.waiting {
 		c.later(w.cb, ErrConnClosed)
 	}
 	c.out, c.waiting = nil, nil
-	return c.stream.Close()
+	err := c.close()
+	c.rt.closeLater(cb)
+	return err
 }
 
 // ANCHOR_END: closeconn
 
 // ANCHOR: onevent
 
-// onEvent runs when the connection's event comes. Readable or Writable,
-// it does not matter: it sends what is queued, reads once, and registers
-// again for what it still wants, and a try that finds nothing costs one
-// ErrWouldBlock. (The loop is told only the token; and kqueue and IOCP
-// may report an interest the last registration left out.) One read per
-// event is enough: a socket with more to read is reported again.
-func (c *Conn) onEvent() {
-	c.flush()
-	if !c.closed && c.onRead != nil {
-		n, err := c.stream.Read(c.server.buf)
+// onEvent runs when the connection's socket is ready for what it wants:
+// on Writable it sends what is queued, on Readable it reads once, into
+// the runtime's one read buffer. One read per event is enough: the
+// interest stands, and a socket with more to read is reported again.
+func (c *Conn) onEvent(kind minimio.Interests) {
+	if c.onConnect != nil {
+		c.connected()
+		return
+	}
+	if kind.IsWritable() {
+		c.flush()
+	}
+	if kind.IsReadable() && !c.closed && c.onRead != nil {
+		buf := c.rt.readBuffer()
+		n, err := c.stream.Read(buf)
 		switch {
 		case errors.Is(err, minimio.ErrWouldBlock):
 		case err != nil:
 			cb := c.onRead
 			c.onRead = nil
+			c.updateInterest()
 			c.rt.invoke(func() { cb(err, nil) })
 		default:
-			c.rt.invoke(func() { c.onRead(nil, c.server.buf[:n]) })
+			c.rt.invoke(func() { c.onRead(nil, buf[:n]) })
 		}
 	}
-	if c.closed {
-		return
+}
+
+// readBuffer returns the buffer every connection reads into: one per
+// runtime, as Node shares one slab, since one callback runs at a time.
+func (rt *Runtime) readBuffer() []byte {
+	if rt.readBuf == nil {
+		rt.readBuf = make([]byte, readBufferSize)
 	}
-	if err := c.register(); err != nil {
-		c.fail(err)
-	}
+	return rt.readBuf
 }
 
 // ANCHOR_END: onevent
@@ -296,7 +361,8 @@ func (c *Conn) onEvent() {
 // ANCHOR: flush
 
 // flush sends the queued bytes until the socket takes no more, running
-// the callback of each write that is all sent.
+// the callback of each write that is all sent, and stops wanting
+// Writable once the queue is empty.
 func (c *Conn) flush() {
 	for len(c.out) > 0 && !c.closed {
 		n, err := c.stream.Write(c.out)
@@ -317,17 +383,28 @@ func (c *Conn) flush() {
 	}
 	if len(c.out) == 0 {
 		c.out = nil // let the buffer go
+		c.updateInterest()
 	}
 }
 
 // fail ends the connection's reading and writing with err, which every
-// waiting callback gets, now: fail runs only from onEvent.
+// waiting callback gets, now: fail runs from onEvent, or when the OS
+// refuses the watcher's interest.
 func (c *Conn) fail(err error) {
 	c.err = err
 	waiting := c.waiting
 	c.out, c.waiting = nil, nil
-	if cb := c.onRead; cb != nil {
-		c.onRead = nil
+	cb := c.onRead
+	c.onRead = nil
+	if c.onConnect != nil {
+		connect := c.onConnect
+		c.onConnect = nil
+		c.close()
+		c.rt.invoke(func() { connect(err, nil) })
+		return
+	}
+	c.updateInterest()
+	if cb != nil {
 		c.rt.invoke(func() { cb(err, nil) })
 	}
 	for _, w := range waiting {
@@ -335,49 +412,4 @@ func (c *Conn) fail(err error) {
 	}
 }
 
-// register asks for the events the connection wants now: Readable while
-// it reads, Writable while bytes are queued. Wanting neither, it is left
-// unregistered, and no longer keeps the loop alive.
-func (c *Conn) register() error {
-	var interests minimio.Interests
-	if c.onRead != nil {
-		interests |= minimio.Readable
-	}
-	if len(c.out) > 0 {
-		interests |= minimio.Writable
-	}
-	if interests == 0 {
-		return nil
-	}
-	return c.rt.armWatch(c.token, c.w, interests)
-}
-
 // ANCHOR_END: flush
-
-// ANCHOR: watch
-
-// armWatch registers w's source for interests, and counts it in rt.active
-// until its event comes or it is closed.
-func (rt *Runtime) armWatch(token minimio.Token, w *watch, interests minimio.Interests) error {
-	if err := rt.reg.Register(w.stream, token, interests); err != nil {
-		return err
-	}
-	if !w.armed {
-		w.armed = true
-		rt.hold(w.unref)
-	}
-	return nil
-}
-
-// dropWatch takes a source that is being closed out of the table, and out
-// of rt.active if it was registered; an event that still comes for it is
-// ignored.
-func (rt *Runtime) dropWatch(token minimio.Token, w *watch) {
-	delete(rt.watches, token)
-	if w.armed {
-		w.armed = false
-		rt.let(w.unref)
-	}
-}
-
-// ANCHOR_END: watch

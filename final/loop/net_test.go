@@ -56,9 +56,9 @@ func echoServer(t *testing.T, rt *loop.Runtime, conns int, ready func(addr strin
 					if err != nil {
 						t.Errorf("flushing at the end: %v", err)
 					}
-					c.Close()
+					c.Close(nil)
 					if ended++; ended == conns {
-						srv.Close()
+						srv.Close(nil)
 					}
 				})
 				return
@@ -151,12 +151,12 @@ func TestClientThatResets(t *testing.T) {
 					c.Write(data, nil)
 					return
 				}
-				c.Close()
+				c.Close(nil)
 				if first {
 					final = err
 					go func() { after <- echotest.Check(srv.Addr(), 2, 10) }()
 				} else {
-					srv.Close()
+					srv.Close(nil)
 				}
 			})
 		})
@@ -210,7 +210,7 @@ func TestShutdownClosesServersAndConns(t *testing.T) {
 					}
 					// Closing the listener is not closing the
 					// connections: Run must.
-					srv.Close()
+					srv.Close(nil)
 				})
 				if err != nil {
 					t.Error(err)

@@ -31,7 +31,7 @@ func TestNoWaitWithNothingWatched(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		chain(rt, 1000, func() { srv.Close() })
+		chain(rt, 1000, func() { srv.Close(nil) })
 	})
 	if rt.waits < 1000 {
 		t.Errorf("a server listening: %d ticks, %d waits; want a wait in each of the 1000 ticks", rt.ticks, rt.waits)

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/nodeexperiment/gonode/final/js"
-	"github.com/nodeexperiment/gonode/final/minimio"
 )
 
 // TestTimerUnderAMillisecond sets a timer 300 µs away, less than the
@@ -71,21 +70,19 @@ func TestNoThreadForTheQueue(t *testing.T) {
 			return
 		}
 		defer ln.Close()
-		s, err := minimio.Connect(ln.Addr().String())
-		if err != nil {
-			t.Error(err)
-			return
-		}
+		rt.Connect(ln.Addr().String(), func(err error, c *Conn) {
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			c.ReadStart(func(error, []byte) { c.Close(nil) })
+		})
 		peer, err := ln.Accept()
 		if err != nil {
 			t.Error(err)
 			return
 		}
 		defer peer.Close()
-		if err := rt.WatchReadable(s, func() { s.Close() }); err != nil {
-			t.Error(err)
-			return
-		}
 		peer.Write([]byte("x"))
 		// At most: a goroutine another test left may end meanwhile.
 		if got, want := runtime.NumGoroutine(), before+1+poolSize; got > want {

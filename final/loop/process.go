@@ -24,6 +24,7 @@ type process struct {
 	beforeExit []func(code int)
 	onExit     []func(code int)
 	exitCode   int
+	exitCalled bool      // Exit was called: no microtask checkpoint after the exit hooks
 	exiting    bool      // the exit hooks are running
 	stderr     io.Writer // where warnings go; nil means os.Stderr
 }
@@ -59,7 +60,9 @@ type exitNow struct{}
 // reported to it, and the loop goes on with the next callback, as with
 // Node's process.on('uncaughtException'). With none (or nil), an
 // uncaught error ends the run: Run returns it. A panic in the handler
-// itself ends the run. Loop thread only.
+// itself ends the run at once, with no exit hook, and Run returns it as
+// an *UncaughtError whose InHandler is set (Node's status 7). Loop
+// thread only.
 func (rt *Runtime) OnUncaughtException(handler func(err *UncaughtError)) {
 	rt.onUncaught = handler
 }
@@ -73,12 +76,16 @@ func (rt *Runtime) OnBeforeExit(hook func(code int)) {
 	rt.beforeExit = append(rt.beforeExit, hook)
 }
 
-// OnExit adds a hook that runs once, after the loop, with the exit code:
-// whether the loop ran dry, Exit was called or an uncaught error ended
-// the run, as Node's 'exit' event. Work the hook schedules never runs;
-// it may still change the exit code. Only microtasks it queues (promise
-// reactions) still run, as V8 runs them after each exit listener in
-// Node. Loop thread only.
+// OnExit adds a hook that runs once, after the loop, as Node's 'exit'
+// event: whether the loop ran dry, Exit was called or an uncaught error
+// ended the run (but not when the uncaught-exception handler itself
+// panicked). Every hook gets the exit code as it stood when the run
+// ended, even if an earlier hook changed it; the run ends with the code
+// as the hooks leave it. Work a hook schedules never runs, with one
+// exception: when the loop ran dry, the microtasks the hooks queued
+// (promise reactions) run once, after the last hook, as the microtask
+// checkpoint after Node's emit('exit'). Exit in a hook ends the run at
+// once with its code: the later hooks do not run. Loop thread only.
 func (rt *Runtime) OnExit(hook func(code int)) {
 	rt.onExit = append(rt.onExit, hook)
 }
@@ -103,6 +110,7 @@ func (rt *Runtime) ExitCode() int { return rt.exitCode }
 // Loop thread only.
 func (rt *Runtime) Exit(code int) {
 	rt.exitCode = code
+	rt.exitCalled = true
 	panic(exitNow{})
 }
 
@@ -110,29 +118,54 @@ func (rt *Runtime) Exit(code int) {
 
 // ANCHOR: runexit
 
-// runExitHooks runs the exit hooks with the exit code. A hook's panic
+// runExitHooks runs the exit hooks after a run that ended with err (nil
+// for a natural end or Exit). What was still queued when the run ended
+// never runs, nor do the nextTicks the hooks queue. Every hook gets the code as it stood then. A hook's panic
 // becomes the run's uncaught error if it has none, and the other hooks
-// still run.
+// still run; Exit in a hook stops them. After a natural end, the
+// microtasks the hooks queued run once, after the last hook.
 func (rt *Runtime) runExitHooks(err error) error {
+	if u, ok := err.(*UncaughtError); ok && u.InHandler {
+		rt.exitCode = exitHandlerFailed
+		return err // Node exits at once: no 'exit' event
+	}
 	rt.exiting = true
+	code := rt.exitCode
 	for _, hook := range rt.onExit {
-		func() {
-			defer func() {
-				if r := recover(); r != nil {
-					if _, ok := r.(exitNow); ok {
-						return // Exit in an exit hook: its code stands
-					}
-					if err == nil {
-						err = &UncaughtError{Value: r, Stack: panicStack()}
-						rt.exitCode = 1
-					}
-				}
-			}()
-			hook(rt.exitCode)
-			rt.runMicrotasks() // V8 empties its queue after each listener; nextTicks never run
-		}()
+		if !rt.exitStep(func() { hook(code) }, &err) {
+			return err
+		}
+	}
+	if err == nil && !rt.exitCalled {
+		rt.exitStep(rt.runMicrotasks, &err) // the queues were empty before the hooks
 	}
 	return err
+}
+
+// exitStep runs f, an exit hook or the microtask checkpoint after them.
+// A panic in f becomes *err if it is nil; Exit in f makes exitStep
+// report false: nothing more is to run.
+func (rt *Runtime) exitStep(f func(), err *error) (goOn bool) {
+	defer func() {
+		r := recover()
+		if r == nil {
+			return
+		}
+		if _, ok := r.(exitNow); ok {
+			goOn = false // Exit in an exit hook: its code stands
+			return
+		}
+		if *err == nil {
+			u, ok := r.(*UncaughtError)
+			if !ok {
+				u = &UncaughtError{Value: r, Stack: panicStack()}
+			}
+			*err = u
+			rt.exitCode = 1
+		}
+	}()
+	f()
+	return true
 }
 
 // runBeforeExit runs the beforeExit hooks, each as one callback.

@@ -73,7 +73,8 @@ func (rt *Runtime) call(f func()) {
 // uncaught reports what a callback panicked with (called from the
 // deferred function that recovered it) to the uncaught-exception
 // handler, or panics again with it as an *UncaughtError when there is
-// none. Exit's panic is passed on.
+// none. Exit's panic is passed on. A panic in the handler itself goes on
+// up as an *UncaughtError whose InHandler is set.
 func (rt *Runtime) uncaught(r any) {
 	if _, ok := r.(exitNow); ok {
 		panic(r)
@@ -82,9 +83,17 @@ func (rt *Runtime) uncaught(r any) {
 	if !ok {
 		u = &UncaughtError{Value: r, Stack: panicStack()}
 	}
-	if rt.onUncaught == nil {
+	if rt.onUncaught == nil || u.InHandler {
 		panic(u)
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(exitNow); ok {
+				panic(r)
+			}
+			panic(&UncaughtError{Value: r, Stack: panicStack(), InHandler: true})
+		}
+	}()
 	rt.onUncaught(u)
 }
 

@@ -17,7 +17,7 @@ import "time"
 type timerHeap struct {
 	entries []timerEntry
 	dead    int       // entries whose timer was cleared
-	base    time.Time // when = nanoseconds since base, on the monotonic clock
+	base    time.Time // when = nanoseconds since base, on the monotonic clock; New sets it
 }
 
 // timerEntry is one armed timer: its deadline in nanoseconds on the
@@ -40,15 +40,12 @@ func (a timerEntry) before(b timerEntry) bool {
 
 // ANCHOR: heapops
 
-// live reports whether the entry is its timer's current one: the timer
-// is armed, and was not armed again since (Refresh) under a newer seq.
-func (e timerEntry) live() bool { return e.t.state == armed && e.t.seq == e.seq }
-
-// len returns the number of entries, cleared ones included.
-func (h *timerHeap) len() int { return len(h.entries) }
-
-// live returns the number of armed timers.
-func (h *timerHeap) live() int { return len(h.entries) - h.dead }
+// isCurrent reports whether the entry is its timer's current one: the
+// timer is armed, and was not armed again since (Refresh) under a newer
+// seq.
+func (e timerEntry) isCurrent() bool {
+	return e.t.active && e.t.state == armed && e.t.seq == e.seq
+}
 
 // push adds an entry.
 func (h *timerHeap) push(e timerEntry) {
@@ -60,7 +57,7 @@ func (h *timerHeap) push(e timerEntry) {
 // ok is false when no timer is armed.
 func (h *timerHeap) top() (e timerEntry, ok bool) {
 	for len(h.entries) > 0 {
-		if h.dead == 0 || h.entries[0].live() { // no dead entry: no need to look
+		if h.dead == 0 || h.entries[0].isCurrent() { // no dead entry: no need to look
 			return h.entries[0], true
 		}
 		h.popTop()
@@ -91,7 +88,7 @@ func (h *timerHeap) cleared() {
 	}
 	live := h.entries[:0]
 	for _, e := range h.entries {
-		if e.live() {
+		if e.isCurrent() {
 			live = append(live, e)
 		}
 	}
@@ -140,13 +137,8 @@ func (h *timerHeap) down(i int) {
 	es[i] = e
 }
 
-// key returns the heap key of deadline t. The first call fixes the base.
-func (h *timerHeap) key(t time.Time) int64 {
-	if h.base.IsZero() {
-		h.base = time.Now()
-	}
-	return int64(t.Sub(h.base))
-}
+// key returns the heap key of deadline t.
+func (h *timerHeap) key(t time.Time) int64 { return int64(t.Sub(h.base)) }
 
 // time returns the deadline whose key is when.
 func (h *timerHeap) time(when int64) time.Time { return h.base.Add(time.Duration(when)) }

@@ -3,6 +3,7 @@
 package loop
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/nodeexperiment/gonode/final/console"
@@ -13,16 +14,13 @@ import (
 // (or ClearInterval, which is the same) to cancel it. A Timer belongs to
 // the loop thread.
 type Timer struct {
-	rt       *Runtime
-	id       int
-	deadline time.Time
+	handle                 // active while armed or due
+	id       int           // the number the trace prints
 	seq      uint64        // registration order, to break ties
 	delay    time.Duration // the delay it was set with, which Refresh counts again
 	interval time.Duration // zero for a one-shot timeout
-	cb       func()
-	state    timerState
-	unref    bool // Unref was called: it does not keep the loop alive
-	cleared  bool // ClearTimeout was called: Refresh does not bring it back
+	cb       func()        // nil once cleared
+	state    timerState    // where an active timer is
 }
 
 type timerState int
@@ -30,7 +28,6 @@ type timerState int
 const (
 	armed timerState = iota // in the heap, waiting for its deadline
 	due                     // taken from the heap this timers phase, not run yet
-	done                    // fired (a timeout) or cleared
 )
 
 // ID returns the timer's id, the number the trace prints for it. Ids
@@ -46,8 +43,8 @@ func (t *Timer) ID() int { return t.id }
 // never earlier. As in Node, an ms below 1 counts as 1, and so does one
 // above MaxDelay, with a TimeoutOverflowWarning on stderr: so a 0 ms
 // timer set after a 1 ms timer fires after it. Timers with the same
-// deadline run in the order they were set. It prints the timer's id, as the
-// book's trace shows. Loop thread only.
+// deadline run in the order they were set. It prints the timer's id, as
+// the book's trace shows. Loop thread only.
 func (rt *Runtime) SetTimeout(ms int, cb func()) *Timer {
 	t := rt.addTimer(rt.nodeDelay(ms), 0, cb)
 	console.Printf("main", "Registered timer event id: %d", t.id)
@@ -58,9 +55,8 @@ func (rt *Runtime) SetTimeout(ms int, cb func()) *Timer {
 // ClearInterval: the first time after ms, each next time ms after the
 // previous call started, never earlier, as in Node; a call that runs
 // long delays the next one, but never causes a burst of calls to catch
-// up. The delay follows SetTimeout's rules (below 1 or above MaxDelay:
-// 1 ms). A runtime with an interval that is never cleared runs forever.
-// Loop thread only.
+// up. The delay follows SetTimeout's rules. A runtime with an interval
+// that is never cleared runs forever. Loop thread only.
 func (rt *Runtime) SetInterval(ms int, cb func()) *Timer {
 	every := rt.nodeDelay(ms)
 	return rt.addTimer(every, every, cb)
@@ -68,22 +64,18 @@ func (rt *Runtime) SetInterval(ms int, cb func()) *Timer {
 
 // ClearTimeout cancels t: its callback will not run (again), even if its
 // deadline has passed and it is waiting its turn in this very timers
-// phase. Clearing a timer that has fired or was cleared, or a nil one,
-// does nothing. Loop thread only.
+// phase, and Refresh no longer brings it back. Clearing a timer that has
+// fired or was cleared, or a nil one, does nothing. Loop thread only.
 func (rt *Runtime) ClearTimeout(t *Timer) {
 	if t == nil {
 		return
 	}
-	t.cleared = true
-	if t.state == done {
-		return
-	}
-	wasArmed := t.state == armed
-	t.state = done
+	t.cb = nil
+	wasArmed := t.active && t.state == armed
+	t.stop()
 	if wasArmed {
 		rt.timers.cleared() // its entry stays until the heap sweeps it
 	}
-	rt.let(t.unref)
 }
 
 // ClearInterval cancels an interval. It is ClearTimeout under Node's
@@ -91,13 +83,46 @@ func (rt *Runtime) ClearTimeout(t *Timer) {
 func (rt *Runtime) ClearInterval(t *Timer) { rt.ClearTimeout(t) }
 
 func (rt *Runtime) addTimer(after, interval time.Duration, cb func()) *Timer {
-	t := &Timer{rt: rt, id: rt.newID(), delay: after, interval: interval, cb: cb}
-	rt.arm(t, time.Now().Add(after))
-	rt.active++
+	t := &Timer{handle: handle{rt: rt}, id: rt.newID(), delay: after, interval: interval, cb: cb}
+	rt.arm(t, rt.timeNow().Add(after))
+	t.start()
 	return t
 }
 
 // ANCHOR_END: settimeout
+
+// ANCHOR: timerref
+
+// Ref makes the timer keep the loop alive again (the default). It returns
+// t. Loop thread only.
+func (t *Timer) Ref() *Timer { t.handle.Ref(); return t }
+
+// Unref lets the loop end while the timer is pending: it still fires if
+// the loop is alive for another reason when it is due. It returns t.
+// Loop thread only.
+func (t *Timer) Unref() *Timer { t.handle.Unref(); return t }
+
+// Refresh restarts the timer: its deadline becomes its delay counted
+// from now, and it keeps its identity, as Node's timeout.refresh and
+// libuv's uv_timer_again. A timeout that has fired is armed again; a
+// cleared timer stays cleared. It returns t. Loop thread only.
+func (t *Timer) Refresh() *Timer {
+	if t.cb == nil {
+		return t
+	}
+	rt := t.rt
+	wasArmed := t.active && t.state == armed
+	// A due timer, taken out of the heap by this timers phase, is armed
+	// again; runTimers skips it.
+	rt.arm(t, rt.timeNow().Add(t.delay))
+	t.start()
+	if wasArmed {
+		rt.timers.cleared() // the old entry is dead: its seq is no longer t's
+	}
+	return t
+}
+
+// ANCHOR_END: timerref
 
 // ANCHOR: timersphase
 
@@ -105,20 +130,17 @@ func (rt *Runtime) addTimer(after, interval time.Duration, cb func()) *Timer {
 // already there with the same deadline.
 func (rt *Runtime) arm(t *Timer, deadline time.Time) {
 	rt.timerSeq++
-	t.deadline, t.seq, t.state = deadline, rt.timerSeq, armed
+	t.seq, t.state = rt.timerSeq, armed
 	rt.timers.push(timerEntry{when: rt.timers.key(deadline), seq: t.seq, t: t})
 }
 
-// runTimers is the timers phase. It first takes every timer that is due
-// now, earliest first, and only then runs them, as libuv does: a timer
-// set by one of these callbacks waits for a later tick even if its
+// runTimers is the timers phase. It first takes every timer due at the
+// loop's time, earliest first, and only then runs them, as libuv does: a
+// timer set by one of these callbacks waits for a later tick even if its
 // deadline has already passed. An interval is put back in the heap
 // before its callback runs, so the callback may clear it.
 func (rt *Runtime) runTimers() {
-	if _, ok := rt.timers.top(); !ok {
-		return // no timer: no need to read the clock
-	}
-	now := rt.timers.key(time.Now())
+	now := rt.timers.key(rt.now)
 	var ready []*Timer
 	for {
 		e, ok := rt.timers.top()
@@ -130,17 +152,17 @@ func (rt *Runtime) runTimers() {
 		ready = append(ready, e.t)
 	}
 	for _, t := range ready {
-		if t.state != due {
-			continue // cleared by a callback that ran before it
+		if !t.active || t.state != due {
+			continue // cleared or refreshed by a callback that ran before it
 		}
+		cb := t.cb
 		if t.interval > 0 {
-			rt.arm(t, time.Now().Add(t.interval))
+			rt.arm(t, rt.timeNow().Add(t.interval))
 		} else {
-			t.state = done
-			rt.let(t.unref)
+			t.stop()
 		}
 		timeline.Mark("main", timeline.TimerFire, t.id)
-		rt.invoke(t.cb)
+		rt.invoke(cb)
 	}
 }
 
@@ -156,54 +178,26 @@ func (rt *Runtime) nextDeadline() (deadline time.Time, ok bool) {
 
 // ANCHOR_END: timersphase
 
-// ANCHOR: immediate
+// ANCHOR: nodedelay
 
-// Immediate is a pending SetImmediate. Pass it to ClearImmediate to
-// cancel it. An Immediate belongs to the loop thread.
-type Immediate struct {
-	rt      *Runtime
-	cb      func()
-	cleared bool
-	ran     bool
-	unref   bool // Unref was called: it does not keep the loop alive
-}
+// MaxDelay is the longest delay, in milliseconds, SetTimeout and
+// SetInterval take: 2^31−1, Node's TIMEOUT_MAX, which it took from the
+// browsers (libuv's uv_timer_start itself takes a 64-bit timeout).
+const MaxDelay = 1<<31 - 1
 
-// SetImmediate runs cb on the loop thread in the check phase, right after
-// the poll phase of the current tick (or of the first tick, when called
-// by the program). Immediates run in the order they were set; one set by
-// an immediate runs in the next tick, as in Node. While an immediate is
-// waiting, the poll phase does not block. Loop thread only.
-func (rt *Runtime) SetImmediate(cb func()) *Immediate {
-	im := &Immediate{rt: rt, cb: cb}
-	rt.immediates = append(rt.immediates, im)
-	rt.active++
-	return im
-}
-
-// ClearImmediate cancels im if it has not run. Clearing one that has run
-// or was cleared, or a nil one, does nothing. Loop thread only.
-func (rt *Runtime) ClearImmediate(im *Immediate) {
-	if im == nil || im.cleared || im.ran {
-		return
+// nodeDelay is Node's rule for a delay: below 1, or above MaxDelay, it is
+// 1 ms; above MaxDelay Node also prints a TimeoutOverflowWarning. (Node
+// also makes NaN 1 ms; an int cannot be NaN.)
+func (rt *Runtime) nodeDelay(ms int) time.Duration {
+	switch {
+	case ms > MaxDelay:
+		rt.warn("TimeoutOverflowWarning", fmt.Sprintf(
+			"%d does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.", ms))
+		return time.Millisecond
+	case ms < 1:
+		return time.Millisecond
 	}
-	im.cleared = true
-	rt.let(im.unref)
+	return time.Duration(ms) * time.Millisecond
 }
 
-// runImmediates is the check phase: it runs the immediates that were set
-// before it started.
-func (rt *Runtime) runImmediates() {
-	batch := rt.immediates
-	rt.immediates = nil
-	for _, im := range batch {
-		if im.cleared {
-			continue
-		}
-		im.ran = true
-		rt.let(im.unref)
-		timeline.Mark("main", timeline.Callback, 0)
-		rt.invoke(im.cb)
-	}
-}
-
-// ANCHOR_END: immediate
+// ANCHOR_END: nodedelay

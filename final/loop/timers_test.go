@@ -197,36 +197,35 @@ func TestTimerHeapRemove(t *testing.T) {
 	base := time.Now()
 	var all []*Timer
 	for i := range 200 {
-		tm := &Timer{id: i}
+		tm := &Timer{handle: handle{rt: rt}, id: i, cb: func() {}}
 		rt.arm(tm, base.Add(time.Duration(i%7)*time.Millisecond))
-		rt.active++
+		tm.start()
 		all = append(all, tm)
 	}
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, i := range r.Perm(200)[:100] {
 		rt.ClearTimeout(all[i])
 	}
-	if rt.active != 100 || rt.timers.live() != 100 {
-		t.Fatalf("after 100 clears: %d active, %d in the heap; want 100 and 100", rt.active, rt.timers.live())
+	if rt.handles != 100 || rt.timers.armed() != 100 {
+		t.Fatalf("after 100 clears: %d active handles, %d in the heap; want 100 and 100", rt.handles, rt.timers.armed())
 	}
 	if rt.timers.len() != 100 {
 		t.Fatalf("the heap holds %d entries after 100 of 200 were cleared; want the dead swept out, 100", rt.timers.len())
 	}
-	var prev *Timer
+	var prev *timerEntry
 	for {
 		e, ok := rt.timers.top()
 		if !ok {
 			break
 		}
 		rt.timers.popTop()
-		next := e.t
-		if next.state == done {
-			t.Fatalf("cleared timer %d came out of the heap", next.id)
+		if !e.t.active {
+			t.Fatalf("cleared timer %d came out of the heap", e.t.id)
 		}
-		if prev != nil && (next.deadline.Before(prev.deadline) || next.deadline.Equal(prev.deadline) && next.seq < prev.seq) {
-			t.Fatalf("timer %d came out after timer %d", next.id, prev.id)
+		if prev != nil && e.before(*prev) {
+			t.Fatalf("timer %d came out after timer %d", e.t.id, prev.t.id)
 		}
-		prev = next
+		prev = &e
 	}
 }
 
@@ -291,17 +290,20 @@ func TestTimerHeapOrderMatchesASort(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	base := time.Now()
 	var want []*Timer
+	deadlines := make(map[*Timer]time.Time)
 	for i := range 5000 {
-		tm := &Timer{id: i}
-		rt.arm(tm, base.Add(time.Duration(r.IntN(50))*time.Microsecond))
-		rt.active++
+		tm := &Timer{handle: handle{rt: rt}, id: i, cb: func() {}}
+		deadline := base.Add(time.Duration(r.IntN(50)) * time.Microsecond)
+		rt.arm(tm, deadline)
+		tm.start()
+		deadlines[tm] = deadline
 		if r.IntN(3) == 0 {
 			rt.ClearTimeout(tm)
 			continue
 		}
 		want = append(want, tm)
 	}
-	slices.SortStableFunc(want, func(a, b *Timer) int { return a.deadline.Compare(b.deadline) })
+	slices.SortStableFunc(want, func(a, b *Timer) int { return deadlines[a].Compare(deadlines[b]) })
 	for i, w := range want {
 		e, ok := rt.timers.top()
 		if !ok {

@@ -41,7 +41,25 @@ type UncaughtError struct {
 	// Origin is OriginRejection for a promise rejected with no handler;
 	// empty (or OriginException) for a panic.
 	Origin string
+	// InHandler is set when the uncaught-exception handler itself
+	// panicked (Value is what it panicked with): the run ends with
+	// status 7 and the exit hooks do not run, as in Node.
+	InHandler bool
 }
+
+// ExitCode returns the status the process ends with after this error,
+// as Node's: 7 when the uncaught-exception handler itself panicked, 1
+// otherwise.
+func (e *UncaughtError) ExitCode() int {
+	if e.InHandler {
+		return exitHandlerFailed
+	}
+	return 1
+}
+
+// exitHandlerFailed is Node's exit status 7, "Internal Exception
+// Handler Run-Time Failure": the uncaught-exception handler threw.
+const exitHandlerFailed = 7
 
 // Error returns the panic's message, or the rejection's.
 func (e *UncaughtError) Error() string {

@@ -76,7 +76,7 @@ func (rt *Runtime) ReadFile(path string, cb func(err error, data []byte)) bool {
 	}
 	id := rt.newID()
 	rt.uring.reads[id] = cb
-	rt.active++
+	rt.reqs++ // a request, as pool work is
 	timeline.Send("main", "io_uring", id)
 	rt.uring.ring.ReadFile(path, id)
 	return true
@@ -117,7 +117,7 @@ func (rt *Runtime) reapRing() {
 	r.Reap(func(d uring.Done) {
 		cb := rt.uring.reads[d.ID]
 		delete(rt.uring.reads, d.ID)
-		rt.active--
+		rt.reqs--
 		timeline.Receive("main", "io_uring", d.ID)
 		timeline.Mark("main", timeline.Callback, d.ID)
 		console.Printf("main", "io_uring: read %d complete", d.ID)

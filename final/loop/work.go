@@ -28,7 +28,7 @@ func (rt *Runtime) QueueWork(name string, work func() (js.Value, error), cb Work
 	}
 	id := rt.newID()
 	rt.work[id] = cb
-	rt.active++
+	rt.reqs++ // a request, libuv's uv__req_register: counted apart from handles
 	timeline.Send("main", "task", id)
 	rt.pool.Submit(pool.Task{Name: name, ID: id, Run: work})
 }
@@ -43,7 +43,7 @@ func (rt *Runtime) finishWork(r pool.Result) {
 	if r.Idle {
 		rt.pool.Release(r.Thread)
 	}
-	rt.active--
+	rt.reqs--
 	rt.invoke(func() { cb(r.Err, r.Value) })
 }
 

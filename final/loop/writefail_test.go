@@ -22,13 +22,13 @@ func TestFailedConnGivesQueuedWritesTheError(t *testing.T) {
 				t.Errorf("accept: %v", err)
 				return
 			}
-			srv.Close()
+			srv.Close(nil)
 			c.Write(make([]byte, 16<<20), nil) // far more than the socket buffers hold
 			for range writes {
 				c.Write([]byte("queued behind"), func(err error) {
 					results = append(results, err)
 					if len(results) == writes {
-						c.Close()
+						c.Close(nil)
 					}
 				})
 			}

@@ -33,3 +33,7 @@ func setInt[T ~int32 | ~int64](field *T, n int64) { *field = T(n) }
 func (x *udataIndex) get(ev *unix.Kevent_t) *registration { return x.byID[int64(ev.Udata)] }
 
 func (x *udataIndex) drop(r *registration) { delete(x.byID, r.id) }
+
+// evReceipt is 0: x/sys/unix has no EV_RECEIPT for NetBSD, so apply
+// makes its changes one kevent call each.
+const evReceipt = 0

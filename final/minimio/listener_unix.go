@@ -23,8 +23,9 @@ import (
 // Accept and Close are for one goroutine at a time; Addr is safe from
 // any goroutine.
 type TcpListener struct {
-	fd   int // -1 once closed
-	addr string
+	fd      int  // -1 once closed
+	inQueue bool // registered with a queue (closing takes it out)
+	addr    string
 	// reserve is a descriptor on /dev/null that Accept gives up when the
 	// process has run out of descriptors, to take a waiting connection
 	// and close it (see shed); -1 while it could not be opened again.

@@ -18,9 +18,9 @@ import (
 // TcpListener is a listening TCP socket that this package created itself
 // with WSASocket. Registering it for Readable starts an overlapped
 // AcceptEx into a new socket, and the listener's event means that accept
-// has finished: Accept then returns the connection without blocking.
-// Accept never blocks: with no finished accept it returns ErrWouldBlock,
-// and registering again starts the next AcceptEx. A listener, like a
+// has finished: Accept then returns the connection without blocking, and
+// starts the next AcceptEx. Accept never blocks: with no finished accept
+// it returns ErrWouldBlock. A listener, like a
 // stream, can only be registered with one queue.
 //
 // Accept and Close are for one goroutine at a time; only the goroutine in
@@ -37,6 +37,8 @@ type TcpListener struct {
 	accepting  *operation     // the AcceptEx in flight (or the posted event), until Poll takes it
 	acceptSock windows.Handle // the socket that AcceptEx accepts into, while accepting
 	ready      windows.Handle // an accepted socket Accept has not returned yet, or InvalidHandle
+	inQueue    bool           // registered: Accept starts the next AcceptEx
+	token      Token          // the token of the registration
 	err        error          // how the last AcceptEx failed; Accept reports it once
 	closed     bool           // Close was called
 }
@@ -112,6 +114,7 @@ func (l *TcpListener) Accept() (*TcpStream, error) {
 	case l.err != nil:
 		err := l.err
 		l.err = nil
+		l.startNext()
 		l.mu.Unlock()
 		return nil, err
 	case l.ready == windows.InvalidHandle:
@@ -120,6 +123,7 @@ func (l *TcpListener) Accept() (*TcpStream, error) {
 	}
 	as, sel := l.ready, l.sel
 	l.ready = windows.InvalidHandle
+	l.startNext()
 	l.mu.Unlock()
 	// Until SO_UPDATE_ACCEPT_CONTEXT names its listener, the accepted
 	// socket is only half set up: getpeername, shutdown and the like
@@ -141,21 +145,33 @@ func (l *TcpListener) Accept() (*TcpStream, error) {
 	return &TcpStream{handle: as, buf: make([]byte, recvBufferSize), sel: sel, nonblocking: true}, nil
 }
 
+// startNext starts the next AcceptEx of a registered listener whose
+// last one Accept has taken; a failure is what the next Accept returns.
+// l.mu is held.
+func (l *TcpListener) startNext() {
+	if !l.inQueue || l.accepting != nil || l.closed {
+		return
+	}
+	if err := l.sel.startAccept(l); err != nil {
+		l.err = err
+	}
+}
+
 // ANCHOR_END: accept
 
 // ANCHOR: complete
 
-// complete records how op ended; wait calls it once the completion has
-// been taken off the port, so the kernel no longer touches the address
-// buffer.
-func (l *TcpListener) complete(op *operation) {
+// complete records how op ended, and reports whether its event is
+// wanted; wait calls it once the completion has been taken off the port,
+// so the kernel no longer touches the address buffer.
+func (l *TcpListener) complete(op *operation) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.accepting == op {
 		l.accepting = nil
 	}
 	if op.posted {
-		return // nothing new; ready and err are as Accept left them
+		return l.inQueue // nothing new; ready and err are as Accept left them
 	}
 	as := l.acceptSock
 	l.acceptSock = windows.InvalidHandle
@@ -169,10 +185,12 @@ func (l *TcpListener) complete(op *operation) {
 			l.err = os.NewSyscallError("AcceptEx", err)
 		}
 		// A client that gave up before we took it is skipped, as on
-		// Unix: Accept says ErrWouldBlock, and the caller registers again.
+		// Unix: Accept says ErrWouldBlock, and the next AcceptEx starts.
+		l.startNext()
 	default:
 		l.ready = as
 	}
+	return l.inQueue
 }
 
 // ANCHOR_END: complete
@@ -203,3 +221,9 @@ func (l *TcpListener) Close() error {
 }
 
 // ANCHOR_END: close
+
+func (l *TcpListener) registered() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.inQueue && !l.closed
+}

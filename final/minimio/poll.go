@@ -91,18 +91,25 @@
 // Accepted streams are in non-blocking mode, with Nagle's algorithm off
 // (TCP_NODELAY), as Go's net package does.
 //
-// # Registration is one-shot
+// # Registration stands
 //
-// As in the original, a registration reports at most one event for each
-// interest it asks for. After the event, the source is silent for that
-// interest until it is registered again with [Registrator.Register].
-// (Linux: EPOLLONESHOT; kqueue: EV_ONESHOT; IOCP: one overlapped
-// operation, or one posted event, per registration.) Registering again
-// before the event replaces the token. The backends differ in what
-// happens to an interest that a registration leaves out: epoll forgets
-// it, while kqueue and IOCP keep it armed until its one event, so a
-// caller must be ready for an event it no longer asked for, and read or
-// write without blocking after any event. [Event.IsReadable] and
+// A registration is a standing interest, level-triggered as libuv's and
+// unlike the original's one-shot: while a source is registered, every
+// Poll reports it for each interest it asked for that is ready (data or
+// an end to read, a connection to accept, room to write), until
+// [Registrator.Reregister] changes the interests or
+// [Registrator.Deregister] removes it. A caller that wants the next
+// event only after the current one is handled reads (or accepts) once
+// per event: what is left is reported by the next Poll. Each OS is told
+// only what changes (Linux: EPOLL_CTL_ADD, MOD and DEL, without
+// EPOLLONESHOT; kqueue: EV_ADD and EV_DELETE per filter, one kevent call
+// with EV_RECEIPT for both; IOCP: a stream registered for Readable starts
+// its next receive itself once Read has used up the last one, and a
+// listener its next AcceptEx once Accept has taken the last connection,
+// so there a source is reported again only after the caller has read or
+// accepted, as mio's Windows streams are).
+// An event may still come for an interest just given up, or for a
+// source just deregistered: the caller drops it. [Event.IsReadable] and
 // [Event.IsWritable] say which interest an event is for.
 //
 // # The backend contract
@@ -114,17 +121,19 @@
 //
 //	newSelector() (*selector, error)
 //	    creates the OS queue and whatever the wake needs.
-//	(*selector).register(s *TcpStream, token Token, interests Interests) error
-//	    asks for one event for s per interest, reported with token.
-//	(*selector).registerListener(l *TcpListener, token Token) error
-//	    asks for one event when l has a connection to accept.
+//	(*selector).register(src Source, token Token, interests Interests) error
+//	    makes interests src's standing interest, reported with token:
+//	    adds src to the queue, or changes what it is registered for.
+//	(*selector).deregister(src Source) error
+//	    takes src out of the queue.
 //	(*selector).wait(events *Events, timeoutMs int) error
 //	    one OS wait. timeoutMs < 0 waits forever, 0 returns at once.
 //	    It replaces the contents of *events (up to cap(*events)) with
 //	    the events for registered sources; a wake is not put in events:
 //	    wait drains it and sets the selector's woke field instead.
-//	    An interrupted wait (EINTR) returns errInterrupted, and Poll
-//	    retries with the time that is left.
+//	    errRetry asks Poll to wait again with the time that is left: an
+//	    interrupted wait (EINTR), or on IOCP a return with only
+//	    completions nobody asked to hear of.
 //	(*selector).wake() error
 //	    makes a blocked or future wait return; safe from any goroutine.
 //	    Waker.Wake and Registrator.Close both use it.
@@ -209,7 +218,8 @@ func NewEvents(capacity int) Events { return make(Events, 0, capacity) }
 
 // ErrClosed is returned by Poll once the queue has been closed through
 // Registrator.Close, and by Register and Close after that. A blocked Poll
-// returns it at once. It is the signal for the event-queue thread to exit.
+// returns it at once; in the chapters' design it is the signal for the
+// event-queue thread to exit.
 var ErrClosed = errors.New("minimio: event queue closed")
 
 // ErrUnsupported is returned by Register for interests that the source
@@ -227,9 +237,14 @@ var ErrWouldBlock = errors.New("minimio: would block; register and wait for the 
 
 // ANCHOR_END: wouldblock
 
-// errInterrupted is what a backend's wait returns when the OS call was
-// interrupted by a signal (EINTR). Poll retries with the remaining time.
-var errInterrupted = errors.New("minimio: wait interrupted")
+// ErrNotRegistered is returned by Reregister for a source that is not
+// registered.
+var ErrNotRegistered = errors.New("minimio: source not registered")
+
+// errRetry is what a backend's wait returns when Poll should wait again
+// with the remaining time: the OS call was interrupted by a signal
+// (EINTR), or (IOCP) it brought only completions nobody asked to hear of.
+var errRetry = errors.New("minimio: wait again")
 
 // ANCHOR_END: errors
 
@@ -239,8 +254,9 @@ var errInterrupted = errors.New("minimio: wait interrupted")
 // at a time; registration and closing go through a Registrator, which any
 // goroutine may use.
 type Poll struct {
-	sel    *selector
-	closed *atomic.Bool
+	sel      *selector
+	closed   *atomic.Bool
+	released atomic.Bool // Close has released the OS queue
 	// wakeSent is set by the Wake that signals the OS and cleared by the
 	// Poll that drains the signal; Wakes that find it set make no call.
 	wakeSent *atomic.Bool
@@ -301,7 +317,7 @@ func (p *Poll) Poll(events *Events, timeout time.Duration) error {
 			p.woken = true
 			p.wakeSent.Store(false)
 		}
-		if errors.Is(err, errInterrupted) {
+		if errors.Is(err, errRetry) {
 			if timeout > 0 {
 				timeout = max(time.Until(deadline), 0)
 			}
@@ -340,10 +356,13 @@ func (p *Poll) Waker() *Waker {
 
 // Wake makes a blocked Poll return, or the next Poll if none is blocked
 // now, with Woken reporting true. Wakes before that return are one wake:
-// only the first signals the OS. Whatever the caller wrote before Wake is
-// visible to the polling goroutine once its Poll returns. Wake returns
-// ErrClosed once the queue is closed; Close the Poll only after every
-// goroutine that may wake it has stopped. Safe from any goroutine.
+// only the first signals the OS. Wake carries no data and orders no
+// memory for a Wake that was coalesced into another: hand the polling
+// goroutine what it is woken for under a lock (or on a channel), as
+// final/loop does with its inbox. Wake returns ErrClosed once the queue
+// is closed; Close the Poll only after every goroutine that may wake it
+// has stopped. If the signal cannot be sent, Wake returns the error and
+// the next Wake tries again. Safe from any goroutine.
 func (w *Waker) Wake() error {
 	if w.closed.Load() {
 		return ErrClosed
@@ -351,7 +370,11 @@ func (w *Waker) Wake() error {
 	if !w.wakeSent.CompareAndSwap(false, true) {
 		return nil // a wake is on its way and not yet drained
 	}
-	return w.sel.wake()
+	if err := w.sel.wake(); err != nil {
+		w.wakeSent.Store(false) // no signal is on its way
+		return err
+	}
+	return nil
 }
 
 // ANCHOR_END: waker
@@ -359,9 +382,14 @@ func (w *Waker) Wake() error {
 // ANCHOR: pollclose
 
 // Close releases the OS queue. Call it after the goroutine that polls has
-// returned; Registrator.Close is the call that stops that goroutine.
+// returned (in the chapters' design, Registrator.Close is the call that
+// stops that goroutine). A second Close returns ErrClosed and closes
+// nothing.
 func (p *Poll) Close() error {
 	p.closed.Store(true)
+	if !p.released.CompareAndSwap(false, true) {
+		return ErrClosed // the descriptors are closed already, and their numbers may be someone else's now
+	}
 	return p.sel.close()
 }
 
@@ -398,22 +426,56 @@ type Registrator struct {
 // *TcpListener. Its unexported method keeps other types out, since each
 // backend must know the socket behind a source.
 type Source interface {
-	// Close closes the socket; a registration that has not fired may
-	// still report an event, which the caller should ignore.
+	// Close closes the socket, which takes it out of the queue; an
+	// event already on its way may still come, which the caller should
+	// ignore.
 	Close() error
-	isSource()
+	// registered reports whether the source is in a queue.
+	registered() bool
 }
 
-func (*TcpStream) isSource()   {}
-func (*TcpListener) isSource() {}
-
-// Register asks the queue for one event for src per interest: for a
-// stream, Readable, Writable or both; for a listener, Readable only (a
-// connection to accept). The event carries token. After the event the
-// source must be registered again to get another one. It returns
-// ErrClosed once the queue is closed, ErrUnsupported for interests the
-// source cannot have, and ErrReservedToken for WakeToken.
+// Register makes interests the standing interest of src, reported with
+// token: for a stream, Readable, Writable or both; for a listener,
+// Readable only (a connection to accept). Registering a source that is
+// registered already changes its interests and token, as Reregister. It
+// returns ErrClosed once the queue is closed, ErrUnsupported for
+// interests the source cannot have, and ErrReservedToken for WakeToken.
 func (r *Registrator) Register(src Source, token Token, interests Interests) error {
+	if err := r.check(src, token, interests); err != nil {
+		return err
+	}
+	return r.sel.register(src, token, interests)
+}
+
+// Reregister changes the interests and the token of a registered source.
+// It returns ErrNotRegistered for a source that is not registered, and
+// Register's errors.
+func (r *Registrator) Reregister(src Source, token Token, interests Interests) error {
+	if err := r.check(src, token, interests); err != nil {
+		return err
+	}
+	if !src.registered() {
+		return ErrNotRegistered
+	}
+	return r.sel.register(src, token, interests)
+}
+
+// Deregister takes src out of the queue: it is reported no more, but for
+// an event already on its way. Deregistering a source that is not
+// registered does nothing. It returns ErrClosed once the queue is closed.
+func (r *Registrator) Deregister(src Source) error {
+	if r.closed.Load() {
+		return ErrClosed
+	}
+	if src == nil || !src.registered() {
+		return nil
+	}
+	return r.sel.deregister(src)
+}
+
+// check returns the error Register and Reregister give for their
+// arguments, if any.
+func (r *Registrator) check(src Source, token Token, interests Interests) error {
 	if r.closed.Load() {
 		return ErrClosed
 	}
@@ -423,14 +485,14 @@ func (r *Registrator) Register(src Source, token Token, interests Interests) err
 	if token == WakeToken {
 		return ErrReservedToken
 	}
-	switch src := src.(type) {
+	switch src.(type) {
 	case *TcpStream:
-		return r.sel.register(src, token, interests)
+		return nil
 	case *TcpListener:
 		if interests != Readable {
 			return ErrUnsupported
 		}
-		return r.sel.registerListener(src, token)
+		return nil
 	}
 	return ErrUnsupported // a nil Source
 }

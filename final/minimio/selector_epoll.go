@@ -52,7 +52,7 @@ func newSelector() (*selector, error) {
 	if err := unix.EpollCtl(epfd, unix.EPOLL_CTL_ADD, wakefd, &ev); err != nil {
 		unix.Close(wakefd)
 		unix.Close(epfd)
-		return nil, os.NewSyscallError("epoll_ctl add", err)
+		return nil, os.NewSyscallError("epoll_ctl", err)
 	}
 	return &selector{epfd: epfd, wakefd: wakefd}, nil
 }
@@ -61,19 +61,12 @@ func newSelector() (*selector, error) {
 
 // ANCHOR: register
 
-func (s *selector) register(stream *TcpStream, token Token, interests Interests) error {
-	return s.registerFd(stream.fd, token, interests)
-}
-
-func (s *selector) registerListener(l *TcpListener, token Token) error {
-	return s.registerFd(l.fd, token, Readable) // EPOLLIN: a connection waits
-}
-
-// registerFd asks for one event for fd: EPOLLIN for Readable, EPOLLOUT
-// for Writable, and EPOLLONESHOT, which disarms the whole registration
-// after its first event, whichever interest it was for.
-func (s *selector) registerFd(fd int, token Token, interests Interests) error {
-	flags := uint32(unix.EPOLLONESHOT)
+// register adds src to the epoll set, or changes what it asks for: ADD
+// or MOD chosen from whether src is in the set, never a call expected to
+// fail. Level-triggered: EPOLLIN for Readable, EPOLLOUT for Writable.
+func (s *selector) register(src Source, token Token, interests Interests) error {
+	fd, in := unixFd(src)
+	var flags uint32
 	if interests.IsReadable() {
 		flags |= unix.EPOLLIN
 	}
@@ -81,15 +74,22 @@ func (s *selector) registerFd(fd int, token Token, interests Interests) error {
 		flags |= unix.EPOLLOUT
 	}
 	ev := epollEvent(flags, token)
-	err := unix.EpollCtl(s.epfd, unix.EPOLL_CTL_ADD, fd, &ev)
-	if errors.Is(err, unix.EEXIST) {
-		// Registered before and fired: a one-shot registration is
-		// disarmed, not removed, so it is re-armed with MOD, which also
-		// replaces its interests.
-		err = unix.EpollCtl(s.epfd, unix.EPOLL_CTL_MOD, fd, &ev)
-		return os.NewSyscallError("epoll_ctl mod", err)
+	op := unix.EPOLL_CTL_ADD
+	if *in {
+		op = unix.EPOLL_CTL_MOD
 	}
-	return os.NewSyscallError("epoll_ctl add", err)
+	if err := unix.EpollCtl(s.epfd, op, fd, &ev); err != nil {
+		return os.NewSyscallError("epoll_ctl", err)
+	}
+	*in = true
+	return nil
+}
+
+// deregister takes src out of the epoll set (DEL).
+func (s *selector) deregister(src Source) error {
+	fd, in := unixFd(src)
+	*in = false
+	return os.NewSyscallError("epoll_ctl", unix.EpollCtl(s.epfd, unix.EPOLL_CTL_DEL, fd, nil))
 }
 
 // ANCHOR_END: register
@@ -104,7 +104,7 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 	}
 	n, err := unix.EpollWait(s.epfd, s.buf[:size], timeoutMs)
 	if errors.Is(err, unix.EINTR) {
-		return errInterrupted
+		return errRetry
 	}
 	if err != nil {
 		return os.NewSyscallError("epoll_wait", err)
@@ -136,7 +136,7 @@ func (s *selector) drain() error {
 	if errors.Is(err, unix.EAGAIN) {
 		return nil
 	}
-	return os.NewSyscallError("read eventfd", err)
+	return os.NewSyscallError("read", err)
 }
 
 // ANCHOR_END: drain
@@ -168,14 +168,14 @@ func (s *selector) wake() error {
 	if errors.Is(err, unix.EAGAIN) {
 		return nil // the counter is full, so a wake is already pending
 	}
-	return os.NewSyscallError("write eventfd", err)
+	return os.NewSyscallError("write", err)
 }
 
 // ANCHOR_END: wake
 
 func (s *selector) close() error {
-	err1 := os.NewSyscallError("close eventfd", unix.Close(s.wakefd))
-	err2 := os.NewSyscallError("close epoll", unix.Close(s.epfd))
+	err1 := os.NewSyscallError("close", unix.Close(s.wakefd))
+	err2 := os.NewSyscallError("close", unix.Close(s.epfd))
 	return errors.Join(err1, err2)
 }
 

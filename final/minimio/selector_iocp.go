@@ -86,6 +86,7 @@ const (
 	opSend                   // a send started by Write: a Writable event if one is wanted
 	opWritable               // a posted Writable: no send was in flight
 	opAccept                 // an AcceptEx (or a posted one): the listener's Readable event
+	opConnect                // a ConnectEx: a Writable event
 )
 
 // ANCHOR_END: operation
@@ -164,7 +165,15 @@ func newSelector() (*selector, error) {
 
 // ANCHOR: registerstream
 
-func (s *selector) register(stream *TcpStream, token Token, interests Interests) error {
+// register makes interests src's standing interest. A stream asked for
+// Readable gets a receive in flight, whose completion is its event, and
+// Read starts the next one once it has used this one up; a listener gets
+// an AcceptEx in flight, and Accept starts the next.
+func (s *selector) register(src Source, token Token, interests Interests) error {
+	if l, ok := src.(*TcpListener); ok {
+		return s.registerListener(l, token)
+	}
+	stream := src.(*TcpStream)
 	stream.mu.Lock()
 	defer stream.mu.Unlock()
 	if stream.sel != s {
@@ -176,7 +185,14 @@ func (s *selector) register(stream *TcpStream, token Token, interests Interests)
 		}
 		stream.sel = s
 	}
-	if interests.IsReadable() {
+	stream.inQueue, stream.token = true, token
+	if stream.connectTo != nil || stream.connecting != nil {
+		// Connecting: the ConnectEx's completion is the one event.
+		stream.readArmed, stream.writeArmed, stream.writeToken = false, interests.IsWritable(), token
+		return s.startConnect(stream)
+	}
+	stream.readArmed = interests.IsReadable()
+	if stream.readArmed {
 		if err := s.registerRead(stream, token); err != nil {
 			return err
 		}
@@ -184,6 +200,48 @@ func (s *selector) register(stream *TcpStream, token Token, interests Interests)
 	if interests.IsWritable() {
 		return s.registerWrite(stream, token)
 	}
+	stream.writeArmed = false
+	return nil
+}
+
+// startConnect starts the ConnectEx of a stream from StartConnect, once.
+// stream.mu is held.
+func (s *selector) startConnect(stream *TcpStream) error {
+	sa := stream.connectTo
+	if sa == nil {
+		return nil // started already
+	}
+	stream.connectTo = nil
+	op := &operation{kind: opConnect, stream: stream}
+	track(op)
+	err := windows.ConnectEx(stream.handle, sa, nil, 0, nil, &op.ov)
+	if err != nil && !errors.Is(err, windows.ERROR_IO_PENDING) {
+		// Failed at once: report it as the connect's event, as Unix does
+		// with a refusal found after EINPROGRESS.
+		stream.connectErr = os.NewSyscallError("ConnectEx", err)
+		op.kind = opConnect
+		if perr := s.post(op); perr != nil {
+			untrack(op)
+			return perr
+		}
+	}
+	stream.connecting = op
+	return nil
+}
+
+// deregister drops src's interests. An operation in flight still
+// completes; its event is not reported.
+func (s *selector) deregister(src Source) error {
+	if l, ok := src.(*TcpListener); ok {
+		l.mu.Lock()
+		l.inQueue = false
+		l.mu.Unlock()
+		return nil
+	}
+	stream := src.(*TcpStream)
+	stream.mu.Lock()
+	stream.inQueue, stream.readArmed, stream.writeArmed = false, false, false
+	stream.mu.Unlock()
 	return nil
 }
 
@@ -194,7 +252,7 @@ func (s *selector) register(stream *TcpStream, token Token, interests Interests)
 func (s *selector) registerRead(stream *TcpStream, token Token) error {
 	if op := stream.inFlight; op != nil {
 		// Registered again before its event: as with EPOLL_CTL_MOD on
-		// Linux, the one event still to come carries the new token.
+		// Linux, the event still to come carries the new token.
 		pending.mu.Lock()
 		op.token = token
 		pending.mu.Unlock()
@@ -235,10 +293,10 @@ func (s *selector) registerRead(stream *TcpStream, token Token) error {
 
 // ANCHOR: registerwrite
 
-// registerWrite asks for stream's Writable event. The completion of the
-// send in flight is that event; with no send in flight a write would not
-// block, so the event is posted at once. Either way one event comes, with
-// the token of the last registration before it. stream.mu is held.
+// registerWrite asks for stream's Writable events. The completion of each
+// send is one; with no send in flight when Writable is first asked for, a
+// write would not block, so an event is posted at once. stream.mu is
+// held.
 func (s *selector) registerWrite(stream *TcpStream, token Token) error {
 	armed := stream.writeArmed
 	stream.writeArmed, stream.writeToken = true, token
@@ -261,10 +319,10 @@ func (s *selector) registerWrite(stream *TcpStream, token Token) error {
 
 // ANCHOR: registerlistener
 
-// registerListener asks for l's Readable event: the completion of an
-// AcceptEx into a new socket, or a posted event if an accepted
-// connection (or the failure of the last AcceptEx) is still waiting for
-// Accept.
+// registerListener makes Readable l's standing interest: an AcceptEx in
+// flight, whose completion is the event, or a posted event if an
+// accepted connection (or the failure of the last AcceptEx) is still
+// waiting for Accept, which starts the next AcceptEx.
 func (s *selector) registerListener(l *TcpListener, token Token) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -278,12 +336,20 @@ func (s *selector) registerListener(l *TcpListener, token Token) error {
 		}
 		l.sel = s
 	}
+	l.inQueue, l.token = true, token
 	if op := l.accepting; op != nil {
 		pending.mu.Lock()
-		op.token = token // one event is still to come; it gets the new token
+		op.token = token // an event is still to come; it gets the new token
 		pending.mu.Unlock()
 		return nil
 	}
+	return s.startAccept(l)
+}
+
+// startAccept starts l's next AcceptEx, or posts its event if what the
+// last one brought has not been taken. l.mu is held.
+func (s *selector) startAccept(l *TcpListener) error {
+	token := l.token
 	if l.ready != windows.InvalidHandle || l.err != nil {
 		op := &operation{kind: opAccept, token: token, listener: l}
 		track(op)
@@ -397,7 +463,7 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 		// Only completions nobody waits for (a send with no Writable
 		// registration): Poll must not return empty before its
 		// timeout, so it waits again for the time left, as after EINTR.
-		return errInterrupted
+		return errRetry
 	}
 	return nil
 }
@@ -412,14 +478,17 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 func (op *operation) finish(token Token, n uint32) (Event, bool) {
 	switch op.kind {
 	case opRecv:
-		op.stream.complete(op, n)
-		return Event{token: token, kind: Readable}, true
+		report := op.stream.complete(op, n)
+		return Event{token: token, kind: Readable}, report
 	case opSend, opWritable:
 		token, report := op.stream.completeWrite(op, n)
 		return Event{token: token, kind: Writable}, report
+	case opConnect:
+		token, report := op.stream.completeConnect(op)
+		return Event{token: token, kind: Writable}, report
 	default: // opAccept
-		op.listener.complete(op)
-		return Event{token: token, kind: Readable}, true
+		report := op.listener.complete(op)
+		return Event{token: token, kind: Readable}, report
 	}
 }
 

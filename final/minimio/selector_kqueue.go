@@ -41,7 +41,7 @@ type selector struct {
 type filterKey struct{ fd, filter int }
 
 // registration is what a kevent's udata refers to: the token of the
-// Register call that armed the filter. A replaced registration is kept
+// Register call that set the filter. A replaced registration is kept
 // until the next wait begins: a kevent already under way may still
 // return it (see retire).
 type registration struct {
@@ -105,8 +105,7 @@ func newSelector() (*selector, error) {
 // ANCHOR: change
 
 // change applies one change to the kqueue. With no event list, kevent
-// reports a failing change as the call's own error, so each change is
-// checked on its own (a batch would hide which change failed).
+// reports a failing change as the call's own error.
 func (s *selector) change(ev *unix.Kevent_t) error {
 	for {
 		_, err := unix.Kevent(s.kq, []unix.Kevent_t{*ev}, nil, nil)
@@ -120,55 +119,97 @@ func (s *selector) change(ev *unix.Kevent_t) error {
 
 // ANCHOR: register
 
-func (s *selector) register(stream *TcpStream, token Token, interests Interests) error {
-	return s.registerFd(stream.fd, token, interests)
-}
-
-func (s *selector) registerListener(l *TcpListener, token Token) error {
-	return s.registerFd(l.fd, token, Readable) // EVFILT_READ: a connection waits
-}
-
-// registerFd arms one one-shot filter per interest: EVFILT_READ for
-// Readable, EVFILT_WRITE for Writable. Each filter fires once on its own;
-// both report the token.
-func (s *selector) registerFd(fd int, token Token, interests Interests) error {
-	if interests.IsReadable() {
-		if err := s.arm(fd, unix.EVFILT_READ, token); err != nil {
-			return err
-		}
-	}
-	if interests.IsWritable() {
-		return s.arm(fd, unix.EVFILT_WRITE, token)
-	}
-	return nil
-}
-
-// arm adds or re-adds one one-shot filter, with udata naming a
-// registration for token. It holds mu throughout, so that the kernel
-// never holds a registration the selector has let go of; kevent with no
-// event list does not block.
-func (s *selector) arm(fd, filter int, token Token) error {
+// register sets both filters of src in one kevent call: EV_ADD for each
+// interest asked for (EVFILT_READ for Readable, EVFILT_WRITE for
+// Writable), level-triggered, and EV_DELETE for the other. EV_RECEIPT
+// makes kevent return one record per change, whose data is that change's
+// error, as mio does; ENOENT, deleting a filter that was not set, is not
+// one. It holds mu throughout, so that the kernel never holds a
+// registration the selector has let go of.
+func (s *selector) register(src Source, token Token, interests Interests) error {
+	fd, in := unixFd(src)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	key := filterKey{fd, filter}
-	old := s.regs[key]
-	r := old
-	if r == nil || r.token != token {
-		r = &registration{token: token}
-	}
-	var ev unix.Kevent_t
-	unix.SetKevent(&ev, fd, filter, unix.EV_ADD|unix.EV_ENABLE|unix.EV_ONESHOT)
-	s.udata.set(&ev, r)
-	if err := s.change(&ev); err != nil {
-		if r != old {
-			s.udata.drop(r)
+	var changes [2]unix.Kevent_t
+	var regs [2]*registration
+	for i, filter := range [2]int{unix.EVFILT_READ, unix.EVFILT_WRITE} {
+		wanted := filter == unix.EVFILT_READ && interests.IsReadable() ||
+			filter == unix.EVFILT_WRITE && interests.IsWritable()
+		if !wanted {
+			unix.SetKevent(&changes[i], fd, filter, unix.EV_DELETE|evReceipt)
+			continue
 		}
-		return err
+		r := s.regs[filterKey{fd, filter}]
+		if r == nil || r.token != token {
+			r = &registration{token: token}
+		}
+		regs[i] = r
+		unix.SetKevent(&changes[i], fd, filter, unix.EV_ADD|unix.EV_ENABLE|evReceipt)
+		s.udata.set(&changes[i], r)
 	}
-	if r != old {
-		s.regs[key] = r
-		if old != nil {
+	err := s.apply(changes[:])
+	for i, filter := range [2]int{unix.EVFILT_READ, unix.EVFILT_WRITE} {
+		key := filterKey{fd, filter}
+		old := s.regs[key]
+		switch r := regs[i]; {
+		case r == old:
+		case err != nil && r != nil:
+			s.udata.drop(r)
+		default: // replaced, deleted or added
+			if r == nil {
+				delete(s.regs, key)
+			} else {
+				s.regs[key] = r
+			}
+			if old != nil {
+				s.retired = append(s.retired, old)
+			}
+		}
+	}
+	if err == nil {
+		*in = true
+	}
+	return err
+}
+
+// deregister deletes both filters of src.
+func (s *selector) deregister(src Source) error {
+	fd, in := unixFd(src)
+	*in = false
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var changes [2]unix.Kevent_t
+	for i, filter := range [2]int{unix.EVFILT_READ, unix.EVFILT_WRITE} {
+		unix.SetKevent(&changes[i], fd, filter, unix.EV_DELETE|evReceipt)
+		if old := s.regs[filterKey{fd, filter}]; old != nil {
+			delete(s.regs, filterKey{fd, filter})
 			s.retired = append(s.retired, old)
+		}
+	}
+	return s.apply(changes[:])
+}
+
+// apply makes the changes, all flagged EV_RECEIPT, in one kevent call and
+// returns the first change's error other than ENOENT. EINTR means the
+// changes were applied (FreeBSD's kevent(2), and mio's reading of it).
+// Without EV_RECEIPT (NetBSD) it makes them one call each.
+func (s *selector) apply(changes []unix.Kevent_t) error {
+	if evReceipt == 0 {
+		for i := range changes {
+			if err := s.change(&changes[i]); err != nil && !errors.Is(err, unix.ENOENT) {
+				return err
+			}
+		}
+		return nil
+	}
+	out := make([]unix.Kevent_t, len(changes))
+	n, err := unix.Kevent(s.kq, changes, out, nil)
+	if err != nil && !errors.Is(err, unix.EINTR) {
+		return os.NewSyscallError("kevent", err)
+	}
+	for _, ev := range out[:n] {
+		if e := int64(ev.Data); ev.Flags&unix.EV_ERROR != 0 && e != 0 && e != int64(unix.ENOENT) {
+			return os.NewSyscallError("kevent", unix.Errno(e))
 		}
 	}
 	return nil
@@ -208,7 +249,7 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 	}
 	n, err := unix.Kevent(s.kq, nil, s.buf[:size], ts)
 	if errors.Is(err, unix.EINTR) {
-		return errInterrupted
+		return errRetry
 	}
 	if err != nil {
 		return os.NewSyscallError("kevent", err)
@@ -244,14 +285,16 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 func (s *selector) drain() error {
 	var bytes [64]byte
 	for {
-		_, err := unix.Read(s.wakeR, bytes[:])
+		n, err := unix.Read(s.wakeR, bytes[:])
 		switch {
 		case errors.Is(err, unix.EAGAIN):
 			return nil
+		case err == nil && n == 0:
+			return nil // end of file: the write end is closed, nothing more will come
 		case errors.Is(err, unix.EINTR):
 			continue
 		case err != nil:
-			return os.NewSyscallError("read pipe", err)
+			return os.NewSyscallError("read", err)
 		}
 	}
 }
@@ -267,14 +310,14 @@ func (s *selector) wake() error {
 	if errors.Is(err, unix.EAGAIN) {
 		return nil // the pipe is full, so a wake is already pending
 	}
-	return os.NewSyscallError("write pipe", err)
+	return os.NewSyscallError("write", err)
 }
 
 // ANCHOR_END: wake
 
 func (s *selector) close() error {
-	err1 := os.NewSyscallError("close pipe", unix.Close(s.wakeR))
-	err2 := os.NewSyscallError("close pipe", unix.Close(s.wakeW))
-	err3 := os.NewSyscallError("close kqueue", unix.Close(s.kq))
+	err1 := os.NewSyscallError("close", unix.Close(s.wakeR))
+	err2 := os.NewSyscallError("close", unix.Close(s.wakeW))
+	err3 := os.NewSyscallError("close", unix.Close(s.kq))
 	return errors.Join(err1, err2, err3)
 }

@@ -80,8 +80,12 @@ func TestKqueueEventKeepsItsRegistration(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer reused.Close()
-	if reused.fd != fd {
-		t.Skipf("the new stream got descriptor %d, not the closed one's %d: nothing to show", reused.fd, fd)
+	if reused.fd != fd { // another number came free first: move the stream onto the closed one's
+		if err := unix.Dup2(reused.fd, fd); err != nil {
+			t.Fatal(err)
+		}
+		unix.Close(reused.fd)
+		reused.fd = fd
 	}
 	if err := r.Register(reused, 2, Readable); err != nil {
 		t.Fatal(err)
@@ -91,6 +95,34 @@ func TestKqueueEventKeepsItsRegistration(t *testing.T) {
 	sel.mu.Unlock()
 	if reg == nil || reg.token != 1 {
 		t.Fatalf("the event taken before the descriptor was reused names registration %+v, want token 1", reg)
+	}
+}
+
+// TestKqueueDrainStopsAtEndOfFile closes the wake pipe's write end and
+// drains the read end: drain returns, as at EAGAIN, rather than reading
+// end of file again forever.
+func TestKqueueDrainStopsAtEndOfFile(t *testing.T) {
+	p, _ := newPoll(t)
+	if err := p.sel.wake(); err != nil {
+		t.Fatal(err)
+	}
+	if err := unix.Close(p.sel.wakeW); err != nil {
+		t.Fatal(err)
+	}
+	devnull, err := unix.Open("/dev/null", unix.O_WRONLY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.sel.wakeW = devnull // for Close
+	done := make(chan error, 1)
+	go func() { done <- p.sel.drain() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("drain still reads after 10 s with the write end closed")
 	}
 }
 

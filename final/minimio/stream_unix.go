@@ -36,6 +36,7 @@ import (
 // A TcpStream may be used by one goroutine at a time.
 type TcpStream struct {
 	fd          int  // -1 once closed
+	inQueue     bool // registered with a queue (closing takes it out)
 	nonblocking bool // Read and Write return ErrWouldBlock instead of blocking
 }
 
@@ -129,6 +130,47 @@ func waitFd(fd int, events int16) error {
 
 // ANCHOR_END: connectfd
 
+// ANCHOR: startconnect
+
+// StartConnect starts a TCP connection to addr, an "ip:port", without
+// waiting for it: the stream it returns is in non-blocking mode, and its
+// first Writable event means the connect has finished, ConnectError
+// saying how (libuv's uv__stream_connect). A connect that fails at once
+// (a bad address, or a refusal the kernel knows already) is returned.
+func StartConnect(addr string) (*TcpStream, error) {
+	fd, sa, err := newSocket("connect", addr)
+	if err != nil {
+		return nil, err
+	}
+	if err := unix.SetNonblock(fd, true); err != nil {
+		unix.Close(fd)
+		return nil, os.NewSyscallError("fcntl", err)
+	}
+	err = unix.Connect(fd, sa)
+	if err != nil && !errors.Is(err, unix.EINPROGRESS) {
+		unix.Close(fd)
+		return nil, fmt.Errorf("minimio: connect %s: %w", addr, os.NewSyscallError("connect", err))
+	}
+	unix.SetsockoptInt(fd, unix.IPPROTO_TCP, unix.TCP_NODELAY, 1) // as Accept does; a failure costs only latency
+	return &TcpStream{fd: fd, nonblocking: true}, nil
+}
+
+// ConnectError says how a connect StartConnect began has ended, once the
+// stream's Writable event has come: nil when it is connected, or why it
+// failed (SO_ERROR).
+func (s *TcpStream) ConnectError() error {
+	soerr, err := unix.GetsockoptInt(s.fd, unix.SOL_SOCKET, unix.SO_ERROR)
+	if err != nil {
+		return os.NewSyscallError("getsockopt", err)
+	}
+	if soerr != 0 {
+		return os.NewSyscallError("connect", unix.Errno(soerr))
+	}
+	return nil
+}
+
+// ANCHOR_END: startconnect
+
 // ANCHOR: write
 
 // Write sends all of p, blocking until it is sent. In non-blocking mode
@@ -156,7 +198,10 @@ func (s *TcpStream) Write(p []byte) (int, error) {
 // writeNow is Write in non-blocking mode: sendmsg on the non-blocking
 // socket until p is sent or the socket's send buffer is full (EAGAIN).
 // ENOBUFS (macOS says it when loopback runs out of buffers) is full too,
-// as libuv treats it: wait for Writable and try again. MSG_NOSIGNAL
+// as libuv treats it: wait for Writable and try again. XNU may return
+// ENOBUFS from a send that had already queued part of p (an mbuf
+// allocation failing midway, reported as -1 with no count), so that
+// part would be sent again: a rare path, which libuv shares. MSG_NOSIGNAL
 // makes a send to a peer that has gone fail with EPIPE instead of
 // raising SIGPIPE.
 func (s *TcpStream) writeNow(p []byte) (int, error) {

@@ -62,11 +62,17 @@ type TcpStream struct {
 	err      error      // how the last receive ended if not with data; Read reports it once
 	closed   bool       // Close was called: handle may already name another object
 
-	sendBuf    []byte     // what the send in flight sends; the kernel's while sending != nil
-	sending    *operation // the overlapped send Write started, until Poll takes its completion
-	sendErr    error      // how a send failed; every later Write reports it
-	writeArmed bool       // registered for Writable and not yet reported
-	writeToken Token      // the token of that registration
+	sendBuf    []byte           // what the send in flight sends; the kernel's while sending != nil
+	sending    *operation       // the overlapped send Write started, until Poll takes its completion
+	sendErr    error            // how a send failed; every later Write reports it
+	writeArmed bool             // registered for Writable
+	writeToken Token            // the token of that registration
+	connectTo  windows.Sockaddr // where StartConnect connects, until ConnectEx starts
+	connecting *operation       // the ConnectEx in flight
+	connectErr error            // how it failed
+	inQueue    bool             // registered
+	readArmed  bool             // registered for Readable: Read starts the next receive
+	token      Token            // the token of the registration
 }
 
 // ANCHOR_END: stream
@@ -115,6 +121,68 @@ func Connect(addr string) (*TcpStream, error) {
 }
 
 // ANCHOR_END: connect
+
+// ANCHOR: startconnect
+
+// StartConnect starts a TCP connection to addr, an "ip:port", without
+// waiting for it: the stream it returns is in non-blocking mode, and its
+// first Writable event means the connect has finished, ConnectError
+// saying how. On Windows the connect is an overlapped ConnectEx, which
+// starts when the stream is registered (its completion needs the port).
+func StartConnect(addr string) (*TcpStream, error) {
+	h, family, sa, err := newSocket("connect", addr)
+	if err != nil {
+		return nil, err
+	}
+	ap := netip.MustParseAddrPort(addr) // newSocket parsed it
+	failFastOnLoopback(h, ap)
+	// ConnectEx needs a bound socket.
+	var any windows.Sockaddr = &windows.SockaddrInet4{}
+	if family == windows.AF_INET6 {
+		any = &windows.SockaddrInet6{}
+	}
+	if err := windows.Bind(h, any); err != nil {
+		windows.Closesocket(h)
+		return nil, fmt.Errorf("minimio: connect %s: %w", addr, os.NewSyscallError("bind", err))
+	}
+	return &TcpStream{handle: h, buf: make([]byte, recvBufferSize), nonblocking: true, connectTo: sa}, nil
+}
+
+// ConnectError says how a connect StartConnect began has ended, once the
+// stream's Writable event has come: nil when it is connected, or why it
+// failed.
+func (s *TcpStream) ConnectError() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.connectTo != nil || s.connecting != nil {
+		return os.NewSyscallError("ConnectEx", windows.WSAEWOULDBLOCK)
+	}
+	return s.connectErr
+}
+
+// completeConnect records how the ConnectEx op ended.
+func (s *TcpStream) completeConnect(op *operation) (Token, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.connecting = nil
+	switch {
+	case op.posted: // it failed at once; connectErr says how
+	case op.ov.Internal != 0:
+		s.connectErr = os.NewSyscallError("ConnectEx", overlappedError(s.handle, &op.ov, s.closed))
+	default:
+		// Until SO_UPDATE_CONNECT_CONTEXT, the socket is only half set
+		// up, as an accepted one is before SO_UPDATE_ACCEPT_CONTEXT.
+		err := windows.Setsockopt(s.handle, windows.SOL_SOCKET, windows.SO_UPDATE_CONNECT_CONTEXT, nil, 0)
+		if err != nil {
+			s.connectErr = os.NewSyscallError("setsockopt", err)
+		} else {
+			windows.SetsockoptInt(s.handle, windows.IPPROTO_TCP, windows.TCP_NODELAY, 1)
+		}
+	}
+	return s.writeToken, s.writeArmed
+}
+
+// ANCHOR_END: startconnect
 
 // ANCHOR: newsocket
 
@@ -269,16 +337,19 @@ func (s *TcpStream) Read(p []byte) (int, error) {
 	case len(s.data) > 0:
 		n := copy(p, s.data)
 		s.data = s.data[n:]
+		s.receiveNext()
 		s.mu.Unlock()
 		return n, nil
 	case s.err != nil:
 		err := s.err
 		s.err = nil
+		s.receiveNext()
 		s.mu.Unlock()
 		return 0, err
 	case s.nonblocking:
 		// Nothing buffered, and the next bytes come with the next
-		// receive, which Register starts.
+		// receive.
+		s.receiveNext()
 		s.mu.Unlock()
 		return 0, ErrWouldBlock
 	case s.inFlight != nil && !s.inFlight.posted:
@@ -299,13 +370,33 @@ func (s *TcpStream) Read(p []byte) (int, error) {
 	return int(n), nil
 }
 
+// receiveNext starts the next receive of a stream registered for
+// Readable once Read has used up the last one (or posts the event again
+// if bytes are left), as mio re-arms in the I/O call that runs dry; a
+// failure is what the next Read returns. s.mu is held.
+func (s *TcpStream) receiveNext() {
+	if !s.readArmed || s.inFlight != nil || s.closed {
+		return
+	}
+	if err := s.sel.registerRead(s, s.token); err != nil && s.err == nil {
+		s.err = err
+	}
+}
+
+func (s *TcpStream) registered() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.inQueue && !s.closed
+}
+
 // ANCHOR_END: read
 
 // ANCHOR: complete
 
-// complete records how op ended; wait calls it once the completion has
-// been taken off the port, so the kernel no longer touches buf.
-func (s *TcpStream) complete(op *operation, n uint32) {
+// complete records how op ended, and reports whether its event is
+// wanted; wait calls it once the completion has been taken off the port,
+// so the kernel no longer touches buf.
+func (s *TcpStream) complete(op *operation, n uint32) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.inFlight == op {
@@ -321,6 +412,7 @@ func (s *TcpStream) complete(op *operation, n uint32) {
 	default:
 		s.data = s.buf[:n]
 	}
+	return s.readArmed
 }
 
 // ANCHOR_END: complete
@@ -328,9 +420,8 @@ func (s *TcpStream) complete(op *operation, n uint32) {
 // ANCHOR: completewrite
 
 // completeWrite records how a send ended, or takes a posted Writable
-// event, and returns the token of the Writable registration waiting for
-// it, if one is: the first of the two to finish after Register is the
-// event, and the other one is not.
+// event, and returns the token of the Writable registration, if there is
+// one: each is an event while the stream is registered for Writable.
 func (s *TcpStream) completeWrite(op *operation, n uint32) (Token, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -343,11 +434,7 @@ func (s *TcpStream) completeWrite(op *operation, n uint32) (Token, bool) {
 			s.sendErr = os.NewSyscallError("WSASend", io.ErrShortWrite)
 		}
 	}
-	if !s.writeArmed {
-		return 0, false
-	}
-	s.writeArmed = false
-	return s.writeToken, true
+	return s.writeToken, s.writeArmed
 }
 
 // ANCHOR_END: completewrite

@@ -230,3 +230,20 @@ func TestCloseDropsQueuedWork(t *testing.T) {
 		t.Fatalf("after Close, ran %v, want [1]", ran)
 	}
 }
+
+// TestATaskNamedCloseIsJustATask submits a program's task whose name is
+// the one Close's sentinel carries: it runs and delivers its result, and
+// the thread goes on taking work; only Close's own task, which has no
+// Run, ends a thread.
+func TestATaskNamedCloseIsJustATask(t *testing.T) {
+	p, results := collect(1)
+	defer p.Close()
+	p.Submit(Task{Name: "Close", ID: 1, Run: func() (js.Value, error) { return js.String("closed a file"), nil }})
+	if r := wait(t, p, results); r.ID != 1 || r.Err != nil || r.Value != js.String("closed a file") {
+		t.Fatalf("the task named Close delivered %+v", r)
+	}
+	p.Submit(Task{Name: "after", ID: 2, Run: func() (js.Value, error) { return js.Value{}, nil }})
+	if r := wait(t, p, results); r.ID != 2 {
+		t.Fatalf("the next task delivered %+v", r)
+	}
+}

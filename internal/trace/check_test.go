@@ -342,3 +342,38 @@ func TestCheckFiles(t *testing.T) {
 		t.Fatalf("CheckFiles = %v, want an error naming %s", err, bad)
 	}
 }
+
+// TestAnyTextStopsAtTheEndOfALine: {rest...} takes spaces, but not a
+// line break, so it never swallows the lines of a content block.
+func TestAnyTextStopsAtTheEndOfALine(t *testing.T) {
+	p, err := compile("START {rest...}")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !newMatcher().match(p, "START one two") {
+		t.Error("{rest...} did not take a line's spaces")
+	}
+	if newMatcher().match(p, "START one\ntwo") {
+		t.Error("{rest...} took two lines")
+	}
+}
+
+// TestBacktrackingUndoesACounter: the checker first pairs "tick 2" with
+// the counted entry, finds that "mid" then breaks an order, and takes
+// the pairing back, counter included; the second "tick 2" is then the
+// counter's 2. A counter left at 2 would refuse it.
+func TestBacktrackingUndoesACounter(t *testing.T) {
+	const spec = `t*   main  tick {n}
+x    main  tick 2
+m    main  mid
+order x < m
+increasing t n
+`
+	const run = "Thread: main\t tick 1\nThread: main\t tick 2\nThread: main\t mid\nThread: main\t tick 2\n"
+	if err := CheckText(spec, run); err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckText(spec, run+"Thread: main\t tick 2\n"); err == nil {
+		t.Fatal("a third tick 2 satisfied the counter")
+	}
+}

@@ -200,7 +200,7 @@ func echoServer(rt *loop.Runtime) error {
 			c.ReadStart(func(err error, data []byte) {
 				if err != nil { // the client is done (io.EOF) or gone
 					delete(conns, c)
-					c.Close()
+					c.Close(nil)
 					return
 				}
 				c.Write(data, nil)
@@ -212,16 +212,16 @@ func echoServer(rt *loop.Runtime) error {
 		}
 		if err := (result.Result{Workload: "echo", Addr: srv.Addr()}).Write(os.Stdout); err != nil {
 			failed = err
-			srv.Close()
+			srv.Close(nil)
 			return
 		}
 		rt.QueueWork("stdin", func() (js.Value, error) {
 			_, err := io.Copy(io.Discard, os.Stdin) // until the harness closes it
 			return js.Undefined, err
 		}, func(error, js.Value) {
-			srv.Close()
+			srv.Close(nil)
 			for c := range conns {
-				c.Close()
+				c.Close(nil)
 			}
 		})
 	})

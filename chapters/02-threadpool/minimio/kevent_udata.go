@@ -11,7 +11,12 @@ import (
 // udataIndex puts a registration into a kevent's udata and gets it back.
 // udata is a pointer here (*byte), so it holds the registration's own
 // address, as mio's token and Go runtime's pollDesc do; the selector
-// keeps the registration reachable while the kernel may return it.
+// keeps the registration reachable while the kernel may return it. That
+// is enough because Go's collector never moves a heap object; if one
+// ever did, each registration would have to be pinned (runtime.Pinner)
+// from the kevent that hands it to the kernel until it is retired, as
+// selector_iocp.go pins what IOCP holds. (Go's runtime keeps its own
+// pollDesc out of the collected heap.)
 type udataIndex struct{}
 
 func (udataIndex) set(ev *unix.Kevent_t, r *registration) {

@@ -136,8 +136,9 @@ var errInterrupted = errors.New("minimio: wait interrupted")
 // at a time; registration and closing go through a Registrator, which any
 // goroutine may use.
 type Poll struct {
-	sel    *selector
-	closed *atomic.Bool
+	sel      *selector
+	closed   *atomic.Bool
+	released atomic.Bool // Close has released the OS queue
 }
 
 // New creates an event queue.
@@ -196,9 +197,13 @@ func (p *Poll) Poll(events *Events, timeout time.Duration) error {
 // ANCHOR_END: poll
 
 // Close releases the OS queue. Call it after the goroutine that polls has
-// returned; Registrator.Close is the call that stops that goroutine.
+// returned; Registrator.Close is the call that stops that goroutine. A
+// second Close returns ErrClosed and closes nothing.
 func (p *Poll) Close() error {
 	p.closed.Store(true)
+	if !p.released.CompareAndSwap(false, true) {
+		return ErrClosed // the descriptors are closed already, and their numbers may be someone else's now
+	}
 	return p.sel.close()
 }
 

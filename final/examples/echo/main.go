@@ -59,16 +59,16 @@ func serve(rt *loop.Runtime, clients *sync.WaitGroup) {
 				console.Log(fmt.Sprintf("%s ended after %d bytes; closing once the echo is sent", name, total))
 				c.Write(nil, func(error) { // runs once every earlier write is sent
 					console.Log(name + ": echo sent, connection closed")
-					c.Close()
+					c.Close(nil)
 					if served++; served == 3 {
-						server.Close()
+						server.Close(nil)
 						console.Log("served three clients; server closed")
 					}
 				})
 				return
 			case err != nil:
 				console.Log("read failed: " + err.Error())
-				c.Close()
+				c.Close(nil)
 				return
 			}
 			if name == "" {

@@ -19,7 +19,7 @@ type mutation struct {
 
 var mutations = []mutation{
 	{"ticks.go", "\t\trt.runMicrotasks()\n\t\tif", "\t\tif",
-		[]string{"tick-before-promise", "then-chains-interleave", "microtask-fifo"}},
+		[]string{"tick-in-microtask", "ticks-between-timers", "recursive-microtask-starves-timers"}},
 	{"ticks.go", "\t\tfor len(rt.tickQueue) > 0 {", "\t\trt.runMicrotasks()\n\t\tfor len(rt.tickQueue) > 0 {",
 		[]string{"tick-before-promise", "pool-after-program-ticks"}},
 	{"timers.go", "\t\trt.invoke(t.cb)", "\t\tt.cb()",
@@ -38,10 +38,24 @@ var mutations = []mutation{
 		[]string{"unref-timer-alone", "unref-immediate-alone", "server-unref-alone"}},
 	{"loop.go", "\t\trt.runBeforeExit()\n", "",
 		[]string{"before-exit-once", "before-exit-schedules"}},
-	{"process.go", "\trt.exitCode = code\n\tpanic(exitNow{})", "\trt.exitCode = code",
+	{"process.go", "\trt.exitCalled = true\n\tpanic(exitNow{})", "\trt.exitCalled = true",
 		[]string{"process-exit-skips-pending"}},
-	{"ticks.go", "\tif rt.onUncaught == nil {\n\t\tpanic(u)", "\tif true {\n\t\tpanic(u)",
+	{"ticks.go", "\tif rt.onUncaught == nil || u.InHandler {\n\t\tpanic(u)", "\tif true {\n\t\tpanic(u)",
 		[]string{"uncaught-handler-continues", "uncaught-in-tick-queue-goes-on"}},
+	{"process.go", "\tif err == nil && !rt.exitCalled {", "\tif err == nil {",
+		[]string{"process-exit-in-microtask", "exit-listener-promises-not-after-exit"}},
+	{"process.go", "rt.exitStep(func() { hook(code) }, &err)", "rt.exitStep(func() { hook(code); rt.runMicrotasks() }, &err)",
+		[]string{"exit-listener-promises-after-all", "exit-listener-promises-not-after-exit"}},
+	{"process.go", "\tif err == nil && !rt.exitCalled {", "\tif !rt.exitCalled {",
+		[]string{"uncaught-in-microtask-no-handler"}},
+	{"process.go", "func() { hook(code) }", "func() { _ = code; hook(rt.exitCode) }",
+		[]string{"exit-listeners-same-code"}},
+	{"process.go", "goOn = false // Exit", "goOn = true // Exit",
+		[]string{"exit-in-exit-listener"}},
+	{"process.go", "ok && u.InHandler {", "ok && u != nil && false {",
+		[]string{"uncaught-handler-throws"}},
+	{"uncaught.go", "\t\treturn exitHandlerFailed", "\t\treturn 1",
+		[]string{"uncaught-handler-throws"}},
 }
 
 // TestMutationsTurnCasesRed builds the Go cases once per mutation, with
@@ -52,7 +66,7 @@ var mutations = []mutation{
 // it runs only with CONFORMANCE_MUTATIONS set (as .ci/run does).
 func TestMutationsTurnCasesRed(t *testing.T) {
 	if os.Getenv("CONFORMANCE_MUTATIONS") == "" {
-		t.Skip("set CONFORMANCE_MUTATIONS=1 to build the cases once per mutation (about 12 builds)")
+		t.Skip("set CONFORMANCE_MUTATIONS=1 to build the cases once per mutation (one build per mutation)")
 	}
 	dir := t.TempDir()
 	var wg sync.WaitGroup

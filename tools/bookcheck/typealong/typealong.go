@@ -55,7 +55,7 @@ type Listing struct {
 }
 
 var (
-	includeRe   = regexp.MustCompile("^\\{\\{#include \\.\\./([^:}]+\\.go)(?::([\\w-]+))?\\}\\}$")
+	includeRe   = regexp.MustCompile(`^\{\{#include \.\./([^:}]+\.go)(?::([\w-]+))?\}\}$`)
 	placementRe = regexp.MustCompile("^\\*In `([^`]+)`((?:, [^,*]+)*):\\*$")
 	clauseRe    = regexp.MustCompile("^(a new file|at the top|after the imports|unchanged|(after|before|inside|in place of) `([^`]+)`)$")
 )

@@ -2,9 +2,14 @@ package main
 
 // figures returns every picture of the book. Each fact in them is taken
 // from the code: the names of threads, channels and system calls are the
-// ones chapters/ and final/ use.
-func figures() []*figure {
-	return []*figure{threads(), tick(), readiness(), packet(), iocpBuffer(), finalLoop()}
+// ones chapters/ and final/ use; and the picture of a run is drawn from
+// a recorded run, found under root, the book's root.
+func figures(root string) ([]*figure, error) {
+	run, err := run04(root)
+	if err != nil {
+		return nil, err
+	}
+	return []*figure{threads(), tick(), readiness(), packet(), iocpBuffer(), finalLoop(), minimio(), pool(), callbackLife(), drainOrder(), writeQueue(), run}, nil
 }
 
 type pt = [2]float64

@@ -1,12 +1,14 @@
 // Command pictures draws the book's diagrams: the threads and their one
 // channel, a tick's phases, readiness against completion, a packet's way
-// from the wire to a read, who owns the buffer under IOCP, and final/'s
-// one-thread loop. Each is an SVG whose every text is a real <text> on a
+// from the wire to a read, who owns the buffer under IOCP, final/'s
+// one-thread loop, minimio's shape, the thread pool, one callback's life,
+// the drain order between callbacks, the write queue, and chapter 04's
+// recorded run. Each is an SVG whose every text is a real <text> on a
 // pale filled shape, so it reads in the light and the dark theme.
 //
 // Usage, from tools/:
 //
-//	go run ./cmd/pictures [-dir ../book/images]
+//	go run ./cmd/pictures [-dir ../book/images] [-root ..]
 //
 // The SVGs are committed; the package's test fails when one differs from
 // what this command draws, or when labels overlap.
@@ -21,8 +23,14 @@ import (
 
 func main() {
 	dir := flag.String("dir", filepath.Join("..", "book", "images"), "the directory to write the SVGs to")
+	root := flag.String("root", "..", "the book's root, where the recorded runs are")
 	flag.Parse()
-	for _, f := range figures() {
+	figs, err := figures(*root)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "pictures:", err)
+		os.Exit(1)
+	}
+	for _, f := range figs {
 		if err := f.check(); err != nil {
 			fmt.Fprintln(os.Stderr, "pictures:", err)
 			os.Exit(1)

@@ -9,10 +9,21 @@ import (
 	"testing"
 )
 
+// testFigures returns the book's pictures, with the book's root three
+// folders up.
+func testFigures(t *testing.T) []*figure {
+	t.Helper()
+	figs, err := figures(filepath.Join("..", "..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return figs
+}
+
 // TestCommittedPicturesMatch fails when a committed SVG is not what the
 // generator draws: run `go run ./cmd/pictures` from tools/ and commit.
 func TestCommittedPicturesMatch(t *testing.T) {
-	for _, f := range figures() {
+	for _, f := range testFigures(t) {
 		path := filepath.Join("..", "..", "..", "book", "images", f.name+".svg")
 		got, err := os.ReadFile(path)
 		if err != nil {
@@ -32,7 +43,7 @@ func TestCommittedPicturesMatch(t *testing.T) {
 // nothing leaves the canvas.
 func TestLabelsDoNotOverlap(t *testing.T) {
 	names := map[string]bool{}
-	for _, f := range figures() {
+	for _, f := range testFigures(t) {
 		if names[f.name] {
 			t.Errorf("two pictures are called %s", f.name)
 		}
@@ -131,6 +142,29 @@ func TestWellFormedRejects(t *testing.T) {
 	} {
 		if wellFormed([]byte(svg)) == nil {
 			t.Errorf("%s: accepted", name)
+		}
+	}
+}
+
+// TestRunPictureRefusesAStrangeTrace is run04's negative case: a trace it
+// cannot read as a run is an error, not a wrong picture.
+func TestRunPictureRefusesAStrangeTrace(t *testing.T) {
+	for name, trace := range map[string]string{
+		"a stray line":             "Thread: main\t First call\nsomething else\n",
+		"finished, never received": "Thread: pool1\t finished running a task of type: Encrypt.\n",
+		"received, never finished": "Thread: pool1\t received a task of type: Encrypt\n",
+		"an unknown thread":        "Thread: pool7\t received a task of type: Encrypt\n",
+	} {
+		root := t.TempDir()
+		path := filepath.Join(root, filepath.FromSlash(runPath))
+		if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(trace), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := run04(root); err == nil {
+			t.Errorf("%s: run04 drew it", name)
 		}
 	}
 }

@@ -55,8 +55,8 @@ func init() {
 						return
 					}
 					log("data", string(data))
-					c.Close()
-					server.Close()
+					c.Close(nil)
+					server.Close(nil)
 				})
 			})
 			if err != nil {
@@ -80,7 +80,7 @@ func init() {
 			}
 			server.Unref()
 			server.Ref()
-			rt.SetTimeout(5, func() { log("closing"); server.Close() })
+			rt.SetTimeout(5, func() { log("closing"); server.Close(nil) })
 			rt.OnExit(func(code int) { log("exit", code) })
 		},
 		"conn-unref": func(rt *loop.Runtime) {
@@ -91,7 +91,7 @@ func init() {
 				}
 				log("connection")
 				c.Unref()
-				server.Close()
+				server.Close(nil)
 				c.ReadStart(func(err error, _ []byte) {
 					if err == nil {
 						log("never")
@@ -121,8 +121,8 @@ func timeoutVsImmediateInNet(rt *loop.Runtime) {
 			}
 			rt.SetTimeout(0, func() { log("timeout") })
 			rt.SetImmediate(func() { log("immediate") })
-			c.Close()
-			server.Close()
+			c.Close(nil)
+			server.Close(nil)
 		})
 	})
 	if err != nil {

@@ -47,6 +47,67 @@ func init() {
 			rt.NextTick(func() { panic(errors.New("tick 1")) })
 			rt.NextTick(func() { log("tick 2") })
 		},
+		"exit-listener-promises-after-all": func(rt *loop.Runtime) {
+			rt.OnExit(func(code int) {
+				log("exit 1", code)
+				rt.Resolve(nil).Then(func(any) any {
+					log("promise from exit 1")
+					rt.Resolve(nil).Then(func(any) any { log("promise queued by that promise"); return nil }, nil)
+					rt.NextTick(func() { log("never nextTick") })
+					return nil
+				}, nil)
+			})
+			rt.OnExit(func(code int) {
+				log("exit 2", code)
+				rt.QueueMicrotask(func() { log("microtask from exit 2") })
+			})
+		},
+		"exit-listener-promises-not-after-exit": func(rt *loop.Runtime) {
+			rt.OnExit(func(code int) {
+				log("exit 1", code)
+				rt.Resolve(nil).Then(func(any) any { log("never promise from exit 1"); return nil }, nil)
+			})
+			rt.OnExit(func(code int) {
+				log("exit 2", code)
+				rt.QueueMicrotask(func() { log("never microtask from exit 2") })
+			})
+			rt.SetTimeout(1, func() { rt.Exit(0) })
+		},
+		"process-exit-in-microtask": func(rt *loop.Runtime) {
+			rt.OnExit(func(code int) { log("exit", code) })
+			rt.QueueMicrotask(func() { log("microtask 1 exits"); rt.Exit(3) })
+			rt.QueueMicrotask(func() { log("never microtask 2") })
+			rt.Resolve(nil).Then(func(any) any { log("never promise"); return nil }, nil)
+		},
+		"uncaught-in-microtask-no-handler": func(rt *loop.Runtime) {
+			rt.OnExit(func(code int) { log("exit", code) })
+			rt.QueueMicrotask(func() { log("microtask 1 throws"); panic(errors.New("boom")) })
+			rt.QueueMicrotask(func() { log("never microtask 2") })
+			rt.SetTimeout(1, func() { log("never timeout") })
+		},
+		"uncaught-handler-throws": func(rt *loop.Runtime) {
+			rt.OnExit(func(code int) { log("never exit", code) })
+			rt.OnUncaughtException(func(e *loop.UncaughtError) {
+				log("handler", msg(e.Value))
+				panic(errors.New("in handler"))
+			})
+			rt.SetTimeout(1, func() { log("throws"); panic(errors.New("boom")) })
+			rt.SetTimeout(20, func() { log("never") })
+		},
+		"exit-listeners-same-code": func(rt *loop.Runtime) {
+			rt.SetExitCode(2)
+			rt.OnExit(func(code int) { log("exit 1", code); rt.SetExitCode(9) })
+			rt.OnExit(func(code int) { log("exit 2", code) })
+		},
+		"exit-in-exit-listener": func(rt *loop.Runtime) {
+			rt.OnExit(func(code int) {
+				log("exit 1", code)
+				rt.Resolve(nil).Then(func(any) any { log("never promise"); return nil }, nil)
+				rt.Exit(4)
+				log("never after exit")
+			})
+			rt.OnExit(func(code int) { log("never exit 2", code) })
+		},
 		"uncaught-in-program-with-handler": func(rt *loop.Runtime) {
 			rt.OnUncaughtException(func(e *loop.UncaughtError) { log("handler", msg(e.Value)) })
 			rt.SetTimeout(1, func() { log("timeout runs") })
