@@ -49,12 +49,12 @@ func TestUnrefOfAnIdleConnLeavesOtherCountsAlone(t *testing.T) {
 				t.Errorf("accept: %v", err)
 				return
 			}
-			srv.Close()
+			srv.Close(nil)
 			c.Unref()
 			c.Unref()
 			c.Ref()
 			c.Unref()
-			rt.SetTimeout(30, func() { timerRan = true; c.Close() })
+			rt.SetTimeout(30, func() { timerRan = true; c.Close(nil) })
 		})
 		if err != nil {
 			t.Error(err)
@@ -91,14 +91,14 @@ func TestEndOfStreamReachesTheReadCallbackOnce(t *testing.T) {
 				t.Errorf("accept: %v", err)
 				return
 			}
-			srv.Close()
+			srv.Close(nil)
 			c.ReadStart(func(err error, data []byte) {
 				switch {
 				case eofs > 0:
 					after++
 				case errors.Is(err, io.EOF):
 					eofs++
-					rt.SetTimeout(50, func() { c.Close() }) // time for a second end to come, if it would
+					rt.SetTimeout(50, func() { c.Close(nil) }) // time for a second end to come, if it would
 				case err != nil:
 					t.Errorf("read: %v", err)
 				default:
@@ -159,11 +159,11 @@ func TestAFailedQueuedWriteEndsTheRead(t *testing.T) {
 				t.Errorf("accept: %v", err)
 				return
 			}
-			srv.Close()
+			srv.Close(nil)
 			c.ReadStart(func(err error, data []byte) {
 				if err != nil {
 					readErrs = append(readErrs, err)
-					rt.SetTimeout(30, func() { c.Close() })
+					rt.SetTimeout(30, func() { c.Close(nil) })
 				}
 			})
 			c.Write(make([]byte, 16<<20), func(err error) { writeErr = err })
@@ -197,12 +197,12 @@ func TestAWriteAfterAFailedWriteGetsItsError(t *testing.T) {
 				t.Errorf("accept: %v", err)
 				return
 			}
-			srv.Close()
+			srv.Close(nil)
 			rt.SetTimeout(100, func() { // the reset has come by then
 				for range 2 {
 					c.Write([]byte("x"), func(err error) {
 						if errs = append(errs, err); len(errs) == 2 {
-							c.Close()
+							c.Close(nil)
 						}
 					})
 				}
@@ -240,7 +240,7 @@ func TestPartialFlushesNeverSendTwice(t *testing.T) {
 				t.Errorf("accept: %v", err)
 				return
 			}
-			srv.Close()
+			srv.Close(nil)
 			buf := make([]byte, size)
 			for w := range writes {
 				for i := range buf {
@@ -253,7 +253,7 @@ func TestPartialFlushesNeverSendTwice(t *testing.T) {
 					t.Errorf("write: %v", err)
 				}
 				filled = reading.Load()
-				c.Close()
+				c.Close(nil)
 			})
 		})
 		if err != nil {

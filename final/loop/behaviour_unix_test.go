@@ -43,9 +43,9 @@ func TestConnectionShedOutOfDescriptorsIsReported(t *testing.T) {
 		var srv *loop.Server
 		srv, err := rt.Listen("127.0.0.1:0", func(err error, c *loop.Conn) {
 			release()
-			srv.Close()
+			srv.Close(nil)
 			if c != nil {
-				c.Close()
+				c.Close(nil)
 			}
 			acceptErr = err
 		})
@@ -79,7 +79,7 @@ func TestConnectionShedOutOfDescriptorsIsReported(t *testing.T) {
 			}
 			fillers = append(fillers, f)
 		}
-		rt.SetTimeout(10_000, func() { t.Error("no accept callback within 10 s"); release(); srv.Close() }).Unref()
+		rt.SetTimeout(10_000, func() { t.Error("no accept callback within 10 s"); release(); srv.Close(nil) }).Unref()
 	})
 	if err != nil {
 		t.Fatal(err)

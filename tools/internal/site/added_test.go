@@ -21,17 +21,3 @@ func TestAddedLines(t *testing.T) {
 		}
 	}
 }
-
-func TestRecordedRunsAreNotMarked(t *testing.T) {
-	for file, want := range map[string]bool{
-		"chapters/04-modules/output.txt":         true,
-		"final/node/go-main-output.txt":          true,
-		"chapters/04-modules/trace.spec":         false,
-		"chapters/04-modules/main.go":            false,
-		"chapters/04-modules/testdata/out.txtar": false,
-	} {
-		if got := isRecordedRun(file); got != want {
-			t.Errorf("isRecordedRun(%q) = %v, want %v", file, got, want)
-		}
-	}
-}
