@@ -21,7 +21,7 @@ REFRESH     ?=
 # Wine, the GitHub workflow's Windows job natively.
 WINDOWS_PKGS := ./express ./chapters/01-poll/minimio ./chapters/01-poll ./chapters/02-threadpool ./chapters/03-runtime ./chapters/04-modules ./final ./final/minimio ./final/loop ./final/http ./final/fs ./final/pool ./final/timeline
 
-.PHONY: diff windows-pkgs help run test test-race test-tools test-windows test-scale check vet fmt-check staticcheck book book-coverage pictures timeline serve golden stress bench bench-costs bench-smoke ci exercises exercise-solutions
+.PHONY: diff windows-pkgs help run test test-race test-tools test-windows test-scale check vet fmt-check staticcheck book book-coverage pictures timeline serve golden stress bench bench-costs bench-syscalls bench-smoke ci exercises exercise-solutions
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -115,6 +115,10 @@ bench: ## time final's runtime against Node and Go (minutes); writes $(OUT)/benc
 bench-costs: ## time what an event loop's steps cost (a system call, a wake-up, a pool hand-off, a timer, a tick; under a minute); writes $(OUT)/bench/costs.* (REFRESH=1: bench/costs.*)
 	mkdir -p $(BENCH_OUT)
 	$(GO) run ./bench/cmd/costs -out $(BENCH_OUT)
+
+SYSCALLS_DIR ?= $(if $(filter 1,$(REFRESH)),bench,$(OUT)/bench)
+bench-syscalls: ## count each contender's system calls per operation with strace -f -c (minutes; ONLY=files,echo for some); writes $(OUT)/bench/syscalls.md (REFRESH=1: bench/syscalls.md)
+	$(GO) run ./bench/cmd/bench -syscalls $(SYSCALLS_DIR) $(if $(ONLY),-only $(ONLY))
 
 mutate: ## mutation testing (gremlins v0.6.0): per package, how many mutants of the code its tests kill (about an hour on two busy cores; PKGS=./final/pool for one)
 	GO=$(GO) bash .ci/mutate.sh $(PKGS)

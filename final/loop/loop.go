@@ -55,6 +55,7 @@ type Runtime struct {
 	clock      func() time.Time           // time.Now; a test may count its calls
 	lastID     int                        // the last id given to a timer, task or stream
 	ticks      int                        // turns of the loop so far
+	waits      int                        // calls to the event queue's Poll so far
 	process                               // nextTicks, microtasks, promises, the process hooks
 
 	// The event queue, which the loop thread waits in, and the buffer
@@ -71,6 +72,8 @@ type Runtime struct {
 	inbox   []pool.Result // guarded by mu
 	wakeErr error         // guarded by mu: a wake that failed
 	waker   *minimio.Waker
+
+	uring ringState // the io_uring backend for file reads, when on (uring.go)
 }
 
 // ErrRunTwice is returned by Run on a runtime that has already run (or
@@ -215,6 +218,7 @@ func (rt *Runtime) start() error {
 	rt.poll, rt.reg, rt.waker = p, p.Registrator(), p.Waker()
 	rt.events = minimio.NewEvents(1024)
 	rt.pool = pool.New(rt.poolSize, rt.post)
+	rt.startRing()
 	return nil
 }
 
@@ -223,7 +227,7 @@ func (rt *Runtime) start() error {
 // connection still open.
 func (rt *Runtime) shutdown() error {
 	rt.pool.Close()
-	err := rt.poll.Close()
+	err := errors.Join(rt.closeRing(), rt.poll.Close())
 	for token, w := range rt.watchers {
 		err = errors.Join(err, w.src.Close())
 		delete(rt.watchers, token)

@@ -134,27 +134,23 @@ func (rt *Runtime) arm(t *Timer, deadline time.Time) {
 	rt.timers.push(timerEntry{when: rt.timers.key(deadline), seq: t.seq, t: t})
 }
 
-// runTimers is the timers phase. It first takes every timer due at the
-// loop's time, earliest first, and only then runs them, as libuv does: a
-// timer set by one of these callbacks waits for a later tick even if its
-// deadline has already passed. An interval is put back in the heap
-// before its callback runs, so the callback may clear it.
+// runTimers is the timers phase. It takes the timers due at the loop's
+// time, earliest first, and runs each as it takes it, as Node's
+// processTimers does with its lists: a million due timers cost no second
+// pass and no list of them. A timer set by one of these callbacks waits
+// for a later tick, for its deadline is at least 1 ms after the loop's
+// time; one cleared or refreshed by an earlier callback is no longer at
+// the top. An interval is put back in the heap before its callback runs,
+// so the callback may clear it.
 func (rt *Runtime) runTimers() {
 	now := rt.timers.key(rt.now)
-	var ready []*Timer
 	for {
 		e, ok := rt.timers.top()
 		if !ok || e.when > now {
 			break
 		}
 		rt.timers.popTop()
-		e.t.state = due
-		ready = append(ready, e.t)
-	}
-	for _, t := range ready {
-		if !t.active || t.state != due {
-			continue // cleared or refreshed by a callback that ran before it
-		}
+		t := e.t
 		cb := t.cb
 		if t.interval > 0 {
 			rt.arm(t, rt.timeNow().Add(t.interval))

@@ -306,7 +306,10 @@ func (p *Poll) Poll(events *Events, timeout time.Duration) error {
 	if p.closed.Load() {
 		return ErrClosed
 	}
-	deadline := time.Now().Add(timeout)
+	var deadline time.Time // read the clock only for a wait that can be cut short
+	if timeout > 0 {
+		deadline = time.Now().Add(timeout)
+	}
 	for {
 		p.sel.woke = false
 		err := p.sel.wait(events, timeoutMillis(timeout))

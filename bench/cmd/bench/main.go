@@ -57,11 +57,12 @@ var gonodeCannot = map[string]string{}
 
 // A workload is one row group of the table.
 type workload struct {
-	Name  string   `json:"name"`  // the table's name for it
-	What  string   `json:"what"`  // what it does, for the table
-	Args  []string `json:"args"`  // the contender's flags (-server and -file are added)
-	N     int      `json:"n"`     // operations per run
-	Conns int      `json:"conns"` // echo: connections
+	Name  string   `json:"name"`          // the table's name for it
+	What  string   `json:"what"`          // what it does, for the table
+	Args  []string `json:"args"`          // the contender's flags (-server and -file are added)
+	N     int      `json:"n"`             // operations per run
+	Conns int      `json:"conns"`         // echo: connections
+	Env   []string `json:"env,omitempty"` // added to every contender's environment
 }
 
 func workloads(size string) ([]workload, error) {
@@ -83,12 +84,19 @@ func workloads(size string) ([]workload, error) {
 		w("timers-big", result.Thousands(s.timersBig)+" timers, 0–100 ms", "timers", s.timersBig),
 		w("immediates", "a chain of "+result.Thousands(s.imm)+" immediates", "immediates", s.imm),
 		w("files", result.Thousands(s.files)+" reads of a 4 KiB file, 64 in flight", "files", s.files, "-c", "64"),
+		withEnv(w("files-uring", "the same, with UV_USE_IO_URING=1 (ours and Node; Go as in files)", "files", s.files, "-c", "64"), "UV_USE_IO_URING=1"),
 		w("pbkdf2", result.Thousands(s.cpu)+" PBKDF2-SHA256, 1,000 iterations", "cpu", s.cpu),
 		w("http-1", result.Thousands(s.http)+" GETs, one at a time", "http", s.http, "-c", "1"),
 		w("http-100", result.Thousands(s.http)+" GETs, 100 at a time", "http", s.http, "-c", "100"),
 		{Name: "echo", What: fmt.Sprintf("%d connections × %s round trips of 64 B", s.echoConns, result.Thousands(s.echoRounds)),
 			Args: []string{"-workload", "echo", "-n", strconv.Itoa(s.echoRounds)}, N: s.echoRounds, Conns: s.echoConns},
 	}, nil
+}
+
+// withEnv returns w with env added to each contender's environment.
+func withEnv(w workload, env ...string) workload {
+	w.Env = env
+	return w
 }
 
 // A run is one process: one workload, one contender.
@@ -111,12 +119,13 @@ func main() {
 	svg := flag.String("svg", "book/images/bench.svg", "where the chart goes (with -out only)")
 	timeout := flag.Duration("timeout", 2*time.Minute, "the longest one run may take")
 	report := flag.String("report", "", "run nothing: redraw results.md and the chart in -out from this results.json")
+	sysDir := flag.String("syscalls", "", "time nothing: count each contender's system calls per operation with strace -f -c, once each, into this directory")
 	flag.Parse()
 	var err error
 	if *report != "" {
 		err = redraw(*report, *outDir, *svg)
 	} else {
-		err = mainErr(*size, *rounds, *warmup, *only, *outDir, *svg, *timeout)
+		err = mainErr(*size, *rounds, *warmup, *only, *outDir, *svg, *sysDir, *timeout)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -183,7 +192,7 @@ func write(res results, contenders []string, outDir, svgPath string) error {
 	return nil
 }
 
-func mainErr(size string, rounds, warmup int, only, outDir, svgPath string, timeout time.Duration) error {
+func mainErr(size string, rounds, warmup int, only, outDir, svgPath, sysDir string, timeout time.Duration) error {
 	ws, err := workloads(size)
 	if err != nil {
 		return err
@@ -231,6 +240,9 @@ func mainErr(size string, rounds, warmup int, only, outDir, svgPath string, time
 		return err
 	}
 	defer stopServer()
+	if sysDir != "" {
+		return syscalls(ws, contenders, cmds, file, server, sysDir, timeout)
+	}
 
 	var runs []run
 	for _, w := range ws {
@@ -264,6 +276,9 @@ func runOne(w workload, contender string, args []string, timeout time.Duration) 
 	defer cancel()
 	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
 	cmd.Stderr = os.Stderr
+	if len(w.Env) > 0 {
+		cmd.Env = append(os.Environ(), w.Env...)
+	}
 	r := run{Workload: w.Name, Contender: contender}
 	var last string
 	start := time.Now()

@@ -89,7 +89,9 @@ func run(o result.Options) (result.Result, error) {
 		} else {
 			r.Ops++
 		}
-		end = time.Now()
+		if r.Ops+r.Errors == n { // the clock stops once, as Node's and Go's do
+			end = time.Now()
+		}
 	}
 	var program func()
 	after := func() {} // what to compute once the loop has finished
