@@ -1,68 +1,22 @@
 // Package loop is the runtime: one loop thread that runs the program and
 // every callback, a pool of OS threads for blocking work, an OS event
-// queue (minimio) for network readiness, and Node's timers.
+// queue (minimio) for network readiness, and Node's timers. The book's
+// "Going further" part tells it; this is the map.
 //
-// # Threads
+// The loop thread is the goroutine that calls [Runtime.Run]; methods are
+// loop thread only unless their comment says otherwise. Each tick runs
+// libuv's phases in libuv's order, one file each:
 //
-// The loop thread is the goroutine that calls [Runtime.Run]. The
-// program, every callback, and every method marked "loop thread only"
-// run on it, so the runtime's state needs no lock. It is also the one
-// thread that waits in the OS event queue (minimio): in the poll phase,
-// as libuv's uv__io_poll does, with no thread of its own for the queue.
-// The pool threads never touch the loop's state: they append their
-// results to an inbox under a mutex and wake the queue with a
-// minimio.Waker, as libuv's threads do with uv_async_send.
+//	timers   timers.go     SetTimeout, SetInterval (timerheap.go)
+//	pending  loop.go       AddPending
+//	poll     poll.go       the wait, socket events (watcher.go, net.go),
+//	                       pool results (inbox.go, work.go)
+//	check    immediate.go  SetImmediate
+//	close    loop.go       the callbacks of Server.Close and Conn.Close
 //
-// # A tick
-//
-// Each turn of the loop goes through libuv's phases, in libuv's order:
-//
-//  1. timers: the timers whose deadline has passed
-//  2. pending: callbacks deferred to this tick (AddPending)
-//  3. idle, prepare: nothing here; libuv runs internal handles there
-//  4. poll: wait in the event queue (no longer than until the next timer,
-//     and not at all when there is other work) for stream events and the
-//     pool's wake; run the stream callbacks, then take the whole inbox at
-//     once and run the pool callbacks
-//  5. check: SetImmediate callbacks
-//  6. close: nothing here; libuv runs "close" handlers there
-//
-// The loop runs while anything ref'd is pending: a timer, an immediate,
-// pool work, a watched stream or a pending callback. Timers, immediates,
-// servers and connections can be unref'd (Timer.Unref and the others,
-// in handles.go): pending, they still run while the loop is alive for
-// another reason, but do not keep it alive. When nothing is left, the
-// beforeExit hooks run, and the loop goes on if they scheduled work.
-//
-// # Between callbacks
-//
-// After the program and after every single callback (each timer, each
-// immediate, each pool, I/O and pending callback), the loop runs the
-// whole nextTick queue (NextTick), then the whole microtask queue
-// (QueueMicrotask, and the reactions of a Promise), and again until both
-// are empty, as Node ≥ 11 does (ticks.go). A nextTick that always queues
-// another starves the loop, as in Node.
-//
-// # Callbacks and errors
-//
-// Callbacks that can fail are error-first, func(err error, v js.Value),
-// as in Node (see package js for why). A panic in a callback, or a
-// promise rejected with no handler, is an uncaught exception: it goes to
-// the handler set with OnUncaughtException, and the loop goes on; with
-// none, Run stops, shuts the threads down and returns an *UncaughtError.
-// A panic in pool work becomes the error its callback receives. Exit
-// ends the run at once; OnExit hooks run after the loop, and Run returns
-// an *ExitError for a non-zero exit code (process.go).
-//
-// # Delays
-//
-// As in Node, a timeout's or an interval's delay below 1 ms or above
-// MaxDelay is 1 ms (above MaxDelay with a TimeoutOverflowWarning on
-// stderr). From the program, a 0 ms timeout and an immediate may run in
-// either order in Node; here the immediate nearly always runs first,
-// because the first timers phase follows the program within
-// microseconds, before the timer's 1 ms is up. Inside an I/O or pool
-// callback the immediate always runs first, in both.
+// What keeps the loop alive is in handle.go. Between callbacks the loop
+// drains nextTicks and microtasks (ticks.go, promise.go); uncaught errors
+// and the process hooks are in uncaught.go and process.go.
 package loop
 
 // ANCHOR: runtime

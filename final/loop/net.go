@@ -168,6 +168,7 @@ func (rt *Runtime) newConn(stream *minimio.TcpStream) *Conn {
 // It prints the connection's id, as the book's trace shows. Loop thread
 // only.
 func (rt *Runtime) Connect(addr string, cb func(err error, c *Conn)) {
+	fail := func(err error) { cb(fmt.Errorf("loop: connect %s: %w", addr, err), nil) }
 	stream, err := minimio.StartConnect(addr)
 	if err != nil {
 		rt.AddPending(func() { cb(err, nil) })
@@ -176,11 +177,23 @@ func (rt *Runtime) Connect(addr string, cb func(err error, c *Conn)) {
 	c := rt.newConn(stream)
 	c.onConnect = func(err error, c *Conn) {
 		if err != nil {
-			err = fmt.Errorf("loop: connect %s: %w", addr, err)
+			fail(err)
+			return
 		}
-		cb(err, c)
+		cb(nil, c)
 	}
 	c.setInterest(minimio.Writable)
+	// Told at once, not before the next wait: on Windows the connect
+	// (ConnectEx) starts when the socket joins the queue, and libuv too
+	// starts the connect and its watcher together, in uv_tcp_connect.
+	rt.ioCalls++
+	if err := rt.reg.Register(stream, c.token, minimio.Writable); err != nil {
+		c.onConnect = nil
+		c.close()
+		rt.AddPending(func() { fail(err) })
+		return
+	}
+	c.applied = minimio.Writable
 	console.Printf("main", "Event with id: %d registered.", c.token)
 }
 

@@ -318,3 +318,35 @@ func TestTimerHeapOrderMatchesASort(t *testing.T) {
 		t.Fatal("the heap still holds a timer after every live one came out")
 	}
 }
+
+// TestRefreshThatSweepsTheHeap refreshes a timer at the moment its
+// old entry's death makes the dead entries half the heap, so that the
+// heap sweeps them: the old entry must go with the others, and the next
+// deadline must be the refreshed one. (Counting it dead before the
+// timer had its new sequence number kept the old entry as live, and
+// the timer fired at its old deadline.)
+func TestRefreshThatSweepsTheHeap(t *testing.T) {
+	rt, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := time.Now()
+	now := base
+	rt.clock = func() time.Time { return now }
+	first := rt.SetTimeout(1, func() {})
+	var rest []*Timer
+	for range 99 {
+		rest = append(rest, rt.SetTimeout(3_600_000, func() {}))
+	}
+	for _, tm := range rest[:63] { // 63 dead of 100: no sweep yet
+		rt.ClearTimeout(tm)
+	}
+	now = base.Add(10 * time.Millisecond)
+	first.Refresh() // the 64th dead entry, and the sweep
+	if got, ok := rt.nextDeadline(); !ok || !got.Equal(now.Add(time.Millisecond)) {
+		t.Fatalf("next deadline %v after the refresh; want %v", got.Sub(base), now.Add(time.Millisecond).Sub(base))
+	}
+	if rt.timers.len() != 37 {
+		t.Fatalf("the heap holds %d entries after the sweep; want the 37 armed", rt.timers.len())
+	}
+}

@@ -85,25 +85,30 @@ func (rt *Runtime) applyInterest() {
 	rt.changed = nil
 	for _, w := range changed {
 		w.queued = false
-		if w.closed || w.want == w.applied {
-			continue
-		}
-		var err error
-		switch {
-		case w.applied == 0:
-			err = rt.reg.Register(w.src, w.token, w.want)
-		case w.want == 0:
-			err = rt.reg.Deregister(w.src)
-		default:
-			err = rt.reg.Reregister(w.src, w.token, w.want)
-		}
-		rt.ioCalls++
-		if err != nil {
-			w.onError(err)
-			continue
-		}
-		w.applied = w.want
+		rt.apply(w)
 	}
+}
+
+// apply tells the OS what w wants, if that is not what it was told last.
+func (rt *Runtime) apply(w *watcher) {
+	if w.closed || w.want == w.applied {
+		return
+	}
+	var err error
+	switch {
+	case w.applied == 0:
+		err = rt.reg.Register(w.src, w.token, w.want)
+	case w.want == 0:
+		err = rt.reg.Deregister(w.src)
+	default:
+		err = rt.reg.Reregister(w.src, w.token, w.want)
+	}
+	rt.ioCalls++
+	if err != nil {
+		w.onError(err)
+		return
+	}
+	w.applied = w.want
 }
 
 // runEvent runs the callback of the watcher an event is for, with the

@@ -220,10 +220,10 @@ func (l *TcpListener) Close() error {
 	return os.NewSyscallError("closesocket", windows.Closesocket(l.handle))
 }
 
-// ANCHOR_END: close
-
 func (l *TcpListener) registered() bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.inQueue && !l.closed
 }
+
+// ANCHOR_END: close

@@ -51,16 +51,16 @@
 // answer in several writes, and an event may even come with nothing to
 // read yet. A stream put in non-blocking mode with
 // [TcpStream.SetNonblocking] never blocks in Read: once the bytes that are
-// there are used up, Read returns [ErrWouldBlock], and the caller
-// registers the stream again and waits for its next event. (epoll and
+// there are used up, Read returns [ErrWouldBlock], and the caller waits
+// for the stream's next event; its registration stands. (epoll and
 // kqueue: the socket's EAGAIN. IOCP: the buffer of the last completed
-// receive is used up; registering again starts the next receive.)
+// receive is used up; Read has started the next receive.)
 //
 // # Writing without blocking
 //
 // In non-blocking mode Write does not block either: it takes what it can
 // at once and returns ErrWouldBlock with the count of what it took, and
-// the caller registers the stream for [Writable] and writes the rest after
+// the caller registers the stream for [Writable] and writes the rest on
 // the event. The two kinds of queue mean different things by it:
 //
 //   - epoll and kqueue: a Writable event means "the socket's send buffer
@@ -86,7 +86,7 @@
 //   - IOCP: registering the listener starts an overlapped AcceptEx into a
 //     new socket, and the event means "that accept has finished": Accept
 //     then returns the connection it took (or how it failed), and
-//     registering again starts the next AcceptEx.
+//     starts the next AcceptEx.
 //
 // Accepted streams are in non-blocking mode, with Nagle's algorithm off
 // (TCP_NODELAY), as Go's net package does.
@@ -142,6 +142,9 @@
 //
 // Errors from system calls are wrapped with the call's name
 // (os.NewSyscallError), so callers can still test them with errors.Is.
+//
+// TcpStream and TcpListener keep the original's names; Go's style would
+// write TCPStream and TCPListener (compare net.TCPConn).
 package minimio
 
 // ANCHOR_END: doc

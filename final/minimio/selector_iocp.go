@@ -245,8 +245,6 @@ func (s *selector) deregister(src Source) error {
 	return nil
 }
 
-// ANCHOR_END: registerstream
-
 // registerRead starts the receive whose completion is stream's Readable
 // event. stream.mu is held.
 func (s *selector) registerRead(stream *TcpStream, token Token) error {
@@ -290,6 +288,8 @@ func (s *selector) registerRead(stream *TcpStream, token Token) error {
 	stream.inFlight = op
 	return nil
 }
+
+// ANCHOR_END: registerstream
 
 // ANCHOR: registerwrite
 

@@ -2,6 +2,8 @@
 
 package minimio
 
+// ANCHOR: unixfd
+
 // unixFd returns the descriptor of src, a *TcpStream or a *TcpListener,
 // and its flag saying whether it is in the queue.
 func unixFd(src Source) (int, *bool) {
@@ -16,3 +18,5 @@ func unixFd(src Source) (int, *bool) {
 
 func (s *TcpStream) registered() bool   { return s.inQueue && s.fd >= 0 }
 func (l *TcpListener) registered() bool { return l.inQueue && l.fd >= 0 }
+
+// ANCHOR_END: unixfd

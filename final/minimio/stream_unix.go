@@ -22,7 +22,7 @@ import (
 // everything is sent, and Read blocks until there is data or the peer
 // closes. Register the stream and wait for its event before calling Read,
 // and Read will not block (this is the original's shortcut). A real event
-// loop reads without blocking and registers again on EAGAIN: after
+// loop reads without blocking and waits for the next event on EAGAIN: after
 // SetNonblocking(true), Read does that, returning ErrWouldBlock when
 // nothing is there, and Write sends what the socket takes at once and
 // returns ErrWouldBlock for the rest. A stream from TcpListener.Accept

@@ -30,8 +30,8 @@ import (
 // closed while the receive was pending) is still an event, and Read
 // returns its error. Once the buffered bytes are used up, Read blocks
 // until more data or the end of the stream arrives, as on Unix; after
-// SetNonblocking(true) it returns ErrWouldBlock instead, and registering
-// the stream again starts the next overlapped receive.
+// SetNonblocking(true) it returns ErrWouldBlock instead, and on a stream
+// registered for Readable it starts the next overlapped receive itself.
 //
 // In non-blocking mode Write does not block either: it copies up to
 // 64 KiB into a send buffer the stream owns and starts an overlapped send

@@ -32,6 +32,7 @@ type Task struct {
 	Name string
 	ID   int
 	Run  func() (js.Value, error)
+	stop bool // set only by Close, so no caller's task can pass for it
 }
 
 // Result is what a thread hands back for a task: which thread ran it, the
@@ -93,7 +94,8 @@ type thread struct {
 }
 
 // closeTask is the task that tells a thread to exit; only Close sends it.
-const closeTask = "Close"
+// It is told apart by its unexported stop field, not by its name.
+var closeTask = Task{Name: "Close", stop: true}
 
 // New starts n threads, pool0 to pool{n-1}, all idle. Each runs its tasks
 // one at a time and calls deliver with every result, from its own thread,
@@ -110,7 +112,7 @@ func New(n int, deliver func(Result)) *Pool {
 		}
 		p.threads = append(p.threads, t)
 		p.idle = append(p.idle, i)
-		go p.loop(t, i, deliver)
+		go p.worker(t, i, deliver)
 	}
 	return p
 }
@@ -179,7 +181,7 @@ func (p *Pool) Close() {
 	p.queue = nil
 	p.mu.Unlock()
 	for _, t := range p.threads {
-		t.slot <- Task{Name: closeTask}
+		t.slot <- closeTask
 		<-t.done
 	}
 }
@@ -188,11 +190,11 @@ func (p *Pool) Close() {
 
 // ANCHOR: pool-thread
 
-// loop is the body of pool thread i. LockOSThread gives the goroutine an
+// worker is the body of pool thread i (libuv's name for it). LockOSThread gives the goroutine an
 // OS thread of its own for its whole life, so a task that blocks in a
 // system call blocks this thread and no other, like a thread in libuv's
 // pool; it is never unlocked, so the OS thread ends with the goroutine.
-func (p *Pool) loop(t *thread, i int, deliver func(Result)) {
+func (p *Pool) worker(t *thread, i int, deliver func(Result)) {
 	runtime.LockOSThread()
 	defer close(t.done)
 	idle := timeline.Now() // the timeline's hooks cost a nil check when off
@@ -201,7 +203,7 @@ func (p *Pool) loop(t *thread, i int, deliver func(Result)) {
 		timeline.Span(t.name, timeline.Wait, "waiting for work", idle)
 		timeline.Receive(t.name, "task", task.ID)
 		console.Print(t.name, "received a task of type: "+task.Name)
-		if task.Name == closeTask && task.Run == nil {
+		if task.stop {
 			return
 		}
 		start := timeline.Now()

@@ -233,8 +233,8 @@ func TestCloseDropsQueuedWork(t *testing.T) {
 
 // TestATaskNamedCloseIsJustATask submits a program's task whose name is
 // the one Close's sentinel carries: it runs and delivers its result, and
-// the thread goes on taking work; only Close's own task, which has no
-// Run, ends a thread.
+// the thread goes on taking work; only the task Close sends ends a
+// thread.
 func TestATaskNamedCloseIsJustATask(t *testing.T) {
 	p, results := collect(1)
 	defer p.Close()
@@ -245,5 +245,20 @@ func TestATaskNamedCloseIsJustATask(t *testing.T) {
 	p.Submit(Task{Name: "after", ID: 2, Run: func() (js.Value, error) { return js.Value{}, nil }})
 	if r := wait(t, p, results); r.ID != 2 {
 		t.Fatalf("the next task delivered %+v", r)
+	}
+}
+
+// TestATaskNamedCloseIsRun submits a task named "Close" with no Run, the
+// name of the task that stops a thread: it must be run (and its missing
+// Run reported as a panic), not taken for the stop, which only Close can
+// send.
+func TestATaskNamedCloseIsRun(t *testing.T) {
+	p, results := collect(1)
+	defer p.Close()
+	p.Submit(Task{Name: "Close", ID: 3})
+	r := wait(t, p, results)
+	var pe *PanicError
+	if r.ID != 3 || !errors.As(r.Err, &pe) {
+		t.Fatalf("got %+v, want task 3's result with a *PanicError", r)
 	}
 }

@@ -25,7 +25,10 @@ func summarize(ws []workload, contenders []string, runs []run) map[string]map[st
 	rows := map[string]map[string]row{}
 	for _, w := range ws {
 		rows[w.Name] = map[string]row{}
-		for _, c := range []string{Ours, Node, Go} {
+		for _, c := range allContenders {
+			if c == Gonode && !slices.Contains(contenders, Gonode) {
+				continue // an older run, before gonode: no row
+			}
 			r := row{Workload: w.Name, Contender: c}
 			var el, wall, cpu, rss, p99, lmax []float64
 			for _, x := range runs {
@@ -41,6 +44,8 @@ func summarize(ws []workload, contenders []string, runs []run) map[string]map[st
 			switch {
 			case !slices.Contains(contenders, c):
 				r.Missing = "not run: `node` is not on PATH"
+			case c == Gonode && gonodeCannot[w.Name] != "":
+				r.Missing = "not run: " + gonodeCannot[w.Name]
 			case len(el) > 0:
 				r.ElapsedMs, r.WallMs, r.CPUMs = result.Median(el), result.Median(wall), result.Median(cpu)
 				r.MaxRSSKiB = int64(result.Median(rss))
@@ -93,8 +98,11 @@ func markdown(size, env string, ws []workload, rows map[string]map[string]row) s
 	b.WriteString("| workload | contender | time | ours/Node | ours/Go | CPU | peak RSS | throughput | timer lateness p99 / max |\n")
 	b.WriteString("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
 	for _, w := range ws {
-		for i, c := range []string{Ours, Node, Go} {
-			r := rows[w.Name][c]
+		for i, c := range allContenders {
+			r, ok := rows[w.Name][c]
+			if !ok {
+				continue
+			}
 			name := ""
 			if i == 0 {
 				name = fmt.Sprintf("**%s**: %s", w.Name, w.What)
