@@ -61,6 +61,9 @@ func (rt *Runtime) pollPhase() error {
 // posted, and runs those callbacks in the order they were posted, as
 // libuv's uv__work_done takes every finished request at once.
 func (rt *Runtime) runCompletions() error {
+	if len(rt.work) == 0 {
+		return nil // no task out, so nothing posted: no lock to take
+	}
 	rt.mu.Lock()
 	batch, wakeErr := rt.inbox, rt.wakeErr
 	rt.inbox = nil
