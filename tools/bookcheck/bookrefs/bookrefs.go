@@ -37,7 +37,9 @@ var (
 // Check returns one message for each problem in the site at dir: an index
 // entry whose page or section is missing or does not mention its name, a
 // glossary term no page links to or whose first use in reading order is
-// not a link to it, or a reference page with no entries.
+// not a link to its own entry, or a reference page with no entries. An
+// entry with a #fragment is looked for only in that section (up to the
+// next heading of any level), one without in its whole page.
 func Check(dir string) []string {
 	p := append(checkIndex(dir), checkGlossary(dir)...)
 	return append(p, checkFirstUses(dir)...)
