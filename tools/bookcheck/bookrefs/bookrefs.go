@@ -1,7 +1,8 @@
 // Package bookrefs checks a rendered book's two reference pages: that each
 // entry of the index of names (index-of-names.html) links to a section
-// (or, without a #fragment, a page) that really mentions the name, and that each term of the glossary
-// (glossary.html) is linked from at least one other page.
+// (or, without a #fragment, a page) that really mentions the name, and that
+// each term of the glossary (glossary.html) is linked from at least one
+// other page, first where the book first uses it, to its own entry.
 //
 // It reads the HTML the renderer wrote, so heading ids are the renderer's
 // own; the link checker already fails on a link to an id that does not
