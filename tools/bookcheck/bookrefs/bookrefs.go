@@ -1,7 +1,8 @@
 // Package bookrefs checks a rendered book's two reference pages: that each
 // entry of the index of names (index-of-names.html) links to a section
-// (or, without a #fragment, a page) that really mentions the name, and that each term of the glossary
-// (glossary.html) is linked from at least one other page.
+// (or, without a #fragment, a page) that really mentions the name, and that
+// each term of the glossary (glossary.html) is linked from at least one
+// other page, first where the book first uses it, to its own entry.
 //
 // It reads the HTML the renderer wrote, so heading ids are the renderer's
 // own; the link checker already fails on a link to an id that does not
@@ -37,7 +38,9 @@ var (
 // Check returns one message for each problem in the site at dir: an index
 // entry whose page or section is missing or does not mention its name, a
 // glossary term no page links to or whose first use in reading order is
-// not a link to it, or a reference page with no entries.
+// not a link to its own entry, or a reference page with no entries. An
+// entry with a #fragment is looked for only in that section (up to the
+// next heading of any level), one without in its whole page.
 func Check(dir string) []string {
 	p := append(checkIndex(dir), checkGlossary(dir)...)
 	return append(p, checkFirstUses(dir)...)

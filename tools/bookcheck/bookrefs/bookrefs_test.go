@@ -41,19 +41,23 @@ var fixture = map[string]string{
 	"src/calls.md": "# Calls\n\nA `tick` in code does not count, nor one in a picture:\n\n" +
 		"<svg><title>a tick drawn</title></svg>\n\na [tick](glossary.md#tick) is a turn.\n\n" +
 		"## Waiting\n\n`epoll_wait` waits.\n\n## Registering\n\nNothing about it here.\n",
-	"src/more.md":     "# More\n\nEach [turn](glossary.md#turn) is linked here, but not where it was first used.\n",
-	"src/glossary.md": "# Glossary\n\n### tick {#tick}\n\nA turn.\n\n### token {#token}\n\nNo page links here.\n\n### turn {#turn}\n\nA tick.\n",
+	"src/more.md": "# More\n\nEach [turn](glossary.md#turn) is linked here, but not where it was first used.\n\n" +
+		"A [tock](glossary.md#tick) links to another term, then [tock](glossary.md#tock) to its own.\n",
+	"src/glossary.md": "# Glossary\n\n### tick {#tick}\n\nA turn.\n\n### token {#token}\n\nNo page links here.\n\n### turn {#turn}\n\nA tick.\n\n### tock {#tock}\n\nFirst linked to the wrong term.\n",
 	"src/index-of-names.md": "# Index\n\n" +
 		"- [`epoll_wait`](calls.md#waiting): waits\n" +
 		"- [`epoll_ctl`](calls.md#registering): its section does not say it\n" +
 		"- [`kevent`](calls.md#calls): the page's title section does not say it either\n" +
 		"- [`Waiting`](calls.md): a whole page that says it\n" +
-		"- [`kqueue`](more.md): a whole page that does not\n",
+		"- [`kqueue`](more.md): a whole page that does not\n" +
+		"- [`epoll_wait`](calls.md#registering): the page says it, but in another section\n",
 }
 
-// TestCheckFindsEachMistake is the negative case: an index entry whose
-// section does not name it, a glossary term that no page links to, and
-// one that is linked, but not at its first use.
+// TestCheckFindsEachMistake is the negative case: index entries whose
+// section does not name them (epoll_wait's page does, in another
+// section), a glossary term that no page links to, one that is linked,
+// but not at its first use, and one whose first use links to another
+// term's entry.
 func TestCheckFindsEachMistake(t *testing.T) {
 	root := t.TempDir()
 	for name, text := range fixture {
@@ -73,6 +77,8 @@ func TestCheckFindsEachMistake(t *testing.T) {
 		"no page links to the term #token",
 		`the first use of "token" was not found on any page`,
 		`the first use of "turn" is not a link to it: "turn" on calls.html`,
+		"epoll_wait links to calls.html#registering, whose section does not mention it",
+		`the first use of "tock" links to glossary.html#tick, not to the term: "tock" on more.html`,
 	}
 	if len(problems) != len(want) {
 		t.Errorf("got %d problems, want %d:\n%s", len(problems), len(want), strings.Join(problems, "\n"))

@@ -54,8 +54,9 @@ func termPattern(term string) *regexp.Regexp {
 }
 
 // checkFirstUses finds each glossary term's first use in reading order,
-// outside code, headings and the text of links to elsewhere, and wants
-// it to be a link to the term.
+// outside code, headings and the text of links to other pages than the
+// glossary, and wants it to be a link to the term's own entry: the text
+// of a link to another glossary entry is a use, and a wrong one.
 func checkFirstUses(dir string) []string {
 	gloss, err := mainOf(dir, GlossaryPage)
 	if err != nil {
@@ -88,8 +89,9 @@ func checkFirstUses(dir string) []string {
 	return problems
 }
 
-// firstUse returns "" when the first use is a link to the term, and else
-// says where the first use is.
+// firstUse returns "" when the first use is a link to the term's own
+// entry (glossary.html#id), and else says where the first use is and, if
+// it links to another entry, which.
 func firstUse(rx *regexp.Regexp, id string, pages, texts []string) string {
 	want := GlossaryPage + "#" + id
 	for i, doc := range texts {
@@ -107,9 +109,16 @@ func firstUse(rx *regexp.Regexp, id string, pages, texts []string) string {
 			if a == nil {
 				break
 			}
+			// A link to the glossary whose text uses the term is its first
+			// use: right when it links to the term's own entry, wrong when
+			// to another's. Links elsewhere are not prose the term could
+			// link from.
 			href := hrefAttr.FindStringSubmatch(rest[a[2]:a[3]])
-			if href != nil && strings.TrimPrefix(href[1], "./") == want {
-				if rx.MatchString(text(rest[a[4]:a[5]])) {
+			if href != nil && strings.HasPrefix(strings.TrimPrefix(href[1], "./"), GlossaryPage+"#") {
+				if m := rx.FindStringSubmatch(text(rest[a[4]:a[5]])); m != nil {
+					if got := strings.TrimPrefix(href[1], "./"); got != want {
+						return fmt.Sprintf("links to %s, not to the term: %q on %s", got, m[1], pages[i])
+					}
 					return ""
 				}
 			}

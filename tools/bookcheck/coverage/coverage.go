@@ -54,7 +54,9 @@ type Target struct {
 	// Base, when set, is the directory (for a directory Path) or file that
 	// Path grew from: only the lines Path's files add over Base's copy of
 	// the same file count, as the renderer's new-line marks find them; a
-	// file Base lacks counts whole.
+	// file Base lacks counts whole. The lines Base has count neither in
+	// the total nor as shown, whether a page lists them through Path's
+	// file or through Base's own (which shows nothing of Path).
 	Base string
 }
 

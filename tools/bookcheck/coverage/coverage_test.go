@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nodeexperiment/gonode/tools/internal/include"
 	"github.com/nodeexperiment/gonode/tools/internal/site"
 )
 
@@ -76,6 +77,33 @@ func TestFixtureCounts(t *testing.T) {
 	if !reflect.DeepEqual(r.Declarations, wantDecl) {
 		t.Errorf("declarations:\n got %+v\nwant %+v", r.Declarations, wantDecl)
 	}
+}
+
+// TestBaseLinesDoNotCount checks that a grown copy's lines its base has
+// count neither in its total nor as shown, though chapter.md lists them
+// twice: through the base's own file and through the grown file's lines
+// 1-4. Only line 6 (Added's comment, listed) and line 7 (its func line,
+// missing) count.
+func TestBaseLinesDoNotCount(t *testing.T) {
+	r := measureFixture(t, filepath.Join("testdata", "book"))
+	f := r.File("code/grown/lib.go")
+	if f == nil {
+		t.Fatal(`File("code/grown/lib.go") = nil`)
+	}
+	want := []State{Inherited, Uncounted, Inherited, Inherited, Uncounted, Shown, Missing}
+	if !reflect.DeepEqual(f.States, want) {
+		t.Errorf("lib.go states = %v, want %v", f.States, want)
+	}
+	if f.Shown != 1 || f.Total != 2 {
+		t.Errorf("lib.go: %d of %d lines shown, want 1 of 2", f.Shown, f.Total)
+	}
+	if s, d, tot := Sum(r.Files); s != 7 || d != 3 || tot != 15 {
+		t.Errorf("the fixture: %d shown, %d declared, %d lines; want exactly 7, 3 and 15", s, d, tot)
+	}
+	if r.File("code/base/lib.go") != nil {
+		t.Error("the base copy itself was counted")
+	}
+	checkTotals(t, filepath.Join("testdata", "book"), r, fixtureScope)
 }
 
 // TestNestedIncludeCounts checks that a listing reached through an
@@ -196,6 +224,72 @@ func TestTheRealBook(t *testing.T) {
 	if len(r.Files) < 20 {
 		t.Errorf("only %d files in the runtime's scope", len(r.Files))
 	}
+	checkTotals(t, root, r, Runtime)
+}
+
+// checkTotals bounds each file's total from both sides, computed apart
+// from Measure: a file with no base counts exactly its lines that are
+// neither blank nor anchor markers (C); a file grown from a base leaves
+// out the counted lines a longest common subsequence with the base (of
+// length L) keeps, so it counts at least C-L and at most C-L+U, where U
+// is its blank and marker lines (which the subsequence may keep instead).
+// Shown and declared lines never exceed the total.
+func checkTotals(t *testing.T, root string, r *Report, scope []Target) {
+	t.Helper()
+	bases := map[string]string{}
+	for _, tg := range scope {
+		bases[tg.Path] = tg.Base
+	}
+	var sumC, sumInherited int
+	for _, f := range r.Files {
+		c, u := 0, 0
+		for _, l := range f.Lines {
+			if strings.TrimSpace(l) == "" || include.IsAnchorMarker(l) {
+				u++
+			} else {
+				c++
+			}
+		}
+		lo, hi := c, c
+		if base := bases[f.Package]; base != "" {
+			if f.Path != f.Package {
+				base += strings.TrimPrefix(f.Path, f.Package)
+			}
+			if data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(base))); err == nil {
+				l := lcsLen(include.SplitLines(string(data)), f.Lines)
+				lo, hi = max(c-l, 0), min(c-l+u, c)
+			} else if !os.IsNotExist(err) {
+				t.Fatal(err)
+			}
+		}
+		if f.Total < lo || f.Total > hi {
+			t.Errorf("%s counts %d lines, want between %d and %d (its %d counted lines less those its base has)", f.Path, f.Total, lo, hi, c)
+		}
+		if f.Shown+f.Declared > f.Total {
+			t.Errorf("%s: %d shown and %d declared of %d lines", f.Path, f.Shown, f.Declared, f.Total)
+		}
+		sumC += c
+		sumInherited += c - f.Total
+	}
+	t.Logf("%d counted lines in the files, %d of them inherited from a base", sumC, sumInherited)
+}
+
+// lcsLen is the length of a longest common subsequence of a and b.
+func lcsLen(a, b []string) int {
+	row := make([]int, len(b)+1)
+	for i := range a {
+		prev := 0 // row[j] of the previous i
+		for j := range b {
+			cur := row[j+1]
+			if a[i] == b[j] {
+				row[j+1] = prev + 1
+			} else {
+				row[j+1] = max(row[j+1], row[j])
+			}
+			prev = cur
+		}
+	}
+	return row[len(b)]
 }
 
 // squeeze replaces each run of spaces in s with one space, so that the
