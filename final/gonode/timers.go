@@ -128,31 +128,31 @@ func (n *node) handle(v goja.Value) any {
 	return h.Export()
 }
 
-// refHandle is what ref, unref and hasRef work on.
-type refHandle interface{ HasRef() bool }
+// refHandle is what ref, unref and hasRef work on: a timer or an
+// immediate.
+type refHandle interface {
+	Ref()
+	Unref()
+	HasRef() bool
+}
+
+// refMethod returns a method that calls set on its this's handle, if
+// this has one, and returns this.
+func (n *node) refMethod(set func(refHandle)) func(goja.FunctionCall) goja.Value {
+	return func(call goja.FunctionCall) goja.Value {
+		if h, ok := n.handle(call.This).(refHandle); ok {
+			set(h)
+		}
+		return call.This
+	}
+}
 
 // timerMethods puts ref, unref, hasRef (and on timeouts refresh and
 // close) on the prototypes of the objects the timer functions return.
 func (n *node) timerMethods(timeout, immediate *goja.Object) {
 	for _, proto := range []*goja.Object{timeout, immediate} {
-		_ = proto.Set("ref", func(call goja.FunctionCall) goja.Value {
-			switch h := n.handle(call.This).(type) {
-			case *loop.Timer:
-				h.Ref()
-			case *loop.Immediate:
-				h.Ref()
-			}
-			return call.This
-		})
-		_ = proto.Set("unref", func(call goja.FunctionCall) goja.Value {
-			switch h := n.handle(call.This).(type) {
-			case *loop.Timer:
-				h.Unref()
-			case *loop.Immediate:
-				h.Unref()
-			}
-			return call.This
-		})
+		_ = proto.Set("ref", n.refMethod(refHandle.Ref))
+		_ = proto.Set("unref", n.refMethod(refHandle.Unref))
 		_ = proto.Set("hasRef", func(call goja.FunctionCall) goja.Value {
 			if h, ok := n.handle(call.This).(refHandle); ok {
 				return n.vm.ToValue(h.HasRef())
