@@ -128,20 +128,18 @@ func (n *node) handle(v goja.Value) any {
 	return h.Export()
 }
 
-// refHandle is what ref, unref and hasRef work on: a timer or an
-// immediate.
-type refHandle interface {
-	Ref()
-	Unref()
-	HasRef() bool
-}
+// refHandle is what hasRef works on.
+type refHandle interface{ HasRef() bool }
 
-// refMethod returns a method that calls set on its this's handle, if
-// this has one, and returns this.
-func (n *node) refMethod(set func(refHandle)) func(goja.FunctionCall) goja.Value {
+// timerOrImmediate returns a method that calls onTimer or onImmediate
+// with its this's handle, whichever that is, and returns this.
+func (n *node) timerOrImmediate(onTimer func(*loop.Timer) *loop.Timer, onImmediate func(*loop.Immediate) *loop.Immediate) func(goja.FunctionCall) goja.Value {
 	return func(call goja.FunctionCall) goja.Value {
-		if h, ok := n.handle(call.This).(refHandle); ok {
-			set(h)
+		switch h := n.handle(call.This).(type) {
+		case *loop.Timer:
+			onTimer(h)
+		case *loop.Immediate:
+			onImmediate(h)
 		}
 		return call.This
 	}
@@ -151,8 +149,8 @@ func (n *node) refMethod(set func(refHandle)) func(goja.FunctionCall) goja.Value
 // close) on the prototypes of the objects the timer functions return.
 func (n *node) timerMethods(timeout, immediate *goja.Object) {
 	for _, proto := range []*goja.Object{timeout, immediate} {
-		_ = proto.Set("ref", n.refMethod(refHandle.Ref))
-		_ = proto.Set("unref", n.refMethod(refHandle.Unref))
+		_ = proto.Set("ref", n.timerOrImmediate((*loop.Timer).Ref, (*loop.Immediate).Ref))
+		_ = proto.Set("unref", n.timerOrImmediate((*loop.Timer).Unref, (*loop.Immediate).Unref))
 		_ = proto.Set("hasRef", func(call goja.FunctionCall) goja.Value {
 			if h, ok := n.handle(call.This).(refHandle); ok {
 				return n.vm.ToValue(h.HasRef())
