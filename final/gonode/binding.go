@@ -121,17 +121,7 @@ func (n *node) connObject(c *loop.Conn) *goja.Object {
 	o := n.vm.NewObject()
 	_ = o.Set("readStart", func(cb goja.Callable) {
 		c.ReadStart(func(err error, data []byte) {
-			n.scope(func() {
-				switch {
-				case errors.Is(err, io.EOF):
-					n.callOrReport(cb, goja.Undefined(), []goja.Value{goja.Null(), goja.Null()})
-				case err != nil:
-					n.callOrReport(cb, goja.Undefined(), []goja.Value{n.nodeError(err, "read")})
-				default:
-					ab := n.vm.NewArrayBuffer(append([]byte(nil), data...))
-					n.callOrReport(cb, goja.Undefined(), []goja.Value{goja.Null(), n.vm.ToValue(ab)})
-				}
-			})
+			n.callRead(cb, err, append([]byte(nil), data...))
 		})
 	})
 	_ = o.Set("write", func(ab goja.ArrayBuffer, cb goja.Callable) bool {
@@ -152,10 +142,27 @@ func (n *node) connObject(c *loop.Conn) *goja.Object {
 	return o
 }
 
+// callRead calls a read callback, in scope, as lib.js's readers take
+// it: (null, null) at the end of the stream, (error) if the read failed,
+// else (null, an ArrayBuffer of data); data must be the callback's to
+// keep.
+func (n *node) callRead(cb goja.Callable, err error, data []byte) {
+	n.scope(func() {
+		switch {
+		case errors.Is(err, io.EOF):
+			n.callOrReport(cb, goja.Undefined(), []goja.Value{goja.Null(), goja.Null()})
+		case err != nil:
+			n.callOrReport(cb, goja.Undefined(), []goja.Value{n.nodeError(err, "read")})
+		default:
+			n.callOrReport(cb, goja.Undefined(), []goja.Value{goja.Null(), n.vm.ToValue(n.vm.NewArrayBuffer(data))})
+		}
+	})
+}
+
 // ANCHOR_END: conn
 
 // readStdin reads one chunk of standard input on a pool thread and
-// calls cb, in scope, with it (null at the end) or with the error.
+// calls cb with it, as callRead does.
 func (n *node) readStdin(cb goja.Callable) {
 	var chunk []byte
 	n.rt.QueueWork("stdin", func() (js.Value, error) {
@@ -166,18 +173,7 @@ func (n *node) readStdin(cb goja.Callable) {
 			return js.Undefined, nil
 		}
 		return js.Undefined, err
-	}, func(err error, _ js.Value) {
-		n.scope(func() {
-			switch {
-			case errors.Is(err, io.EOF):
-				n.callOrReport(cb, goja.Undefined(), []goja.Value{goja.Null(), goja.Null()})
-			case err != nil:
-				n.callOrReport(cb, goja.Undefined(), []goja.Value{n.nodeError(err, "read")})
-			default:
-				n.callOrReport(cb, goja.Undefined(), []goja.Value{goja.Null(), n.vm.ToValue(n.vm.NewArrayBuffer(chunk))})
-			}
-		})
-	})
+	}, func(err error, _ js.Value) { n.callRead(cb, err, chunk) })
 }
 
 // parseResponse is http.get's parser: null while the bytes are the

@@ -1,21 +1,18 @@
 package gonode_test
 
 import (
-	"bytes"
-	"context"
 	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/nodeexperiment/gonode/final/internal/compare"
 	"github.com/nodeexperiment/gonode/internal/delayserver"
 	"github.com/nodeexperiment/gonode/internal/delayserver/delaytest"
 	"github.com/nodeexperiment/gonode/internal/trace"
@@ -32,6 +29,12 @@ var setCases = map[string]string{
 	"timeout-vs-immediate-main": "Node's docs: from the main module the order of a 0 ms timeout and an immediate 'is non-deterministic'",
 }
 
+// isSet reports whether the case name is in setCases.
+func isSet(name string) bool {
+	_, ok := setCases[name]
+	return ok
+}
+
 // stderrCases are the cases whose warnings on stderr are compared too.
 var stderrCases = map[string]bool{"overflow-is-one": true, "interval-overflow-is-one": true}
 
@@ -44,13 +47,6 @@ var cannotRun = map[string]struct{ why, says string }{
 	"final/examples/echo/example.js": {"its clients end their side (socket.end) and then read the echo: a half-close, " +
 		"which final/loop's connections do not have (Close closes both sides), so gonode's end closes the connection",
 		"read failed: "},
-}
-
-// result is what one run printed and how it exited.
-type result struct {
-	stdout, warnings []string
-	stderr           string
-	code             int
 }
 
 // root is the repository's root, from this package's directory.
@@ -114,7 +110,7 @@ func TestConformanceFilesMatchNode(t *testing.T) {
 	var mu sync.Mutex
 	matched := 0
 	skipped := 0
-	inParallel(files, func(file string) {
+	compare.InParallel(parallel, files, func(file string) {
 		name := strings.TrimSuffix(filepath.Base(file), ".js")
 		if _, ok := cannotRun["final/node/conformance/js/"+name+".js"]; ok {
 			mu.Lock()
@@ -129,7 +125,7 @@ func TestConformanceFilesMatchNode(t *testing.T) {
 		for attempt := 1; attempt <= 3; attempt++ {
 			js := run(t, "", nil, node, file)
 			g := run(t, "", nil, bin, file)
-			if msg = compare(name, js, g); msg == "" {
+			if msg = compare.Diff(name, "gonode", js, g, isSet(name), stderrCases[name]); msg == "" {
 				break
 			}
 			t.Logf("attempt %d of 3: %s", attempt, msg)
@@ -144,24 +140,6 @@ func TestConformanceFilesMatchNode(t *testing.T) {
 	})
 	t.Logf("%d of %d conformance files print on gonode what they print on node; %d cannot run on gonode (TestFilesGonodeCannotRun says why)",
 		matched, len(files), skipped)
-}
-
-// compare says how g differs from js, or "".
-func compare(name string, js, g result) string {
-	a, b := js.stdout, g.stdout
-	if _, asSet := setCases[name]; asSet {
-		a, b = slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b))
-	}
-	var msg string
-	if !slices.Equal(a, b) || js.code != g.code {
-		msg = name + ": node printed (exit " + strconv.Itoa(js.code) + ")\n\t" + strings.Join(js.stdout, "\n\t") +
-			"\ngonode printed (exit " + strconv.Itoa(g.code) + ")\n\t" + strings.Join(g.stdout, "\n\t") +
-			"\ngonode's stderr:\n" + g.stderr
-	}
-	if stderrCases[name] && (len(js.warnings) == 0 || !slices.Equal(js.warnings, g.warnings)) {
-		msg += name + ": node warned\n\t" + strings.Join(js.warnings, "\n\t") + "\ngonode warned\n\t" + strings.Join(g.warnings, "\n\t")
-	}
-	return msg
 }
 
 // TestExampleFilesMatchNode runs each example.js of final/examples on
@@ -195,12 +173,12 @@ func TestExampleFilesMatchNode(t *testing.T) {
 				t.Fatal(err)
 			}
 			g := run(t, dir, env, bin, "example.js")
-			out := strings.Join(g.stdout, "\n") + "\n"
-			if g.code != status {
-				t.Fatalf("gonode example.js: exit status %d, want %d (node's)\n%s\nstderr:\n%s", g.code, status, out, g.stderr)
+			out := strings.Join(g.Stdout, "\n") + "\n"
+			if g.Code != status {
+				t.Fatalf("gonode example.js: exit status %d, want %d (node's)\n%s\nstderr:\n%s", g.Code, status, out, g.Stderr)
 			}
 			if err := trace.CheckText(string(spec), out, trace.OnlyThreads("main")); err != nil {
-				t.Fatalf("gonode's run of %s does not satisfy its trace.spec on main's lines: %v\n%s\nstderr:\n%s", file, err, out, g.stderr)
+				t.Fatalf("gonode's run of %s does not satisfy its trace.spec on main's lines: %v\n%s\nstderr:\n%s", file, err, out, g.Stderr)
 			}
 		})
 	}
@@ -217,9 +195,9 @@ func TestFilesGonodeCannotRun(t *testing.T) {
 	for file, why := range cannotRun {
 		path := filepath.Join(root, file)
 		g := runFor(t, 10*time.Second, filepath.Dir(path), env, bin, filepath.Base(path))
-		out := strings.Join(g.stdout, "\n") + "\n" + g.stderr
-		if g.code == 0 || !strings.Contains(out, why.says) {
-			t.Errorf("%s: gonode exited %d with\n%s\nbut cannotRun says it fails because %s (%q)", file, g.code, out, why.why, why.says)
+		out := strings.Join(g.Stdout, "\n") + "\n" + g.Stderr
+		if g.Code == 0 || !strings.Contains(out, why.says) {
+			t.Errorf("%s: gonode exited %d with\n%s\nbut cannotRun says it fails because %s (%q)", file, g.Code, out, why.why, why.says)
 		} else {
 			t.Logf("%s: cannot run on gonode: %s", file, why.why)
 		}
@@ -229,74 +207,16 @@ func TestFilesGonodeCannotRun(t *testing.T) {
 // parallel is how many files run at once: their programs mostly wait.
 const parallel = 4
 
-// inParallel runs f for each item, parallel at a time, and waits.
-func inParallel(items []string, f func(string)) {
-	sem := make(chan struct{}, parallel)
-	var wg sync.WaitGroup
-	for _, it := range items {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			f(it)
-		})
-	}
-	wg.Wait()
-}
-
 // run runs prog with args in dir and returns what it printed.
-func run(t *testing.T, dir string, env []string, prog string, args ...string) result {
+func run(t *testing.T, dir string, env []string, prog string, args ...string) compare.Run {
 	return runFor(t, 30*time.Second, dir, env, prog, args...)
 }
 
 // runFor is run, killing the program after limit.
-func runFor(t *testing.T, limit time.Duration, dir string, env []string, prog string, args ...string) result {
-	ctx, cancel := context.WithTimeout(context.Background(), limit)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, prog, args...)
-	cmd.Dir, cmd.Env = dir, env
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	r := result{stdout: lines(stdout.String()), warnings: warnings(stderr.String()), stderr: stderr.String()}
-	if ctx.Err() != nil {
-		r.code = -1 // killed
-		return r
-	}
-	if ee, ok := errors.AsType[*exec.ExitError](err); ok {
-		r.code = ee.ExitCode()
-	} else if err != nil {
+func runFor(t *testing.T, limit time.Duration, dir string, env []string, prog string, args ...string) compare.Run {
+	r, err := compare.Program(limit, dir, env, prog, args...)
+	if err != nil {
 		t.Errorf("%s %s: %v", prog, args, err)
 	}
 	return r
-}
-
-func lines(s string) []string {
-	s = strings.TrimSuffix(s, "\n")
-	if s == "" {
-		return nil
-	}
-	return strings.Split(s, "\n")
-}
-
-// warningHeader is the start of a process warning, "(node:1234) ".
-var warningHeader = regexp.MustCompile(`^\([^:()]+:\d+\) (\w+Warning): `)
-
-// warnings returns the process warnings in stderr, without the headers'
-// program name and pid.
-func warnings(s string) []string {
-	var out []string
-	ls := lines(s)
-	for i := 0; i < len(ls); i++ {
-		m := warningHeader.FindStringSubmatch(ls[i])
-		if m == nil {
-			continue
-		}
-		w := m[1] + ": " + ls[i][len(m[0]):]
-		if i+1 < len(ls) && !strings.HasPrefix(ls[i+1], "(") {
-			w += " / " + ls[i+1]
-			i++
-		}
-		out = append(out, w)
-	}
-	return out
 }

@@ -99,15 +99,24 @@ func (n *node) format(args []goja.Value) string {
 	return b.String()
 }
 
-// inspect returns a value as Node's util.inspect shows it, for the
-// common cases: primitives, errors (their stack), functions, arrays,
-// Buffers and plain objects, two levels deep.
-func (n *node) inspect(v goja.Value, depth int) string {
+// nullish returns "undefined" or "null" if v is that value (a nil v is
+// undefined), else "": how Node's messages show the two.
+func nullish(v goja.Value) string {
 	switch {
 	case v == nil || goja.IsUndefined(v):
 		return "undefined"
 	case goja.IsNull(v):
 		return "null"
+	}
+	return ""
+}
+
+// inspect returns a value as Node's util.inspect shows it, for the
+// common cases: primitives, errors (their stack), functions, arrays,
+// Buffers and plain objects, two levels deep.
+func (n *node) inspect(v goja.Value, depth int) string {
+	if s := nullish(v); s != "" {
+		return s
 	}
 	switch x := v.Export().(type) {
 	case string:

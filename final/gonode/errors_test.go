@@ -58,13 +58,13 @@ func TestBadScripts(t *testing.T) {
 				t.Fatal(err)
 			}
 			g := run(t, dir, nil, bin, file)
-			if g.code != bs.code {
-				t.Errorf("exit status %d, want %d; stderr:\n%s", g.code, bs.code, g.stderr)
+			if g.Code != bs.code {
+				t.Errorf("exit status %d, want %d; stderr:\n%s", g.Code, bs.code, g.Stderr)
 			}
-			if goStack.MatchString(g.stderr) {
-				t.Errorf("stderr shows Go's internals:\n%s", g.stderr)
+			if goStack.MatchString(g.Stderr) {
+				t.Errorf("stderr shows Go's internals:\n%s", g.Stderr)
 			}
-			ls := strings.Split(g.stderr, "\n")
+			ls := strings.Split(g.Stderr, "\n")
 			i := 0
 			for _, w := range bs.want {
 				re := regexp.MustCompile(strings.ReplaceAll(w, "FILE", regexp.QuoteMeta(file)))
@@ -72,18 +72,18 @@ func TestBadScripts(t *testing.T) {
 					i++
 				}
 				if i == len(ls) {
-					t.Fatalf("stderr has no line %s (after the ones before it):\n%s", re, g.stderr)
+					t.Fatalf("stderr has no line %s (after the ones before it):\n%s", re, g.Stderr)
 				}
 			}
 			if nodeErr != nil || os.Getenv("WINEPREFIX") != "" {
 				return
 			}
 			js := run(t, dir, nil, node, file)
-			if js.code != g.code {
-				t.Errorf("node exits %d, gonode %d", js.code, g.code)
+			if js.Code != g.Code {
+				t.Errorf("node exits %d, gonode %d", js.Code, g.Code)
 			}
-			if bs.sameHead && headline(js.stderr) != headline(g.stderr) {
-				t.Errorf("node's headline\n\t%s\ngonode's\n\t%s", headline(js.stderr), headline(g.stderr))
+			if bs.sameHead && headline(js.Stderr) != headline(g.Stderr) {
+				t.Errorf("node's headline\n\t%s\ngonode's\n\t%s", headline(js.Stderr), headline(g.Stderr))
 			}
 		})
 	}

@@ -80,9 +80,9 @@ func TestMutationsTurnComparisonsRed(t *testing.T) {
 				t.Fatal(err)
 			}
 			g := run(t, "", nil, bin, filepath.Join(root, "final/node/conformance/js", name+".js"))
-			got := strings.Join(g.stdout, "\n") + "\n"
-			if g.code != 0 {
-				got += "(exit status " + strconv.Itoa(g.code) + ")\n"
+			got := strings.Join(g.Stdout, "\n") + "\n"
+			if g.Code != 0 {
+				got += "(exit status " + strconv.Itoa(g.Code) + ")\n"
 			}
 			if got == string(want) {
 				t.Errorf("mutation %d (%s): %s still prints what Node printed", i, m.file, name)

@@ -293,11 +293,8 @@ func (n *node) callback(v goja.Value, name string) goja.Callable {
 
 // received describes a value as Node's argument errors do.
 func (n *node) received(v goja.Value) string {
-	switch {
-	case v == nil || goja.IsUndefined(v):
-		return "undefined"
-	case goja.IsNull(v):
-		return "null"
+	if s := nullish(v); s != "" {
+		return s
 	}
 	switch x := v.Export().(type) {
 	case string:

@@ -128,31 +128,29 @@ func (n *node) handle(v goja.Value) any {
 	return h.Export()
 }
 
-// refHandle is what ref, unref and hasRef work on.
+// refHandle is what hasRef works on.
 type refHandle interface{ HasRef() bool }
+
+// timerOrImmediate returns a method that calls onTimer or onImmediate
+// with its this's handle, whichever that is, and returns this.
+func (n *node) timerOrImmediate(onTimer func(*loop.Timer) *loop.Timer, onImmediate func(*loop.Immediate) *loop.Immediate) func(goja.FunctionCall) goja.Value {
+	return func(call goja.FunctionCall) goja.Value {
+		switch h := n.handle(call.This).(type) {
+		case *loop.Timer:
+			onTimer(h)
+		case *loop.Immediate:
+			onImmediate(h)
+		}
+		return call.This
+	}
+}
 
 // timerMethods puts ref, unref, hasRef (and on timeouts refresh and
 // close) on the prototypes of the objects the timer functions return.
 func (n *node) timerMethods(timeout, immediate *goja.Object) {
 	for _, proto := range []*goja.Object{timeout, immediate} {
-		_ = proto.Set("ref", func(call goja.FunctionCall) goja.Value {
-			switch h := n.handle(call.This).(type) {
-			case *loop.Timer:
-				h.Ref()
-			case *loop.Immediate:
-				h.Ref()
-			}
-			return call.This
-		})
-		_ = proto.Set("unref", func(call goja.FunctionCall) goja.Value {
-			switch h := n.handle(call.This).(type) {
-			case *loop.Timer:
-				h.Unref()
-			case *loop.Immediate:
-				h.Unref()
-			}
-			return call.This
-		})
+		_ = proto.Set("ref", n.timerOrImmediate((*loop.Timer).Ref, (*loop.Immediate).Ref))
+		_ = proto.Set("unref", n.timerOrImmediate((*loop.Timer).Unref, (*loop.Immediate).Unref))
 		_ = proto.Set("hasRef", func(call goja.FunctionCall) goja.Value {
 			if h, ok := n.handle(call.This).(refHandle); ok {
 				return n.vm.ToValue(h.HasRef())

@@ -43,32 +43,21 @@ func TestClearingARunImmediateChangesNothing(t *testing.T) {
 func TestUnrefOfAnIdleConnLeavesOtherCountsAlone(t *testing.T) {
 	timerRan := false
 	err := runNet(t, func(rt *loop.Runtime) {
-		var srv *loop.Server
-		srv, err := rt.Listen("127.0.0.1:0", func(err error, c *loop.Conn) {
-			if err != nil {
-				t.Errorf("accept: %v", err)
-				return
-			}
-			srv.Close(nil)
+		acceptOne(t, rt, func(c *loop.Conn) {
 			c.Unref()
 			c.Unref()
 			c.Ref()
 			c.Unref()
 			rt.SetTimeout(30, func() { timerRan = true; c.Close(nil) })
-		})
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		go func() {
-			c, err := net.Dial("tcp", srv.Addr())
+		}, func(addr string) {
+			c, err := net.Dial("tcp", addr)
 			if err != nil {
 				t.Error(err)
 				return
 			}
 			defer c.Close()
 			io.Copy(io.Discard, c) // until the server closes
-		}()
+		})
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -85,13 +74,7 @@ func TestEndOfStreamReachesTheReadCallbackOnce(t *testing.T) {
 	var eofs, after int
 	var got []byte
 	err := runNet(t, func(rt *loop.Runtime) {
-		var srv *loop.Server
-		srv, err := rt.Listen("127.0.0.1:0", func(err error, c *loop.Conn) {
-			if err != nil {
-				t.Errorf("accept: %v", err)
-				return
-			}
-			srv.Close(nil)
+		acceptOne(t, rt, func(c *loop.Conn) {
 			c.ReadStart(func(err error, data []byte) {
 				switch {
 				case eofs > 0:
@@ -105,20 +88,15 @@ func TestEndOfStreamReachesTheReadCallbackOnce(t *testing.T) {
 					got = append(got, data...)
 				}
 			})
-		})
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		go func() {
-			c, err := net.Dial("tcp", srv.Addr())
+		}, func(addr string) {
+			c, err := net.Dial("tcp", addr)
 			if err != nil {
 				t.Error(err)
 				return
 			}
 			c.Write([]byte("hello"))
 			c.Close()
-		}()
+		})
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -154,13 +132,7 @@ func TestAFailedQueuedWriteEndsTheRead(t *testing.T) {
 	var readErrs []error
 	var writeErr error
 	err := runNet(t, func(rt *loop.Runtime) {
-		var srv *loop.Server
-		srv, err := rt.Listen("127.0.0.1:0", func(err error, c *loop.Conn) {
-			if err != nil {
-				t.Errorf("accept: %v", err)
-				return
-			}
-			srv.Close(nil)
+		acceptOne(t, rt, func(c *loop.Conn) {
 			c.ReadStart(func(err error, data []byte) {
 				if err != nil {
 					readErrs = append(readErrs, err)
@@ -168,12 +140,7 @@ func TestAFailedQueuedWriteEndsTheRead(t *testing.T) {
 				}
 			})
 			c.Write(make([]byte, 16<<20), func(err error) { writeErr = err })
-		})
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		go resetAfter(t, srv.Addr(), nil, 100*time.Millisecond)
+		}, func(addr string) { resetAfter(t, addr, nil, 100*time.Millisecond) })
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -192,13 +159,7 @@ func TestAFailedQueuedWriteEndsTheRead(t *testing.T) {
 func TestAWriteAfterAFailedWriteGetsItsError(t *testing.T) {
 	var errs []error
 	err := runNet(t, func(rt *loop.Runtime) {
-		var srv *loop.Server
-		srv, err := rt.Listen("127.0.0.1:0", func(err error, c *loop.Conn) {
-			if err != nil {
-				t.Errorf("accept: %v", err)
-				return
-			}
-			srv.Close(nil)
+		acceptOne(t, rt, func(c *loop.Conn) {
 			rt.SetTimeout(100, func() { // the reset has come by then
 				for range 2 {
 					c.Write([]byte("x"), func(err error) {
@@ -208,12 +169,7 @@ func TestAWriteAfterAFailedWriteGetsItsError(t *testing.T) {
 					})
 				}
 			})
-		})
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		go resetAfter(t, srv.Addr(), nil, 0)
+		}, func(addr string) { resetAfter(t, addr, nil, 0) })
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -235,13 +191,7 @@ func TestPartialFlushesNeverSendTwice(t *testing.T) {
 	filled := false
 	result := make(chan error, 1)
 	err := runNet(t, func(rt *loop.Runtime) {
-		var srv *loop.Server
-		srv, err := rt.Listen("127.0.0.1:0", func(err error, c *loop.Conn) {
-			if err != nil {
-				t.Errorf("accept: %v", err)
-				return
-			}
-			srv.Close(nil)
+		acceptOne(t, rt, func(c *loop.Conn) {
 			buf := make([]byte, size)
 			for w := range writes {
 				for i := range buf {
@@ -260,12 +210,7 @@ func TestPartialFlushesNeverSendTwice(t *testing.T) {
 					c.Close(nil)
 				}
 			})
-		})
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		go func() { result <- readPattern(srv.Addr(), writes*size, pattern, &reading) }()
+		}, func(addr string) { result <- readPattern(addr, writes*size, pattern, &reading) })
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -16,13 +16,7 @@ func TestFailedConnGivesQueuedWritesTheError(t *testing.T) {
 	const writes = 3
 	var results []error
 	err := runNet(t, func(rt *loop.Runtime) {
-		var srv *loop.Server
-		srv, err := rt.Listen("127.0.0.1:0", func(err error, c *loop.Conn) {
-			if err != nil {
-				t.Errorf("accept: %v", err)
-				return
-			}
-			srv.Close(nil)
+		acceptOne(t, rt, func(c *loop.Conn) {
 			c.Write(make([]byte, 16<<20), nil) // far more than the socket buffers hold
 			for range writes {
 				c.Write([]byte("queued behind"), func(err error) {
@@ -32,12 +26,7 @@ func TestFailedConnGivesQueuedWritesTheError(t *testing.T) {
 					}
 				})
 			}
-		})
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		go resetAfter(t, srv.Addr(), nil, 100*time.Millisecond) // let the server queue its writes
+		}, func(addr string) { resetAfter(t, addr, nil, 100*time.Millisecond) }) // let the server queue its writes
 	})
 	if err != nil {
 		t.Fatal(err)

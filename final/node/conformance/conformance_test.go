@@ -1,21 +1,18 @@
 package conformance
 
 import (
-	"bytes"
-	"context"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/nodeexperiment/gonode/final/internal/compare"
 )
 
 // setCases are the cases whose lines are compared as sets, with why.
@@ -32,12 +29,6 @@ var stderrCases = map[string]bool{"overflow-is-one": true, "interval-overflow-is
 // parallel is how many cases run at once: their programs mostly wait.
 const parallel = 4
 
-// result is what one program printed and how it exited.
-type result struct {
-	stdout, warnings []string
-	code             int
-}
-
 func TestConformance(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -48,25 +39,11 @@ func TestConformance(t *testing.T) {
 	}
 	bin, names := buildCases(t)
 	update := os.Getenv("UPDATE_GOLDEN") != ""
-	inParallel(names, func(name string) {
+	compare.InParallel(parallel, names, func(name string) {
 		js := run(t, node, "js/"+name+".js")
 		g := run(t, bin, name)
 		check(t, name, js, g, update)
 	})
-}
-
-// inParallel runs f for each name, parallel at a time, and waits.
-func inParallel(names []string, f func(name string)) {
-	sem := make(chan struct{}, parallel)
-	var wg sync.WaitGroup
-	for _, name := range names {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			f(name)
-		})
-	}
-	wg.Wait()
 }
 
 // TestGoCasesMatchRecords runs the Go half of every case and compares it
@@ -77,7 +54,7 @@ func TestGoCasesMatchRecords(t *testing.T) {
 		t.Skip("UPDATE_GOLDEN is set: TestConformance is rewriting the records")
 	}
 	bin, names := buildCases(t)
-	inParallel(names, func(name string) {
+	compare.InParallel(parallel, names, func(name string) {
 		if msg := differsFromRecord(name, run(t, bin, name)); msg != "" {
 			t.Error(msg)
 		}
@@ -118,93 +95,46 @@ func buildCases(t *testing.T) (bin string, names []string) {
 
 // record returns what a run printed as the records keep it: the lines,
 // and the exit status if it is not 0.
-func record(r result) string {
-	text := strings.Join(r.stdout, "\n") + "\n"
-	if r.code != 0 {
-		text += "(exit status " + strconv.Itoa(r.code) + ")\n"
+func record(r compare.Run) string {
+	text := strings.Join(r.Stdout, "\n") + "\n"
+	if r.Code != 0 {
+		text += "(exit status " + strconv.Itoa(r.Code) + ")\n"
 	}
 	return text
 }
 
-// sameLines compares two runs' lines, as sets for the cases in setCases.
-func sameLines(name string, a, b []string) bool {
-	if _, asSet := setCases[name]; asSet {
-		a, b = slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b))
-	}
-	return slices.Equal(a, b)
-}
-
 // differsFromRecord says how r differs from the case's record, or "".
-func differsFromRecord(name string, r result) string {
+func differsFromRecord(name string, r compare.Run) string {
 	golden := filepath.Join("testdata", name+".txt")
 	want, err := os.ReadFile(golden)
 	if err != nil {
 		return fmt.Sprintf("%s: %v (record it with UPDATE_GOLDEN=1)", name, err)
 	}
-	if got := record(r); !sameLines(name, lines(string(want)), lines(got)) {
+	if got := record(r); !compare.SameLines(compare.Lines(string(want)), compare.Lines(got), isSet(name)) {
 		return fmt.Sprintf("%s: %s records\n%sbut the run printed\n%s", name, golden, want, got)
 	}
 	return ""
 }
 
 // run runs a program and returns what it printed.
-func run(t *testing.T, prog string, arg string) result {
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, prog, arg)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	r := result{stdout: lines(stdout.String()), warnings: warnings(stderr.String())}
-	if ee, ok := errors.AsType[*exec.ExitError](err); ok {
-		r.code = ee.ExitCode()
-	} else if err != nil {
+func run(t *testing.T, prog string, arg string) compare.Run {
+	r, err := compare.Program(20*time.Second, "", nil, prog, arg)
+	if err != nil {
 		t.Errorf("%s %s: %v", prog, arg, err)
 	}
 	return r
 }
 
-func lines(s string) []string {
-	s = strings.TrimSuffix(s, "\n")
-	if s == "" {
-		return nil
-	}
-	return strings.Split(s, "\n")
-}
-
-// warningHeader is the start of a process warning, "(node:1234) ", whose
-// program name and pid differ between the two runs.
-var warningHeader = regexp.MustCompile(`^\([^:()]+:\d+\) (\w+Warning): `)
-
-// warnings returns the process warnings in stderr, without their
-// headers' name and pid, and without Node's advice on --trace-warnings.
-func warnings(s string) []string {
-	var out []string
-	ls := lines(s)
-	for i := 0; i < len(ls); i++ {
-		m := warningHeader.FindStringSubmatch(ls[i])
-		if m == nil {
-			continue
-		}
-		w := m[1] + ": " + ls[i][len(m[0]):]
-		if i+1 < len(ls) && !strings.HasPrefix(ls[i+1], "(") {
-			w += " / " + ls[i+1] // the message's second line
-			i++
-		}
-		out = append(out, w)
-	}
-	return out
+// isSet reports whether the case name is in setCases.
+func isSet(name string) bool {
+	_, ok := setCases[name]
+	return ok
 }
 
 // check compares one case's two runs, and Node's with its record.
-func check(t *testing.T, name string, js, g result, update bool) {
-	if !sameLines(name, js.stdout, g.stdout) || js.code != g.code {
-		t.Errorf("%s: node printed (exit %d)\n\t%s\nGo printed (exit %d)\n\t%s", name,
-			js.code, strings.Join(js.stdout, "\n\t"), g.code, strings.Join(g.stdout, "\n\t"))
-	}
-	if stderrCases[name] && (len(js.warnings) == 0 || !slices.Equal(js.warnings, g.warnings)) {
-		t.Errorf("%s: node warned\n\t%s\nGo warned\n\t%s", name,
-			strings.Join(js.warnings, "\n\t"), strings.Join(g.warnings, "\n\t"))
+func check(t *testing.T, name string, js, g compare.Run, update bool) {
+	if msg := compare.Diff(name, "Go", js, g, isSet(name), stderrCases[name]); msg != "" {
+		t.Error(msg)
 	}
 	if update {
 		if err := os.WriteFile(filepath.Join("testdata", name+".txt"), []byte(record(js)), 0o666); err != nil {
