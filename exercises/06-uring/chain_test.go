@@ -185,8 +185,10 @@ func TestChainLeavesNoFile(t *testing.T) {
 		sizes[i] = i * 100
 	}
 	for i, d := range readAll(t, r, writeFiles(t, sizes...)) {
-		if d.Err != nil || len(d.Data) != sizes[i] {
-			t.Fatalf("read %d: %d bytes, %v; want %d", i, len(d.Data), d.Err, sizes[i])
+		if d.Err != nil {
+			t.Fatalf("file of %d bytes: %v", sizes[i], d.Err)
+		} else if len(d.Data) != sizes[i] {
+			t.Fatalf("file of %d bytes: got %d", sizes[i], len(d.Data))
 		}
 	}
 	assertSlotsEmpty(t, r)
