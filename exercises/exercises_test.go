@@ -290,3 +290,34 @@ func editedSinceCommit(file string) (bool, error) {
 		return false, fmt.Errorf("git diff: %v %s", err, strings.TrimSpace(stderr.String()))
 	}
 }
+
+// TestUringCopiesMatchFinal checks that the copies in 06-uring of
+// final/uring's files that the exercise does not change are still the
+// same files, past their build tag and the comment that says what they
+// are (readfile_linux.go, which the exercise changes, is left out).
+func TestUringCopiesMatchFinal(t *testing.T) {
+	for _, name := range []string{"ring_linux.go", "uring.go"} {
+		orig, err := os.ReadFile(filepath.Join("..", "final", "uring", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cp, err := os.ReadFile(filepath.Join("06-uring", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Both past their //go:build line, if any; the copy also past its
+		// comment.
+		o, c := orig, cp
+		if bytes.HasPrefix(o, []byte("//go:build ")) {
+			_, o, _ = bytes.Cut(o, []byte("\n"))
+		}
+		_, c, _ = bytes.Cut(c, []byte("\n"))
+		o, c = bytes.TrimPrefix(o, []byte("\n")), bytes.TrimPrefix(c, []byte("\n"))
+		if bytes.HasPrefix(c, []byte("// This file is final/uring/")) {
+			_, c, _ = bytes.Cut(c, []byte("\n\n"))
+		}
+		if !bytes.Equal(bytes.ReplaceAll(o, []byte("\r\n"), []byte("\n")), bytes.ReplaceAll(c, []byte("\r\n"), []byte("\n"))) {
+			t.Errorf("exercises/06-uring/%s is no longer final/uring/%s past its header: copy it over again", name, name)
+		}
+	}
+}
