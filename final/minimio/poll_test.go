@@ -136,11 +136,14 @@ func waitFor(t *testing.T, p *Poll, token Token) Event {
 	return Event{}
 }
 
+// TestEventsArriveInReadinessOrder asks five answers of the delay server,
+// the first sent last. The answers are 200 ms apart, so that a loaded
+// machine (Wine under CI, both cores busy) does not swap two of them.
 func TestEventsArriveInReadinessOrder(t *testing.T) {
 	addr := delaytest.Start(t)
 	p, r := newPoll(t)
 	streams := map[Token]*TcpStream{}
-	for i, delay := range []int{400, 300, 200, 100, 0} {
+	for i, delay := range []int{800, 600, 400, 200, 0} {
 		token := Token(i + 1)
 		streams[token] = request(t, addr, delay)
 		if err := r.Register(streams[token], token, Readable); err != nil {
