@@ -21,7 +21,7 @@ REFRESH     ?=
 # Wine, the GitHub workflow's Windows job natively.
 WINDOWS_PKGS := ./express ./chapters/01-poll/minimio ./chapters/01-poll ./chapters/02-threadpool ./chapters/03-runtime ./chapters/04-modules ./final ./final/minimio ./final/loop ./final/http ./final/fs ./final/pool ./final/timeline
 
-.PHONY: diff windows-pkgs help run test test-race test-tools test-windows test-scale check vet fmt-check staticcheck book book-coverage pictures timeline serve golden stress bench bench-costs bench-syscalls bench-smoke ci exercises exercise-solutions
+.PHONY: steps diff windows-pkgs help run test test-race test-tools test-windows test-scale check vet fmt-check staticcheck book book-coverage pictures timeline serve golden stress bench bench-costs bench-syscalls bench-smoke ci exercises exercise-solutions
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -74,6 +74,8 @@ staticcheck:
 golden: ## run each program again, check it against its spec and record it in $(OUT)/golden/ (REFRESH=1: over the tracked output.txt files, and re-pair the appendix's table)
 ifeq ($(REFRESH),1)
 	UPDATE_GOLDEN=1 $(GO) test -count=1 -run TestScripts ./express ./chapters/... ./final
+	UPDATE_GOLDEN=1 $(GO) test -count=1 -run TestExamples ./final/examples ./steps/...
+	$(MAKE) steps # a step keeps the runs of its own page's examples only
 	cd tools && UPDATE_APPENDIX=1 $(GO) test -count=1 ./bookcheck/appendix # re-pair the appendix's table with the new chapter 04 run
 	cd tools && $(GO) run ./cmd/pictures # redraw chapter 04's run from its new output.txt
 else
@@ -130,10 +132,14 @@ bench-smoke: ## the benchmark and the cost probes at tiny sizes (seconds), to ke
 FROM ?= chapters/01-poll
 TO   ?= chapters/02-threadpool
 
+steps: ## write the book's Going-further steps, steps/NN-name/, from final/ and its step markers (steps/steps.txt lists them; make test checks they are in sync)
+	cd tools && $(GO) run ./cmd/steps -root ..
+
 diff: ## what TO adds to FROM, as diff -r prints it, without the ANCHOR lines that mark the book's listings (make diff FROM=chapters/02-threadpool TO=chapters/03-runtime)
 	@t=$$(mktemp -d) && trap 'rm -rf "$$t"' EXIT && \
 	for d in $(FROM) $(TO); do mkdir -p "$$t/$$d" && cp -R "$$d/." "$$t/$$d/"; done && \
-	find "$$t" -type f -exec sed -i.orig -E '/ANCHOR(_END)?:/d' {} + && find "$$t" -name '*.orig' -exec rm {} + && \
+	find "$$t" -type f -exec sed -i.orig -E '/ANCHOR(_END)?:/d' {} + && \
+	find "$$t" -type f -exec sed -i.orig -E -e '/^[[:space:]]*(\/\/|#)step:before /,/^[[:space:]]*(\/\/|#)step:end /d' -e '/^[[:space:]]*(\/\/|#)step:(file|begin|end) /d' -e 's/[[:space:]]*\/\/step:[a-z0-9-]+$$//' {} + && find "$$t" -name '*.orig' -exec rm {} + && \
 	cd "$$t" && { diff -r $(FROM) $(TO); [ $$? -le 1 ]; }
 
 ci: ## what CI runs

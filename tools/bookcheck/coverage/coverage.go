@@ -241,7 +241,7 @@ func targetFiles(root string, t Target) ([]*File, error) {
 				base += "/" + n
 			}
 		}
-		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
+		data, err := include.ReadSource(filepath.Join(root, filepath.FromSlash(p)))
 		if err != nil {
 			return nil, err
 		}
@@ -250,7 +250,7 @@ func targetFiles(root string, t Target) ([]*File, error) {
 		f.States = make([]State, len(f.Lines))
 		counts := func(int) bool { return true }
 		if base != "" {
-			old, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(base)))
+			old, err := include.ReadSource(filepath.Join(root, filepath.FromSlash(base)))
 			switch {
 			case os.IsNotExist(err):
 				// A file the base lacks counts whole.
@@ -284,7 +284,7 @@ var notShown = regexp.MustCompile(`(?s)<!--\s*not-shown:(.*?)-->`)
 
 // declarations reads the not-shown declarations of the page at path.
 func declarations(root, path string) ([]Declaration, error) {
-	data, err := os.ReadFile(path)
+	data, err := include.ReadSource(path)
 	if err != nil {
 		return nil, err
 	}
@@ -309,7 +309,7 @@ func declarations(root, path string) ([]Declaration, error) {
 			}
 			file, sel, _ := strings.Cut(d.Spec, ":")
 			d.File = filepath.ToSlash(filepath.Clean(filepath.FromSlash(file)))
-			data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(d.File)))
+			data, err := include.ReadSource(filepath.Join(root, filepath.FromSlash(d.File)))
 			if err != nil {
 				if os.IsNotExist(err) {
 					return nil, fmt.Errorf("%s:%d: not-shown %s: file %s does not exist", page, d.Line, d.Spec, d.File)

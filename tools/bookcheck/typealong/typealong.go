@@ -108,7 +108,7 @@ func Check(root string, ls Listing, prev string) error {
 	if ls.Path != file && !strings.HasSuffix(ls.Path, "/"+file) {
 		return fmt.Errorf("placement names %s, but the listing is of %s", file, ls.Path)
 	}
-	src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(ls.Path)))
+	src, err := include.ReadSource(filepath.Join(root, filepath.FromSlash(ls.Path)))
 	if err != nil {
 		return err
 	}
@@ -144,7 +144,7 @@ func Check(root string, ls Listing, prev string) error {
 				return fmt.Errorf("placement says %s is a new file, but %s has it", file, prev)
 			}
 		case c == "unchanged":
-			old, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(prevPath)))
+			old, err := include.ReadSource(filepath.Join(root, filepath.FromSlash(prevPath)))
 			if prevPath == "" || err != nil {
 				return fmt.Errorf("placement says unchanged, but there is no previous copy of %s", file)
 			}
@@ -206,7 +206,7 @@ func Check(root string, ls Listing, prev string) error {
 			if prevPath == "" {
 				return fmt.Errorf("placement says in place of %s, but there is no previous chapter", x)
 			}
-			old, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(prevPath)))
+			old, err := include.ReadSource(filepath.Join(root, filepath.FromSlash(prevPath)))
 			if err != nil {
 				return fmt.Errorf("placement says in place of %s, but %s has no %s", x, prev, file)
 			}
@@ -347,7 +347,7 @@ func receiverName(t ast.Expr) string {
 // Suggest returns a placement line that Check accepts for the listing: the
 // one an author would start from.
 func Suggest(root string, ls Listing, prev string) (string, error) {
-	src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(ls.Path)))
+	src, err := include.ReadSource(filepath.Join(root, filepath.FromSlash(ls.Path)))
 	if err != nil {
 		return "", err
 	}
@@ -370,7 +370,7 @@ func Suggest(root string, ls Listing, prev string) (string, error) {
 	}
 	var clauses []string
 	var oldDecls []decl
-	old, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(path.Join(prev, file))))
+	old, err := include.ReadSource(filepath.Join(root, filepath.FromSlash(path.Join(prev, file))))
 	if prev == "" {
 		// The first chapter: every file is new; say so at its first listing.
 	} else if err != nil {
@@ -434,13 +434,13 @@ func Unshown(root, dir, prev string, shown map[string][]string) ([]string, error
 		}
 		rel = filepath.ToSlash(rel)
 		full := path.Join(dir, rel)
-		src, err := os.ReadFile(p)
+		src, err := include.ReadSource(p)
 		if err != nil {
 			return err
 		}
 		var old []byte
 		if prev != "" {
-			old, _ = os.ReadFile(filepath.Join(root, filepath.FromSlash(path.Join(prev, rel))))
+			old, _ = include.ReadSource(filepath.Join(root, filepath.FromSlash(path.Join(prev, rel))))
 		}
 		if old != nil && string(old) == string(src) {
 			return nil // the reader has it already
@@ -516,7 +516,7 @@ func Removed(root, dir, prev string) ([]string, error) {
 			return err
 		}
 		rel = filepath.ToSlash(rel)
-		now, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(path.Join(dir, rel))))
+		now, err := include.ReadSource(filepath.Join(root, filepath.FromSlash(path.Join(dir, rel))))
 		if err != nil {
 			out = append(out, rel)
 			return nil
@@ -524,7 +524,7 @@ func Removed(root, dir, prev string) ([]string, error) {
 		if !strings.HasSuffix(rel, ".go") {
 			return nil
 		}
-		was, err := os.ReadFile(p)
+		was, err := include.ReadSource(p)
 		if err != nil {
 			return err
 		}

@@ -177,7 +177,7 @@ func (x *Expander) read(file, args string) (target, sel, text string, nums []int
 	if !filepath.IsAbs(target) {
 		target = filepath.Join(filepath.Dir(file), filepath.FromSlash(pathPart))
 	}
-	data, err := os.ReadFile(target)
+	data, err := ReadSource(target)
 	if err != nil {
 		if os.IsNotExist(err) {
 			return "", "", "", nil, fmt.Errorf("file %s does not exist", x.display(target))

@@ -85,7 +85,7 @@ func readTree(dir string) (map[string][]byte, error) {
 		if !d.Type().IsRegular() {
 			return nil
 		}
-		data, err := os.ReadFile(p)
+		data, err := include.ReadSource(p)
 		if err != nil {
 			return err
 		}

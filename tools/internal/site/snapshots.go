@@ -62,11 +62,11 @@ func (b *Book) whatIsNew(file string) (*newInfo, error) {
 	}
 	prev := filepath.Join(b.snapshotDir(i-1), rel)
 	info := &newInfo{snapshot: i}
-	cur, err := os.ReadFile(file)
+	cur, err := include.ReadSource(file)
 	if err != nil {
 		return nil, err
 	}
-	old, err := os.ReadFile(prev)
+	old, err := include.ReadSource(prev)
 	switch {
 	case os.IsNotExist(err):
 		info.newFile = b.Config.Snapshots[i].HasDiffPage()

@@ -2,8 +2,8 @@ package site
 
 import (
 	"fmt"
+	"github.com/nodeexperiment/gonode/tools/internal/include"
 	"html"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -37,7 +37,7 @@ func (r *renderer) writeSourcePages() error {
 	sort.Strings(rels)
 	for _, rel := range rels {
 		page := sourcePage(rel)
-		data, err := os.ReadFile(filepath.Join(b.Config.Root, filepath.FromSlash(rel)))
+		data, err := include.ReadSource(filepath.Join(b.Config.Root, filepath.FromSlash(rel)))
 		if err != nil {
 			return err
 		}

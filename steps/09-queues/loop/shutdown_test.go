@@ -1,0 +1,83 @@
+package loop_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/nodeexperiment/gonode/internal/delayserver/delaytest"
+	"github.com/nodeexperiment/gonode/steps/09-queues/crypto"
+	"github.com/nodeexperiment/gonode/steps/09-queues/fs"
+	"github.com/nodeexperiment/gonode/steps/09-queues/http"
+	"github.com/nodeexperiment/gonode/steps/09-queues/internal/looptest"
+	"github.com/nodeexperiment/gonode/steps/09-queues/js"
+	"github.com/nodeexperiment/gonode/steps/09-queues/loop"
+)
+
+// TestShutdownLeavesNothingBehind runs a program that uses every part of
+// the runtime (pool, timers, an interval, an immediate, a file, an HTTP
+// request, a server and a connection), once to the end and twice to an
+// uncaught panic with work still in flight (from a timer, and from a
+// connection's read callback, with the server and both connections
+// open), and checks that the goroutines (and so the locked OS threads)
+// and, on Linux, the open file descriptors are back to what they were
+// before.
+func TestShutdownLeavesNothingBehind(t *testing.T) {
+	server := delaytest.Start(t)
+	file := filepath.Join(t.TempDir(), "f.txt")
+	if err := os.WriteFile(file, []byte("some text"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	saved := fs.Delay
+	fs.Delay = 10 * time.Millisecond
+	defer func() { fs.Delay = saved }()
+
+	program := func(rt *loop.Runtime, panics string) {
+		fs.Read(rt, file, func(error, js.Value) {})
+		crypto.Encrypt(rt, 20, func(error, js.Value) {})
+		http.GetSlow(rt, server, "example.com", 200, func(error, js.Value) {})
+		rt.SetImmediate(func() {})
+		var iv *loop.Timer
+		iv = rt.SetInterval(5, func() { rt.ClearInterval(iv) })
+		srv, err := rt.Listen("127.0.0.1:0", func(err error, c *loop.Conn) {
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			c.ReadStart(func(err error, data []byte) {
+				if panics == "read" {
+					panic("stop in a read callback")
+				}
+				c.Close(nil)
+			})
+		})
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		rt.Connect(srv.Addr(), func(err error, c *loop.Conn) {
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			c.Write([]byte("x"), nil)
+			c.ReadStart(func(error, []byte) { c.Close(nil); srv.Close(nil) })
+		})
+		if panics == "timer" {
+			rt.SetTimeout(1, func() { panic("stop") })
+		}
+	}
+	for _, panics := range []string{"", "timer", "read"} {
+		done := looptest.LeakCheck(t)
+		rt, err := loop.New(loop.Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = rt.Run(func() { program(rt, panics) })
+		if (err != nil) != (panics != "") {
+			t.Fatalf("panic in %q: Run returned %v", panics, err)
+		}
+		done()
+	}
+}

@@ -1,0 +1,50 @@
+// ANCHOR: workfunc
+
+package loop
+
+import (
+	"github.com/nodeexperiment/gonode/steps/11-errors/js"
+	"github.com/nodeexperiment/gonode/steps/11-errors/pool"
+	"github.com/nodeexperiment/gonode/steps/11-errors/timeline"
+)
+
+// WorkFunc is the callback of pool work, run on the loop thread: err is
+// nil and v is what the work returned, or err says why it failed.
+type WorkFunc func(err error, v js.Value)
+
+// ANCHOR_END: workfunc
+
+// ANCHOR: queuework
+
+// QueueWork runs work on a pool thread and then cb on the loop thread
+// with what work returned. Any number of tasks may be queued: they wait,
+// first in first out, for a free thread (see pool.Pool.Submit). A panic
+// in work reaches cb as a *pool.PanicError. name says what the work is;
+// the pool thread prints it. Work queued by an exit hook is dropped:
+// its callback could never run. Loop thread only.
+func (rt *Runtime) QueueWork(name string, work func() (js.Value, error), cb WorkFunc) {
+	if rt.exiting {
+		return
+	}
+	id := rt.newID()
+	rt.work[id] = cb
+	rt.reqs++ // a request, libuv's uv__req_register: counted apart from handles
+	timeline.Send("main", "task", id)
+	rt.pool.Submit(pool.Task{Name: name, ID: id, Run: work})
+}
+
+// finishWork runs the callback of a pool result. A thread that found
+// work queued has already taken it; one that did not is released just
+// before the callback runs, so the work the callback queues goes to that
+// same thread (and, when work is waiting, the oldest of it goes there).
+func (rt *Runtime) finishWork(r pool.Result) {
+	cb := rt.work[r.ID]
+	delete(rt.work, r.ID)
+	if r.Idle {
+		rt.pool.Release(r.Thread)
+	}
+	rt.reqs--
+	rt.invoke(func() { cb(r.Err, r.Value) })
+}
+
+// ANCHOR_END: queuework

@@ -1,0 +1,57 @@
+// Command onethread gives the loop thread three kinds of news at once: a
+// timer, a task on the pool and a socket. All three callbacks run on
+// main, and main is also the thread that waits for them, in the poll
+// phase: the TICK lines show how few turns the loop takes, because each
+// wait lasts until the next piece of news.
+//
+//	go run ./steps/14-listening/examples/onethread
+//
+// example.js is the same program for node; both print the same lines on
+// main.
+package main
+
+import (
+	"runtime"
+	"strings"
+
+	"github.com/nodeexperiment/gonode/steps/14-listening/console"
+	"github.com/nodeexperiment/gonode/steps/14-listening/crypto"
+	"github.com/nodeexperiment/gonode/steps/14-listening/http"
+	"github.com/nodeexperiment/gonode/steps/14-listening/internal/program"
+	"github.com/nodeexperiment/gonode/steps/14-listening/js"
+	"github.com/nodeexperiment/gonode/steps/14-listening/loop"
+)
+
+func init() { runtime.LockOSThread() }
+
+func main() { program.Exit(program.Run(example)) }
+
+// ANCHOR: program
+
+// example sets the timer, queues the pool task and opens the socket: the
+// script, in Node.
+func example(rt *loop.Runtime, server string) {
+	console.Log("Setting a 100 ms timer")
+	rt.SetTimeout(100, func() { console.Log("Timer: 100 ms have passed") })
+
+	console.Log("Queueing a task on the pool")
+	crypto.Encrypt(rt, 30, func(err error, _ js.Value) {
+		if err != nil {
+			console.Log("Error: " + err.Error())
+			return
+		}
+		console.Log("Pool: the task is done")
+	})
+
+	console.Log("Asking the delay server for an answer in 300 ms")
+	http.GetSlow(rt, server, "www.example.com", 300, func(err error, response js.Value) {
+		if err != nil {
+			console.Log("Error: " + err.Error())
+			return
+		}
+		status, _, _ := strings.Cut(response.String(), "\r\n")
+		console.Log("Socket: " + status)
+	})
+}
+
+// ANCHOR_END: program

@@ -1,0 +1,131 @@
+// ANCHOR: file
+
+package loop
+
+// This file is what Node runs between callbacks: the nextTick queue and
+// the microtask queue (where promise reactions wait), drained after the
+// program and after every single callback, as Node ≥ 11 does.
+//
+// After a callback returns, the loop runs the whole nextTick queue,
+// including ticks queued by those ticks, then the whole microtask queue,
+// including microtasks queued by microtasks, then reports the promises
+// rejected with no handler, and goes round again until both queues are
+// empty (Node's processTicksAndRejections). Only then does the phase go
+// on to its next callback. A nextTick that always queues another one
+// therefore never lets the loop reach its next callback, timer or I/O:
+// it starves them, exactly as in Node, whose documentation warns of it.
+
+// ANCHOR_END: file
+
+// ANCHOR: queues
+
+// NextTick runs f on the loop thread once the current callback (or the
+// program) has returned, before any promise reaction and before the
+// loop goes on to any other callback: Node's process.nextTick. Loop
+// thread only.
+func (rt *Runtime) NextTick(f func()) {
+	rt.tickQueue = append(rt.tickQueue, f)
+}
+
+// QueueMicrotask runs f on the loop thread in the microtask queue, after
+// the nextTick queue has been emptied and in the order microtasks and
+// promise reactions were queued: Node's queueMicrotask. Loop thread only.
+func (rt *Runtime) QueueMicrotask(f func()) {
+	rt.microtasks = append(rt.microtasks, f)
+}
+
+// ANCHOR_END: queues
+
+// ANCHOR: invoke
+
+// invoke runs f as one callback of the loop, then drains the nextTick and
+// microtask queues. Every callback the loop runs goes through it: the
+// program, timers, immediates, pending callbacks, pool and I/O callbacks.
+// An invoke from inside the drain (which no callback does today) only
+// calls f: the outer drain will take what f queued, in order.
+func (rt *Runtime) invoke(f func()) {
+	rt.call(f)
+	if rt.draining {
+		return
+	}
+	rt.draining = true
+	defer func() { rt.draining = false }()
+	rt.drain()
+}
+
+// ANCHOR_END: invoke
+
+// ANCHOR: call
+
+// call runs f. Without an uncaught-exception handler, a panic in f goes
+// on up, as an *UncaughtError with the stack of the panic, and ends the
+// run; with one (set by then, even by f itself), the handler hears of it
+// and call returns, so the loop goes on. Exit's panic always goes on up.
+func (rt *Runtime) call(f func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			rt.uncaught(r)
+		}
+	}()
+	f()
+}
+
+// uncaught reports what a callback panicked with (called from the
+// deferred function that recovered it) to the uncaught-exception
+// handler, or panics again with it as an *UncaughtError when there is
+// none. Exit's panic is passed on. A panic in the handler itself goes on
+// up as an *UncaughtError whose InHandler is set.
+func (rt *Runtime) uncaught(r any) {
+	if _, ok := r.(exitNow); ok {
+		panic(r)
+	}
+	u, ok := r.(*UncaughtError)
+	if !ok {
+		u = &UncaughtError{Value: r, Stack: panicStack()}
+	}
+	if rt.onUncaught == nil || u.InHandler {
+		panic(u)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(exitNow); ok {
+				panic(r)
+			}
+			panic(&UncaughtError{Value: r, Stack: panicStack(), InHandler: true})
+		}
+	}()
+	rt.onUncaught(u)
+}
+
+// ANCHOR_END: call
+
+// ANCHOR: drain
+
+// drain runs the nextTick queue, then the microtask queue, then reports
+// unhandled rejections, until nothing is left.
+func (rt *Runtime) drain() {
+	for {
+		for len(rt.tickQueue) > 0 {
+			f := rt.tickQueue[0]
+			rt.tickQueue[0] = nil
+			rt.tickQueue = rt.tickQueue[1:]
+			rt.call(f)
+		}
+		rt.runMicrotasks()
+		if len(rt.tickQueue) == 0 && !rt.reportRejections() {
+			return
+		}
+	}
+}
+
+// runMicrotasks runs the microtask queue until it is empty.
+func (rt *Runtime) runMicrotasks() {
+	for len(rt.microtasks) > 0 {
+		f := rt.microtasks[0]
+		rt.microtasks[0] = nil
+		rt.microtasks = rt.microtasks[1:]
+		rt.call(f)
+	}
+}
+
+// ANCHOR_END: drain

@@ -1,0 +1,78 @@
+// ANCHOR: handle
+
+package loop
+
+// handle is what keeps the loop alive, libuv's UV_HANDLE_ACTIVE and
+// UV_HANDLE_REF (src/uv-common.h). A handle is active while it has work
+// to do: a timer armed or due, an immediate waiting, a server listening,
+// a connection reading, writing or connecting. An active handle that is
+// ref'd (the default) counts in rt.handles. start, stop, Ref and Unref
+// are the only code that changes rt.handles.
+type handle struct {
+	rt     *Runtime
+	active bool
+	unref  bool
+}
+
+// start makes the handle active (libuv's uv__handle_start).
+func (h *handle) start() {
+	if h.active {
+		return
+	}
+	h.active = true
+	if !h.unref {
+		h.rt.handles++
+	}
+}
+
+// stop makes the handle inactive (libuv's uv__handle_stop).
+func (h *handle) stop() {
+	if !h.active {
+		return
+	}
+	h.active = false
+	if !h.unref {
+		h.rt.handles--
+	}
+}
+
+// Ref makes the handle keep the loop alive while it is active (the
+// default). Loop thread only.
+func (h *handle) Ref() {
+	if !h.unref {
+		return
+	}
+	h.unref = false
+	if h.active {
+		h.rt.handles++
+	}
+}
+
+// Unref lets the loop end while the handle is active: it still runs if
+// the loop is alive for another reason. Loop thread only.
+func (h *handle) Unref() {
+	if h.unref {
+		return
+	}
+	h.unref = true
+	if h.active {
+		h.rt.handles--
+	}
+}
+
+// HasRef reports whether the handle keeps the loop alive while it is
+// active. Loop thread only.
+func (h *handle) HasRef() bool { return !h.unref }
+
+// ANCHOR_END: handle
+
+// ANCHOR: alive
+
+// alive reports whether the loop has anything left to do, libuv's
+// uv__loop_alive: an active ref'd handle, pool work in flight, a pending
+// callback, or a close callback.
+func (rt *Runtime) alive() bool {
+	return rt.handles > 0 || rt.reqs > 0 || len(rt.pending) > 0 || len(rt.closing) > 0
+}
+
+// ANCHOR_END: alive
