@@ -2,6 +2,7 @@ package typealong
 
 import (
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -112,5 +113,54 @@ func TestShownTwiceIsCaught(t *testing.T) {
 	b, err2 := Shown(root, Listing{Path: "steps/02-b/p.go", Anchor: "a"})
 	if err1 != nil || err2 != nil || a != b || a == "" {
 		t.Errorf("the same lines in two steps: %q, %q (%v, %v)", a, b, err1, err2)
+	}
+}
+
+// TestStepBuildSectionsNameWhatIsNotShown holds each Going-further page's
+// "Build it yourself" section to what the reader must take from the step
+// rather than type: what the step has (or has otherwise) over the
+// previous step and no listing shows, and what the previous step has and
+// this one no longer does. final/ is the last step.
+func TestStepBuildSectionsNameWhatIsNotShown(t *testing.T) {
+	root := filepath.Join("..", "..", "..")
+	m, err := steps.ReadManifest(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range m.Steps {
+		page := filepath.Join(root, filepath.FromSlash(s.Page))
+		b, err := os.ReadFile(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		shown := map[string][]string{}
+		for _, mm := range anyInclude.FindAllStringSubmatch(string(b), -1) {
+			shown[mm[1]] = append(shown[mm[1]], mm[2])
+		}
+		prev := ""
+		if i > 0 {
+			prev = m.Steps[i-1].Dir
+		}
+		missing, err := Unshown(root, s.Dir, prev, shown)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var removed []string
+		if prev != "" {
+			if removed, err = Removed(root, s.Dir, prev); err != nil {
+				t.Fatal(err)
+			}
+		}
+		section := buildSection(t, page)
+		for _, want := range append(missing, removed...) {
+			file, name, isDecl := strings.Cut(want, ": ")
+			w := "`" + path.Base(file) + "`"
+			if isDecl {
+				w = "`" + name + "`"
+			}
+			if !strings.Contains(section, w) {
+				t.Errorf("%s: %s differs from %s in %s, which no listing shows and \"Build it yourself\" does not name (%s)", s.Page, s.Dir, prev, want, w)
+			}
+		}
 	}
 }
