@@ -29,7 +29,7 @@ import (
 	"github.com/nodeexperiment/gonode/final/console"
 	"github.com/nodeexperiment/gonode/final/minimio"
 	"github.com/nodeexperiment/gonode/final/pool"
-	"github.com/nodeexperiment/gonode/final/timeline"
+	"github.com/nodeexperiment/gonode/final/timeline" //step:watching
 )
 
 // Runtime is an event loop. Create it with New and start it with Run.
@@ -72,8 +72,10 @@ type Runtime struct {
 	inbox   []pool.Result // guarded by mu
 	wakeErr error         // guarded by mu: a wake that failed
 	waker   *minimio.Waker
+	//step:begin uring
 
 	uring ringState // the io_uring backend for file reads, when on (uring.go)
+	//step:end uring
 }
 
 // ErrRunTwice is returned by Run on a runtime that has already run (or
@@ -149,10 +151,10 @@ func (rt *Runtime) Run(program func()) (err error) {
 			console.Print("main", "FINISHED")
 		}
 	}()
-	start := timeline.Now() // the timeline's hooks cost a nil check when off
+	start := timeline.Now() // the timeline's hooks cost a nil check when off //step:watching
 	rt.updateTime()
 	rt.invoke(program)
-	timeline.Span("main", timeline.Program, "program", start)
+	timeline.Span("main", timeline.Program, "program", start) //step:watching
 	for {
 		for rt.alive() {
 			if err := rt.tick(); err != nil {
@@ -177,7 +179,7 @@ func (rt *Runtime) Ticks() int { return rt.ticks }
 // tick is one turn of the loop, phase by phase.
 func (rt *Runtime) tick() error {
 	rt.ticks++
-	timeline.Mark("main", timeline.Tick, rt.ticks)
+	timeline.Mark("main", timeline.Tick, rt.ticks) //step:watching
 	console.Printf("main", "===== TICK %d =====", rt.ticks)
 	rt.updateTime()
 	rt.runTimers()  // 1. timers
@@ -218,7 +220,7 @@ func (rt *Runtime) start() error {
 	rt.poll, rt.reg, rt.waker = p, p.Registrator(), p.Waker()
 	rt.events = minimio.NewEvents(1024)
 	rt.pool = pool.New(rt.poolSize, rt.post)
-	rt.startRing()
+	rt.startRing() //step:uring
 	return nil
 }
 
@@ -227,7 +229,10 @@ func (rt *Runtime) start() error {
 // connection still open.
 func (rt *Runtime) shutdown() error {
 	rt.pool.Close()
-	err := errors.Join(rt.closeRing(), rt.poll.Close())
+	//step:before uring
+	// err := rt.poll.Close()
+	//step:end uring
+	err := errors.Join(rt.closeRing(), rt.poll.Close()) //step:uring
 	for token, w := range rt.watchers {
 		err = errors.Join(err, w.src.Close())
 		delete(rt.watchers, token)

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/nodeexperiment/gonode/final/console"
-	"github.com/nodeexperiment/gonode/final/timeline"
+	"github.com/nodeexperiment/gonode/final/timeline" //step:watching
 )
 
 // Timer is a pending SetTimeout or SetInterval. Pass it to ClearTimeout
@@ -157,7 +157,7 @@ func (rt *Runtime) runTimers() {
 		} else {
 			t.stop()
 		}
-		timeline.Mark("main", timeline.TimerFire, t.id)
+		timeline.Mark("main", timeline.TimerFire, t.id) //step:watching
 		rt.invoke(cb)
 	}
 }

@@ -2,8 +2,6 @@
 
 package loop
 
-import "github.com/nodeexperiment/gonode/steps/09-queues/timeline"
-
 // Immediate is a pending SetImmediate. Pass it to ClearImmediate to
 // cancel it. An Immediate belongs to the loop thread.
 type Immediate struct {
@@ -50,7 +48,6 @@ func (rt *Runtime) runImmediates() {
 			continue // cleared
 		}
 		im.stop()
-		timeline.Mark("main", timeline.Callback, 0)
 		rt.invoke(im.cb)
 	}
 }

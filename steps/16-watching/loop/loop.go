@@ -72,8 +72,6 @@ type Runtime struct {
 	inbox   []pool.Result // guarded by mu
 	wakeErr error         // guarded by mu: a wake that failed
 	waker   *minimio.Waker
-
-	uring ringState // the io_uring backend for file reads, when on (uring.go)
 }
 
 // ErrRunTwice is returned by Run on a runtime that has already run (or
@@ -218,7 +216,6 @@ func (rt *Runtime) start() error {
 	rt.poll, rt.reg, rt.waker = p, p.Registrator(), p.Waker()
 	rt.events = minimio.NewEvents(1024)
 	rt.pool = pool.New(rt.poolSize, rt.post)
-	rt.startRing()
 	return nil
 }
 
@@ -227,7 +224,7 @@ func (rt *Runtime) start() error {
 // connection still open.
 func (rt *Runtime) shutdown() error {
 	rt.pool.Close()
-	err := errors.Join(rt.closeRing(), rt.poll.Close())
+	err := rt.poll.Close()
 	for token, w := range rt.watchers {
 		err = errors.Join(err, w.src.Close())
 		delete(rt.watchers, token)

@@ -14,18 +14,14 @@ import (
 // pollPhase is the poll phase: tell the OS what the watchers want now,
 // wait in the event queue (epoll_wait, kevent, GetQueuedCompletionStatusEx)
 // no longer than pollTimeout says, run the callback of each event in the
-// order the OS reported them, then the pool's callbacks, then the
-// io_uring ring's (uring.go). The inbox is taken whether or not a wake
-// came with this return: the take never blocks, and results posted
-// while the loop was busy cost no further wait. A wait that would not
-// block, with no watcher and no pool work out, is not made: as in
-// libuv's uv__io_poll when nfds is 0, the OS has nothing to report.
+// order the OS reported them, then the pool's callbacks. The inbox is
+// taken whether or not a wake came with this return: the take never
+// blocks, and results posted while the loop was busy cost no further
+// wait. A wait that would not block, with no watcher and no pool work
+// out, is not made: as in libuv's uv__io_poll when nfds is 0, the OS
 func (rt *Runtime) pollPhase() error {
 	rt.applyInterest()
 	timeout := rt.pollTimeout()
-	if err := rt.ringSubmit(&timeout); err != nil {
-		return fmt.Errorf("loop: io_uring: %w", err)
-	}
 	if timeout != 0 || len(rt.watchers) > 0 || len(rt.work) > 0 {
 		rt.waits++
 		start := timeline.Now()
@@ -49,7 +45,6 @@ func (rt *Runtime) pollPhase() error {
 	if err := rt.runCompletions(); err != nil {
 		return err
 	}
-	rt.reapRing()
 	return nil
 }
 

@@ -14,12 +14,13 @@ import (
 // pollPhase is the poll phase: tell the OS what the watchers want now,
 // wait in the event queue (epoll_wait, kevent, GetQueuedCompletionStatusEx)
 // no longer than pollTimeout says, run the callback of each event in the
-// order the OS reported them, then the pool's callbacks, then the
-// io_uring ring's (uring.go). The inbox is taken whether or not a wake
-// came with this return: the take never blocks, and results posted
-// while the loop was busy cost no further wait. A wait that would not
-// block, with no watcher and no pool work out, is not made: as in
-// libuv's uv__io_poll when nfds is 0, the OS has nothing to report.
+// order the OS reported them, then the pool's callbacks. The inbox is
+// taken whether or not a wake came with this return: the take never
+// blocks, and results posted while the loop was busy cost no further
+// wait. A wait that would not block, with no watcher and no pool work
+// out, is not made: as in libuv's uv__io_poll when nfds is 0, the OS
+// has nothing to report. With io_uring on, the ring's completions
+// come last (uring.go).
 func (rt *Runtime) pollPhase() error {
 	rt.applyInterest()
 	timeout := rt.pollTimeout()
