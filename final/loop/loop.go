@@ -151,10 +151,12 @@ func (rt *Runtime) Run(program func()) (err error) {
 			console.Print("main", "FINISHED")
 		}
 	}()
+	// ANCHOR: programspan
 	start := timeline.Now() // the timeline's hooks cost a nil check when off //step:watching
 	rt.updateTime()
 	rt.invoke(program)
 	timeline.Span("main", timeline.Program, "program", start) //step:watching
+	// ANCHOR_END: programspan
 	for {
 		for rt.alive() {
 			if err := rt.tick(); err != nil {
@@ -178,9 +180,11 @@ func (rt *Runtime) Ticks() int { return rt.ticks }
 
 // tick is one turn of the loop, phase by phase.
 func (rt *Runtime) tick() error {
+	// ANCHOR: tickmark
 	rt.ticks++
 	timeline.Mark("main", timeline.Tick, rt.ticks) //step:watching
 	console.Printf("main", "===== TICK %d =====", rt.ticks)
+	// ANCHOR_END: tickmark
 	rt.updateTime()
 	rt.runTimers()  // 1. timers
 	rt.runPending() // 2. pending callbacks

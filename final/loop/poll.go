@@ -29,6 +29,7 @@ func (rt *Runtime) pollPhase() error {
 		return fmt.Errorf("loop: io_uring: %w", err)
 	}
 	//step:end uring
+	// ANCHOR: pollwait
 	if timeout != 0 || len(rt.watchers) > 0 || len(rt.work) > 0 {
 		rt.waits++
 		start := timeline.Now() //step:watching
@@ -51,6 +52,7 @@ func (rt *Runtime) pollPhase() error {
 		console.Printf("main", "epoll event %d is ready", ev.Token())
 		rt.runEvent(ev)
 	}
+	// ANCHOR_END: pollwait
 	if err := rt.runCompletions(); err != nil {
 		return err
 	}
@@ -76,11 +78,13 @@ func (rt *Runtime) runCompletions() error {
 	if wakeErr != nil {
 		return fmt.Errorf("loop: waking the event queue: %w", wakeErr)
 	}
+	// ANCHOR: inboxmarks
 	for _, r := range batch {
 		timeline.Receive("main", "result", r.ID)       //step:watching
 		timeline.Mark("main", timeline.Callback, r.ID) //step:watching
 		rt.finishWork(r)
 	}
+	// ANCHOR_END: inboxmarks
 	return nil
 }
 

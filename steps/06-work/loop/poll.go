@@ -20,6 +20,7 @@ import (
 func (rt *Runtime) pollPhase() error {
 	rt.applyInterest()
 	timeout := rt.pollTimeout()
+	// ANCHOR: pollwait
 	if timeout != 0 || len(rt.watchers) > 0 || len(rt.work) > 0 {
 		rt.waits++
 		err := rt.poll.Poll(&rt.events, timeout)
@@ -37,6 +38,7 @@ func (rt *Runtime) pollPhase() error {
 		console.Printf("main", "epoll event %d is ready", ev.Token())
 		rt.runEvent(ev)
 	}
+	// ANCHOR_END: pollwait
 	if err := rt.runCompletions(); err != nil {
 		return err
 	}
@@ -61,9 +63,11 @@ func (rt *Runtime) runCompletions() error {
 	if wakeErr != nil {
 		return fmt.Errorf("loop: waking the event queue: %w", wakeErr)
 	}
+	// ANCHOR: inboxmarks
 	for _, r := range batch {
 		rt.finishWork(r)
 	}
+	// ANCHOR_END: inboxmarks
 	return nil
 }
 

@@ -47,8 +47,10 @@ func (rt *Runtime) runImmediates() {
 		if !im.active {
 			continue // cleared
 		}
+		// ANCHOR: immediatemark
 		im.stop()
 		rt.invoke(im.cb)
+		// ANCHOR_END: immediatemark
 	}
 }
 

@@ -146,8 +146,10 @@ func (rt *Runtime) Run(program func()) (err error) {
 			console.Print("main", "FINISHED")
 		}
 	}()
+	// ANCHOR: programspan
 	rt.updateTime()
 	rt.invoke(program)
+	// ANCHOR_END: programspan
 	for {
 		for rt.alive() {
 			if err := rt.tick(); err != nil {
@@ -171,8 +173,10 @@ func (rt *Runtime) Ticks() int { return rt.ticks }
 
 // tick is one turn of the loop, phase by phase.
 func (rt *Runtime) tick() error {
+	// ANCHOR: tickmark
 	rt.ticks++
 	console.Printf("main", "===== TICK %d =====", rt.ticks)
+	// ANCHOR_END: tickmark
 	rt.updateTime()
 	rt.runTimers()  // 1. timers
 	rt.runPending() // 2. pending callbacks

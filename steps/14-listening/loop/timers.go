@@ -156,7 +156,9 @@ func (rt *Runtime) runTimers() {
 		} else {
 			t.stop()
 		}
+		// ANCHOR: timermark
 		rt.invoke(cb)
+		// ANCHOR_END: timermark
 	}
 }
 

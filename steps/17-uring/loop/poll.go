@@ -27,6 +27,7 @@ func (rt *Runtime) pollPhase() error {
 	if err := rt.ringSubmit(&timeout); err != nil {
 		return fmt.Errorf("loop: io_uring: %w", err)
 	}
+	// ANCHOR: pollwait
 	if timeout != 0 || len(rt.watchers) > 0 || len(rt.work) > 0 {
 		rt.waits++
 		start := timeline.Now()
@@ -47,6 +48,7 @@ func (rt *Runtime) pollPhase() error {
 		console.Printf("main", "epoll event %d is ready", ev.Token())
 		rt.runEvent(ev)
 	}
+	// ANCHOR_END: pollwait
 	if err := rt.runCompletions(); err != nil {
 		return err
 	}
@@ -72,11 +74,13 @@ func (rt *Runtime) runCompletions() error {
 	if wakeErr != nil {
 		return fmt.Errorf("loop: waking the event queue: %w", wakeErr)
 	}
+	// ANCHOR: inboxmarks
 	for _, r := range batch {
 		timeline.Receive("main", "result", r.ID)
 		timeline.Mark("main", timeline.Callback, r.ID)
 		rt.finishWork(r)
 	}
+	// ANCHOR_END: inboxmarks
 	return nil
 }
 
