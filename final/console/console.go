@@ -53,15 +53,21 @@ func SetOutput(w io.Writer) (previous io.Writer) {
 
 //step:begin watching
 
+// ANCHOR: silent
+
 // silent reports whether a line printed now would go nowhere: the output
 // is io.Discard and no timeline is recording.
 func silent() bool { return discarding.Load() && !timeline.On() }
+
+// ANCHOR_END: silent
 
 //step:end watching
 
 // ANCHOR_END: output
 
 // ANCHOR: print
+
+// ANCHOR: printline
 
 // Print writes one trace line for thread. It is safe from any goroutine.
 func Print(thread, msg string) {
@@ -71,6 +77,8 @@ func Print(thread, msg string) {
 	timeline.PrintedLine(thread, msg) //step:watching
 	write(fmt.Sprintf("Thread: %s\t %s\n", thread, msg))
 }
+
+// ANCHOR_END: printline
 
 // Printf writes one trace line for thread, formatted from format and
 // args as fmt.Sprintf formats them. It is safe from any goroutine.

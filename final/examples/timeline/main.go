@@ -1,3 +1,5 @@
+// ANCHOR: command
+
 // Command timeline runs a small program while package timeline records
 // it: two file reads on the pool, a computation queued by the first
 // read's callback, an immediate and a timer. When the loop has finished,
@@ -31,6 +33,8 @@ import (
 )
 
 func init() { runtime.LockOSThread() }
+
+// ANCHOR_END: command
 
 // ANCHOR: main
 

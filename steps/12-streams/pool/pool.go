@@ -196,6 +196,7 @@ func (p *Pool) Close() {
 func (p *Pool) worker(t *thread, i int, deliver func(Result)) {
 	runtime.LockOSThread()
 	defer close(t.done)
+	// ANCHOR: workerhooks
 	task := <-t.slot
 	for {
 		console.Print(t.name, "received a task of type: "+task.Name)
@@ -213,6 +214,7 @@ func (p *Pool) worker(t *thread, i int, deliver func(Result)) {
 		}
 		task = next
 	}
+	// ANCHOR_END: workerhooks
 }
 
 // run calls task.Run and turns a panic into a *PanicError, so that one

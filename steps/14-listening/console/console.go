@@ -46,6 +46,8 @@ func silent() bool { return discarding.Load() }
 
 // ANCHOR: print
 
+// ANCHOR: printline
+
 // Print writes one trace line for thread. It is safe from any goroutine.
 func Print(thread, msg string) {
 	if silent() {
@@ -53,6 +55,8 @@ func Print(thread, msg string) {
 	}
 	write(fmt.Sprintf("Thread: %s\t %s\n", thread, msg))
 }
+
+// ANCHOR_END: printline
 
 // Printf writes one trace line for thread, formatted from format and
 // args as fmt.Sprintf formats them. It is safe from any goroutine.

@@ -42,13 +42,19 @@ func SetOutput(w io.Writer) (previous io.Writer) {
 	return previous
 }
 
+// ANCHOR: silent
+
 // silent reports whether a line printed now would go nowhere: the output
 // is io.Discard and no timeline is recording.
 func silent() bool { return discarding.Load() && !timeline.On() }
 
+// ANCHOR_END: silent
+
 // ANCHOR_END: output
 
 // ANCHOR: print
+
+// ANCHOR: printline
 
 // Print writes one trace line for thread. It is safe from any goroutine.
 func Print(thread, msg string) {
@@ -58,6 +64,8 @@ func Print(thread, msg string) {
 	timeline.PrintedLine(thread, msg)
 	write(fmt.Sprintf("Thread: %s\t %s\n", thread, msg))
 }
+
+// ANCHOR_END: printline
 
 // Printf writes one trace line for thread, formatted from format and
 // args as fmt.Sprintf formats them. It is safe from any goroutine.
