@@ -74,7 +74,9 @@ type Runtime struct {
 	waker   *minimio.Waker
 	//step:begin uring
 
+	// ANCHOR: ringfield
 	uring ringState // the io_uring backend for file reads, when on (uring.go)
+	// ANCHOR_END: ringfield
 	//step:end uring
 }
 
@@ -223,8 +225,10 @@ func (rt *Runtime) start() error {
 	}
 	rt.poll, rt.reg, rt.waker = p, p.Registrator(), p.Waker()
 	rt.events = minimio.NewEvents(1024)
+	// ANCHOR: startring
 	rt.pool = pool.New(rt.poolSize, rt.post)
 	rt.startRing() //step:uring
+	// ANCHOR_END: startring
 	return nil
 }
 
@@ -232,11 +236,13 @@ func (rt *Runtime) start() error {
 // queue any more, then releases the event queue and every server and
 // connection still open.
 func (rt *Runtime) shutdown() error {
+	// ANCHOR: closering
 	rt.pool.Close()
 	//step:before uring
 	// err := rt.poll.Close()
 	//step:end uring
 	err := errors.Join(rt.closeRing(), rt.poll.Close()) //step:uring
+	// ANCHOR_END: closering
 	for token, w := range rt.watchers {
 		err = errors.Join(err, w.src.Close())
 		delete(rt.watchers, token)

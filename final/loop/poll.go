@@ -23,12 +23,14 @@ import (
 // come last (uring.go). //step:uring
 func (rt *Runtime) pollPhase() error {
 	rt.applyInterest()
+	// ANCHOR: ringsubmit
 	timeout := rt.pollTimeout()
 	//step:begin uring
 	if err := rt.ringSubmit(&timeout); err != nil {
 		return fmt.Errorf("loop: io_uring: %w", err)
 	}
 	//step:end uring
+	// ANCHOR_END: ringsubmit
 	// ANCHOR: pollwait
 	if timeout != 0 || len(rt.watchers) > 0 || len(rt.work) > 0 {
 		rt.waits++
@@ -53,10 +55,12 @@ func (rt *Runtime) pollPhase() error {
 		rt.runEvent(ev)
 	}
 	// ANCHOR_END: pollwait
+	// ANCHOR: ringreap
 	if err := rt.runCompletions(); err != nil {
 		return err
 	}
 	rt.reapRing() //step:uring
+	// ANCHOR_END: ringreap
 	return nil
 }
 

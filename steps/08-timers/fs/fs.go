@@ -14,6 +14,8 @@ import (
 // while no runtime is running.
 var Delay = time.Second
 
+// ANCHOR: read
+
 // Read reads the file at path on a pool thread, then calls cb on the
 // loop thread with its contents as a string, or with an error that
 // wraps the *os.PathError (errors.Is(err, fs.ErrNotExist) works for a
@@ -29,3 +31,5 @@ func Read(rt *loop.Runtime, path string, cb func(err error, text js.Value)) {
 		return js.String(string(b)), nil
 	}, cb)
 }
+
+// ANCHOR_END: read

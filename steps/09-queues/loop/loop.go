@@ -215,7 +215,9 @@ func (rt *Runtime) start() error {
 	}
 	rt.poll, rt.reg, rt.waker = p, p.Registrator(), p.Waker()
 	rt.events = minimio.NewEvents(1024)
+	// ANCHOR: startring
 	rt.pool = pool.New(rt.poolSize, rt.post)
+	// ANCHOR_END: startring
 	return nil
 }
 
@@ -223,8 +225,10 @@ func (rt *Runtime) start() error {
 // queue any more, then releases the event queue and every server and
 // connection still open.
 func (rt *Runtime) shutdown() error {
+	// ANCHOR: closering
 	rt.pool.Close()
 	err := rt.poll.Close()
+	// ANCHOR_END: closering
 	for token, w := range rt.watchers {
 		err = errors.Join(err, w.src.Close())
 		delete(rt.watchers, token)

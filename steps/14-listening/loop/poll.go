@@ -19,7 +19,9 @@ import (
 // out, is not made: as in libuv's uv__io_poll when nfds is 0, the OS
 func (rt *Runtime) pollPhase() error {
 	rt.applyInterest()
+	// ANCHOR: ringsubmit
 	timeout := rt.pollTimeout()
+	// ANCHOR_END: ringsubmit
 	// ANCHOR: pollwait
 	if timeout != 0 || len(rt.watchers) > 0 || len(rt.work) > 0 {
 		rt.waits++
@@ -39,9 +41,11 @@ func (rt *Runtime) pollPhase() error {
 		rt.runEvent(ev)
 	}
 	// ANCHOR_END: pollwait
+	// ANCHOR: ringreap
 	if err := rt.runCompletions(); err != nil {
 		return err
 	}
+	// ANCHOR_END: ringreap
 	return nil
 }
 

@@ -73,7 +73,9 @@ type Runtime struct {
 	wakeErr error         // guarded by mu: a wake that failed
 	waker   *minimio.Waker
 
+	// ANCHOR: ringfield
 	uring ringState // the io_uring backend for file reads, when on (uring.go)
+	// ANCHOR_END: ringfield
 }
 
 // ErrRunTwice is returned by Run on a runtime that has already run (or
@@ -221,8 +223,10 @@ func (rt *Runtime) start() error {
 	}
 	rt.poll, rt.reg, rt.waker = p, p.Registrator(), p.Waker()
 	rt.events = minimio.NewEvents(1024)
+	// ANCHOR: startring
 	rt.pool = pool.New(rt.poolSize, rt.post)
 	rt.startRing()
+	// ANCHOR_END: startring
 	return nil
 }
 
@@ -230,8 +234,10 @@ func (rt *Runtime) start() error {
 // queue any more, then releases the event queue and every server and
 // connection still open.
 func (rt *Runtime) shutdown() error {
+	// ANCHOR: closering
 	rt.pool.Close()
 	err := errors.Join(rt.closeRing(), rt.poll.Close())
+	// ANCHOR_END: closering
 	for token, w := range rt.watchers {
 		err = errors.Join(err, w.src.Close())
 		delete(rt.watchers, token)

@@ -23,10 +23,12 @@ import (
 // come last (uring.go).
 func (rt *Runtime) pollPhase() error {
 	rt.applyInterest()
+	// ANCHOR: ringsubmit
 	timeout := rt.pollTimeout()
 	if err := rt.ringSubmit(&timeout); err != nil {
 		return fmt.Errorf("loop: io_uring: %w", err)
 	}
+	// ANCHOR_END: ringsubmit
 	// ANCHOR: pollwait
 	if timeout != 0 || len(rt.watchers) > 0 || len(rt.work) > 0 {
 		rt.waits++
@@ -49,10 +51,12 @@ func (rt *Runtime) pollPhase() error {
 		rt.runEvent(ev)
 	}
 	// ANCHOR_END: pollwait
+	// ANCHOR: ringreap
 	if err := rt.runCompletions(); err != nil {
 		return err
 	}
 	rt.reapRing()
+	// ANCHOR_END: ringreap
 	return nil
 }
 

@@ -32,6 +32,8 @@ import (
 	"github.com/nodeexperiment/gonode/steps/16-watching/timeline"
 )
 
+// init pins the main goroutine to the process's first OS thread:
+// "main" in the trace is the main thread.
 func init() { runtime.LockOSThread() }
 
 // ANCHOR_END: command
