@@ -6,10 +6,10 @@
 //	Thread: NAME<TAB> message
 //
 // Every thread passes its own name (Go has no thread names). One lock
-// keeps lines, and whole content blocks, from interleaving. While package
-// timeline records, every line and block is also recorded there, with
-// its time and thread. Every function here is safe to call from any
-// goroutine.
+// keeps lines, and whole content blocks, from interleaving. Every
+// function here is safe to call from any goroutine.
+// While package timeline records, every line and block is also //step:watching
+// recorded there, with its time and thread. //step:watching
 package console
 
 import (
@@ -20,14 +20,17 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/nodeexperiment/gonode/final/timeline"
+	"github.com/nodeexperiment/gonode/final/timeline" //step:watching
 )
 
 var (
 	mu  sync.Mutex
 	out io.Writer = os.Stdout // guarded by mu
-	// discarding is whether out is io.Discard: then a line that no
-	// timeline records either is not even formatted.
+	// discarding is whether out is io.Discard: then a line is not even
+	// formatted, unless a timeline records it. //step:watching
+	//step:before watching
+	// // formatted.
+	//step:end watching
 	discarding atomic.Bool
 )
 
@@ -42,28 +45,46 @@ func SetOutput(w io.Writer) (previous io.Writer) {
 	return previous
 }
 
+//step:before watching
+// // silent reports whether a line printed now would go nowhere: the
+// // output is io.Discard.
+// func silent() bool { return discarding.Load() }
+//step:end watching
+
+//step:begin watching
+
+// ANCHOR: silent
+
 // silent reports whether a line printed now would go nowhere: the output
 // is io.Discard and no timeline is recording.
 func silent() bool { return discarding.Load() && !timeline.On() }
 
+// ANCHOR_END: silent
+
+//step:end watching
+
 // ANCHOR_END: output
 
 // ANCHOR: print
+
+// ANCHOR: printline
 
 // Print writes one trace line for thread. It is safe from any goroutine.
 func Print(thread, msg string) {
 	if silent() {
 		return
 	}
-	timeline.PrintedLine(thread, msg)
+	timeline.PrintedLine(thread, msg) //step:watching
 	write(fmt.Sprintf("Thread: %s\t %s\n", thread, msg))
 }
 
+// ANCHOR_END: printline
+
 // Printf writes one trace line for thread, formatted from format and
-// args as fmt.Sprintf formats them. While the output is io.Discard and
-// no timeline records, it returns before formatting: a benchmark that
-// silences the trace does not pay for the lines it throws away. It is
-// safe from any goroutine.
+// args as fmt.Sprintf formats them. It is safe from any goroutine.
+// While the output is io.Discard, it returns before formatting: a
+// benchmark that silences the trace does not pay for the lines it
+// throws away (unless a timeline records them). //step:watching
 func Printf(thread, format string, args ...any) {
 	if silent() {
 		return
@@ -102,7 +123,7 @@ func Content(content, description string) {
 	}
 	b.WriteString("... [Note: Abbreviated for display] ...\n")
 	b.WriteString("===== END CONTENT =====\n\n")
-	timeline.PrintedLine("main", "content block: "+description)
+	timeline.PrintedLine("main", "content block: "+description) //step:watching
 	write(b.String())
 }
 

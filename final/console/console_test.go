@@ -6,7 +6,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/nodeexperiment/gonode/final/timeline"
+	"github.com/nodeexperiment/gonode/final/timeline" //step:watching
 )
 
 func capture(t *testing.T, f func()) string {
@@ -32,8 +32,8 @@ type formatCounter struct{ n *int }
 func (c formatCounter) String() string { *c.n++; return "x" }
 
 // TestPrintfFormatsOnlyWhatIsKept checks that Printf formats like
-// fmt.Sprintf, and does not format at all while the output is io.Discard,
-// unless a timeline is recording the lines.
+// fmt.Sprintf, and does not format at all while the output is io.Discard
+// (unless a timeline is recording the lines). //step:watching
 func TestPrintfFormatsOnlyWhatIsKept(t *testing.T) {
 	formatted := 0
 	arg := formatCounter{&formatted}
@@ -48,12 +48,14 @@ func TestPrintfFormatsOnlyWhatIsKept(t *testing.T) {
 	if formatted != 0 {
 		t.Fatalf("a discarded line was formatted %d times", formatted)
 	}
+	//step:begin watching
 	r := timeline.Start()
 	Printf("main", "recorded %v", arg)
 	timeline.Stop()
 	if formatted != 1 || len(r.Events()) != 1 {
 		t.Fatalf("with a timeline recording: formatted %d times, %d events recorded; want 1 and 1", formatted, len(r.Events()))
 	}
+	//step:end watching
 }
 
 func TestContentFormat(t *testing.T) {

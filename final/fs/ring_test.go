@@ -1,5 +1,7 @@
 package fs
 
+//step:file uring
+
 import (
 	"errors"
 	iofs "io/fs"

@@ -2,7 +2,7 @@
 
 package loop
 
-import "github.com/nodeexperiment/gonode/final/timeline"
+import "github.com/nodeexperiment/gonode/final/timeline" //step:watching
 
 // Immediate is a pending SetImmediate. Pass it to ClearImmediate to
 // cancel it. An Immediate belongs to the loop thread.
@@ -49,9 +49,11 @@ func (rt *Runtime) runImmediates() {
 		if !im.active {
 			continue // cleared
 		}
+		// ANCHOR: immediatemark
 		im.stop()
-		timeline.Mark("main", timeline.Callback, 0)
+		timeline.Mark("main", timeline.Callback, 0) //step:watching
 		rt.invoke(im.cb)
+		// ANCHOR_END: immediatemark
 	}
 }
 

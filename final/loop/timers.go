@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/nodeexperiment/gonode/final/console"
-	"github.com/nodeexperiment/gonode/final/timeline"
+	"github.com/nodeexperiment/gonode/final/timeline" //step:watching
 )
 
 // Timer is a pending SetTimeout or SetInterval. Pass it to ClearTimeout
@@ -157,8 +157,10 @@ func (rt *Runtime) runTimers() {
 		} else {
 			t.stop()
 		}
-		timeline.Mark("main", timeline.TimerFire, t.id)
+		// ANCHOR: timermark
+		timeline.Mark("main", timeline.TimerFire, t.id) //step:watching
 		rt.invoke(cb)
+		// ANCHOR_END: timermark
 	}
 }
 

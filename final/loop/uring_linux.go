@@ -2,6 +2,8 @@
 
 package loop
 
+//step:file uring
+
 import (
 	"github.com/nodeexperiment/gonode/final/minimio"
 	"github.com/nodeexperiment/gonode/final/uring"

@@ -2,6 +2,8 @@
 
 package loop
 
+//step:file uring
+
 import (
 	"os"
 	"path/filepath"

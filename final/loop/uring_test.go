@@ -1,5 +1,7 @@
 package loop
 
+//step:file uring
+
 import (
 	"bytes"
 	"errors"

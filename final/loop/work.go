@@ -5,7 +5,7 @@ package loop
 import (
 	"github.com/nodeexperiment/gonode/final/js"
 	"github.com/nodeexperiment/gonode/final/pool"
-	"github.com/nodeexperiment/gonode/final/timeline"
+	"github.com/nodeexperiment/gonode/final/timeline" //step:watching
 )
 
 // WorkFunc is the callback of pool work, run on the loop thread: err is
@@ -28,9 +28,13 @@ func (rt *Runtime) QueueWork(name string, work func() (js.Value, error), cb Work
 	}
 	id := rt.newID()
 	rt.work[id] = cb
+	// ANCHOR: tasksend
 	rt.reqs++ // a request, libuv's uv__req_register: counted apart from handles
+	//step:begin watching
 	timeline.Send("main", "task", id)
+	//step:end watching
 	rt.pool.Submit(pool.Task{Name: name, ID: id, Run: work})
+	// ANCHOR_END: tasksend
 }
 
 // finishWork runs the callback of a pool result. A thread that found

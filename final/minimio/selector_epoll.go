@@ -25,13 +25,17 @@ type selector struct {
 	woke   bool              // the last wait drained the eventfd; used only by the goroutine that waits
 }
 
+//step:begin watching
+
 // ANCHOR: waitcall
 
-// WaitCall names the system call Poll waits in on this OS, for traces
-// and timelines.
+// WaitCall names the system call Poll waits in on this OS, which the
+// timeline labels the loop thread's waits with.
 const WaitCall = "epoll_wait"
 
 // ANCHOR_END: waitcall
+
+//step:end watching
 
 // ANCHOR: new
 

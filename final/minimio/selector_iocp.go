@@ -31,13 +31,17 @@ type selector struct {
 	woke bool              // the last wait took a wake packet; used only by the goroutine that waits
 }
 
+//step:begin watching
+
 // ANCHOR: waitcall
 
-// WaitCall names the system call Poll waits in on this OS, for traces
-// and timelines.
+// WaitCall names the system call Poll waits in on this OS, which the
+// timeline labels the loop thread's waits with.
 const WaitCall = "GetQueuedCompletionStatusEx"
 
 // ANCHOR_END: waitcall
+
+//step:end watching
 
 // The completion keys this backend uses.
 const (

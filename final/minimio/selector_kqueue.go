@@ -51,13 +51,17 @@ type registration struct {
 
 // ANCHOR_END: selector
 
+//step:begin watching
+
 // ANCHOR: waitcall
 
-// WaitCall names the system call Poll waits in on this OS, for traces
-// and timelines.
+// WaitCall names the system call Poll waits in on this OS, which the
+// timeline labels the loop thread's waits with.
 const WaitCall = "kevent"
 
 // ANCHOR_END: waitcall
+
+//step:end watching
 
 // ANCHOR: new
 

@@ -2,6 +2,8 @@
 
 package minimio
 
+//step:file uring
+
 // Fd returns the eventfd that Wake signals and Poll drains. Another
 // source of wake-ups may signal it too: an io_uring ring registered
 // with it (IORING_REGISTER_EVENTFD) adds to its counter for each

@@ -17,7 +17,7 @@ import (
 
 	"github.com/nodeexperiment/gonode/final/console"
 	"github.com/nodeexperiment/gonode/final/js"
-	"github.com/nodeexperiment/gonode/final/timeline"
+	"github.com/nodeexperiment/gonode/final/timeline" //step:watching
 )
 
 // ANCHOR_END: pool-package
@@ -197,30 +197,32 @@ func (p *Pool) Close() {
 func (p *Pool) worker(t *thread, i int, deliver func(Result)) {
 	runtime.LockOSThread()
 	defer close(t.done)
-	idle := timeline.Now() // the timeline's hooks cost a nil check when off
+	// ANCHOR: workerhooks
+	idle := timeline.Now() // the timeline's hooks cost a nil check when off //step:watching
 	task := <-t.slot
 	for {
-		timeline.Span(t.name, timeline.Wait, "waiting for work", idle)
-		timeline.Receive(t.name, "task", task.ID)
+		timeline.Span(t.name, timeline.Wait, "waiting for work", idle) //step:watching
+		timeline.Receive(t.name, "task", task.ID)                      //step:watching
 		console.Print(t.name, "received a task of type: "+task.Name)
 		if task.stop {
 			return
 		}
-		start := timeline.Now()
+		start := timeline.Now() //step:watching
 		v, err := run(task)
-		timeline.Span(t.name, timeline.Task, task.Name, start)
+		timeline.Span(t.name, timeline.Task, task.Name, start) //step:watching
 		console.Print(t.name, "finished running a task of type: "+task.Name+".")
-		timeline.Send(t.name, "result", task.ID)
+		timeline.Send(t.name, "result", task.ID) //step:watching
 		p.mu.Lock()
 		next, busy := p.pop() // the oldest queued task, taken before the owner hears
 		p.mu.Unlock()
 		deliver(Result{Thread: i, ID: task.ID, Value: v, Err: err, Idle: !busy})
-		idle = timeline.Now()
+		idle = timeline.Now() //step:watching
 		if !busy {
 			next = <-t.slot
 		}
 		task = next
 	}
+	// ANCHOR_END: workerhooks
 }
 
 // run calls task.Run and turns a panic into a *PanicError, so that one

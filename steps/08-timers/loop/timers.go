@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/nodeexperiment/gonode/steps/08-timers/console"
-	"github.com/nodeexperiment/gonode/steps/08-timers/timeline"
 )
 
 // Timer is a pending SetTimeout or SetInterval. Pass it to ClearTimeout
@@ -157,8 +156,9 @@ func (rt *Runtime) runTimers() {
 		} else {
 			t.stop()
 		}
-		timeline.Mark("main", timeline.TimerFire, t.id)
+		// ANCHOR: timermark
 		rt.invoke(cb)
+		// ANCHOR_END: timermark
 	}
 }
 

@@ -6,10 +6,8 @@
 //	Thread: NAME<TAB> message
 //
 // Every thread passes its own name (Go has no thread names). One lock
-// keeps lines, and whole content blocks, from interleaving. While package
-// timeline records, every line and block is also recorded there, with
-// its time and thread. Every function here is safe to call from any
-// goroutine.
+// keeps lines, and whole content blocks, from interleaving. Every
+// function here is safe to call from any goroutine.
 package console
 
 import (
@@ -19,15 +17,13 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-
-	"github.com/nodeexperiment/gonode/steps/10-puzzles/timeline"
 )
 
 var (
 	mu  sync.Mutex
 	out io.Writer = os.Stdout // guarded by mu
-	// discarding is whether out is io.Discard: then a line that no
-	// timeline records either is not even formatted.
+	// discarding is whether out is io.Discard: then a line is not even
+	// formatted.
 	discarding atomic.Bool
 )
 
@@ -42,28 +38,30 @@ func SetOutput(w io.Writer) (previous io.Writer) {
 	return previous
 }
 
-// silent reports whether a line printed now would go nowhere: the output
-// is io.Discard and no timeline is recording.
-func silent() bool { return discarding.Load() && !timeline.On() }
+// silent reports whether a line printed now would go nowhere: the
+// output is io.Discard.
+func silent() bool { return discarding.Load() }
 
 // ANCHOR_END: output
 
 // ANCHOR: print
+
+// ANCHOR: printline
 
 // Print writes one trace line for thread. It is safe from any goroutine.
 func Print(thread, msg string) {
 	if silent() {
 		return
 	}
-	timeline.PrintedLine(thread, msg)
 	write(fmt.Sprintf("Thread: %s\t %s\n", thread, msg))
 }
 
+// ANCHOR_END: printline
+
 // Printf writes one trace line for thread, formatted from format and
-// args as fmt.Sprintf formats them. While the output is io.Discard and
-// no timeline records, it returns before formatting: a benchmark that
-// silences the trace does not pay for the lines it throws away. It is
-// safe from any goroutine.
+// args as fmt.Sprintf formats them. It is safe from any goroutine.
+// While the output is io.Discard, it returns before formatting: a
+// benchmark that silences the trace does not pay for the lines it
 func Printf(thread, format string, args ...any) {
 	if silent() {
 		return
@@ -102,7 +100,6 @@ func Content(content, description string) {
 	}
 	b.WriteString("... [Note: Abbreviated for display] ...\n")
 	b.WriteString("===== END CONTENT =====\n\n")
-	timeline.PrintedLine("main", "content block: "+description)
 	write(b.String())
 }
 

@@ -5,7 +5,6 @@ package loop
 import (
 	"github.com/nodeexperiment/gonode/steps/12-streams/js"
 	"github.com/nodeexperiment/gonode/steps/12-streams/pool"
-	"github.com/nodeexperiment/gonode/steps/12-streams/timeline"
 )
 
 // WorkFunc is the callback of pool work, run on the loop thread: err is
@@ -28,9 +27,10 @@ func (rt *Runtime) QueueWork(name string, work func() (js.Value, error), cb Work
 	}
 	id := rt.newID()
 	rt.work[id] = cb
+	// ANCHOR: tasksend
 	rt.reqs++ // a request, libuv's uv__req_register: counted apart from handles
-	timeline.Send("main", "task", id)
 	rt.pool.Submit(pool.Task{Name: name, ID: id, Run: work})
+	// ANCHOR_END: tasksend
 }
 
 // finishWork runs the callback of a pool result. A thread that found

@@ -31,14 +31,6 @@ type selector struct {
 	woke bool              // the last wait took a wake packet; used only by the goroutine that waits
 }
 
-// ANCHOR: waitcall
-
-// WaitCall names the system call Poll waits in on this OS, for traces
-// and timelines.
-const WaitCall = "GetQueuedCompletionStatusEx"
-
-// ANCHOR_END: waitcall
-
 // The completion keys this backend uses.
 const (
 	streamKey uintptr = 1 // every socket joins the port with this key

@@ -17,7 +17,6 @@ import (
 
 	"github.com/nodeexperiment/gonode/steps/12-streams/console"
 	"github.com/nodeexperiment/gonode/steps/12-streams/js"
-	"github.com/nodeexperiment/gonode/steps/12-streams/timeline"
 )
 
 // ANCHOR_END: pool-package
@@ -197,30 +196,25 @@ func (p *Pool) Close() {
 func (p *Pool) worker(t *thread, i int, deliver func(Result)) {
 	runtime.LockOSThread()
 	defer close(t.done)
-	idle := timeline.Now() // the timeline's hooks cost a nil check when off
+	// ANCHOR: workerhooks
 	task := <-t.slot
 	for {
-		timeline.Span(t.name, timeline.Wait, "waiting for work", idle)
-		timeline.Receive(t.name, "task", task.ID)
 		console.Print(t.name, "received a task of type: "+task.Name)
 		if task.stop {
 			return
 		}
-		start := timeline.Now()
 		v, err := run(task)
-		timeline.Span(t.name, timeline.Task, task.Name, start)
 		console.Print(t.name, "finished running a task of type: "+task.Name+".")
-		timeline.Send(t.name, "result", task.ID)
 		p.mu.Lock()
 		next, busy := p.pop() // the oldest queued task, taken before the owner hears
 		p.mu.Unlock()
 		deliver(Result{Thread: i, ID: task.ID, Value: v, Err: err, Idle: !busy})
-		idle = timeline.Now()
 		if !busy {
 			next = <-t.slot
 		}
 		task = next
 	}
+	// ANCHOR_END: workerhooks
 }
 
 // run calls task.Run and turns a panic into a *PanicError, so that one

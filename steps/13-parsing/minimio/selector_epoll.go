@@ -25,14 +25,6 @@ type selector struct {
 	woke   bool              // the last wait drained the eventfd; used only by the goroutine that waits
 }
 
-// ANCHOR: waitcall
-
-// WaitCall names the system call Poll waits in on this OS, for traces
-// and timelines.
-const WaitCall = "epoll_wait"
-
-// ANCHOR_END: waitcall
-
 // ANCHOR: new
 
 func newSelector() (*selector, error) {

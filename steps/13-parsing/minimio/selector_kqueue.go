@@ -51,14 +51,6 @@ type registration struct {
 
 // ANCHOR_END: selector
 
-// ANCHOR: waitcall
-
-// WaitCall names the system call Poll waits in on this OS, for traces
-// and timelines.
-const WaitCall = "kevent"
-
-// ANCHOR_END: waitcall
-
 // ANCHOR: new
 
 func newSelector() (*selector, error) {

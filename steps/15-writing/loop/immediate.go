@@ -2,8 +2,6 @@
 
 package loop
 
-import "github.com/nodeexperiment/gonode/steps/15-writing/timeline"
-
 // Immediate is a pending SetImmediate. Pass it to ClearImmediate to
 // cancel it. An Immediate belongs to the loop thread.
 type Immediate struct {
@@ -49,9 +47,10 @@ func (rt *Runtime) runImmediates() {
 		if !im.active {
 			continue // cleared
 		}
+		// ANCHOR: immediatemark
 		im.stop()
-		timeline.Mark("main", timeline.Callback, 0)
 		rt.invoke(im.cb)
+		// ANCHOR_END: immediatemark
 	}
 }
 

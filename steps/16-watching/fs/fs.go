@@ -14,22 +14,14 @@ import (
 // while no runtime is running.
 var Delay = time.Second
 
-// Read reads the file at path on a pool thread (or, with
-// UV_USE_IO_URING=1 and no Delay, through the loop's io_uring ring: see
-// loop.Runtime.ReadFile), then calls cb on the loop thread with its contents as a string, or with an error that
+// ANCHOR: read
+
+// Read reads the file at path on a pool thread, then calls cb on the
+// loop thread with its contents as a string, or with an error that
 // wraps the *os.PathError (errors.Is(err, fs.ErrNotExist) works for a
 // missing file). Loop thread only.
 func Read(rt *loop.Runtime, path string, cb func(err error, text js.Value)) {
 	delay := Delay
-	if delay == 0 && rt.ReadFile(path, func(err error, b []byte) {
-		if err != nil {
-			cb(fmt.Errorf("fs.Read: %w", err), js.Undefined)
-			return
-		}
-		cb(nil, js.String(string(b)))
-	}) {
-		return // UV_USE_IO_URING=1: the ring reads it, no pool thread
-	}
 	rt.QueueWork("File read", func() (js.Value, error) {
 		time.Sleep(delay)
 		b, err := readFile(path)
@@ -39,3 +31,5 @@ func Read(rt *loop.Runtime, path string, cb func(err error, text js.Value)) {
 		return js.String(string(b)), nil
 	}, cb)
 }
+
+// ANCHOR_END: read

@@ -14,18 +14,17 @@ import (
 // pollPhase is the poll phase: tell the OS what the watchers want now,
 // wait in the event queue (epoll_wait, kevent, GetQueuedCompletionStatusEx)
 // no longer than pollTimeout says, run the callback of each event in the
-// order the OS reported them, then the pool's callbacks, then the
-// io_uring ring's (uring.go). The inbox is taken whether or not a wake
-// came with this return: the take never blocks, and results posted
-// while the loop was busy cost no further wait. A wait that would not
-// block, with no watcher and no pool work out, is not made: as in
-// libuv's uv__io_poll when nfds is 0, the OS has nothing to report.
+// order the OS reported them, then the pool's callbacks. The inbox is
+// taken whether or not a wake came with this return: the take never
+// blocks, and results posted while the loop was busy cost no further
+// wait. A wait that would not block, with no watcher and no pool work
+// out, is not made: as in libuv's uv__io_poll when nfds is 0, the OS
 func (rt *Runtime) pollPhase() error {
 	rt.applyInterest()
+	// ANCHOR: ringsubmit
 	timeout := rt.pollTimeout()
-	if err := rt.ringSubmit(&timeout); err != nil {
-		return fmt.Errorf("loop: io_uring: %w", err)
-	}
+	// ANCHOR_END: ringsubmit
+	// ANCHOR: pollwait
 	if timeout != 0 || len(rt.watchers) > 0 || len(rt.work) > 0 {
 		rt.waits++
 		start := timeline.Now()
@@ -46,10 +45,12 @@ func (rt *Runtime) pollPhase() error {
 		console.Printf("main", "epoll event %d is ready", ev.Token())
 		rt.runEvent(ev)
 	}
+	// ANCHOR_END: pollwait
+	// ANCHOR: ringreap
 	if err := rt.runCompletions(); err != nil {
 		return err
 	}
-	rt.reapRing()
+	// ANCHOR_END: ringreap
 	return nil
 }
 
@@ -71,11 +72,13 @@ func (rt *Runtime) runCompletions() error {
 	if wakeErr != nil {
 		return fmt.Errorf("loop: waking the event queue: %w", wakeErr)
 	}
+	// ANCHOR: inboxmarks
 	for _, r := range batch {
 		timeline.Receive("main", "result", r.ID)
 		timeline.Mark("main", timeline.Callback, r.ID)
 		rt.finishWork(r)
 	}
+	// ANCHOR_END: inboxmarks
 	return nil
 }
 

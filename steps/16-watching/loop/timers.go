@@ -157,8 +157,10 @@ func (rt *Runtime) runTimers() {
 		} else {
 			t.stop()
 		}
+		// ANCHOR: timermark
 		timeline.Mark("main", timeline.TimerFire, t.id)
 		rt.invoke(cb)
+		// ANCHOR_END: timermark
 	}
 }
 

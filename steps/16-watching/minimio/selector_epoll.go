@@ -27,8 +27,8 @@ type selector struct {
 
 // ANCHOR: waitcall
 
-// WaitCall names the system call Poll waits in on this OS, for traces
-// and timelines.
+// WaitCall names the system call Poll waits in on this OS, which the
+// timeline labels the loop thread's waits with.
 const WaitCall = "epoll_wait"
 
 // ANCHOR_END: waitcall

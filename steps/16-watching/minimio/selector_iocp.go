@@ -33,8 +33,8 @@ type selector struct {
 
 // ANCHOR: waitcall
 
-// WaitCall names the system call Poll waits in on this OS, for traces
-// and timelines.
+// WaitCall names the system call Poll waits in on this OS, which the
+// timeline labels the loop thread's waits with.
 const WaitCall = "GetQueuedCompletionStatusEx"
 
 // ANCHOR_END: waitcall

@@ -53,8 +53,8 @@ type registration struct {
 
 // ANCHOR: waitcall
 
-// WaitCall names the system call Poll waits in on this OS, for traces
-// and timelines.
+// WaitCall names the system call Poll waits in on this OS, which the
+// timeline labels the loop thread's waits with.
 const WaitCall = "kevent"
 
 // ANCHOR_END: waitcall

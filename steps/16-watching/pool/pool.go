@@ -197,6 +197,7 @@ func (p *Pool) Close() {
 func (p *Pool) worker(t *thread, i int, deliver func(Result)) {
 	runtime.LockOSThread()
 	defer close(t.done)
+	// ANCHOR: workerhooks
 	idle := timeline.Now() // the timeline's hooks cost a nil check when off
 	task := <-t.slot
 	for {
@@ -221,6 +222,7 @@ func (p *Pool) worker(t *thread, i int, deliver func(Result)) {
 		}
 		task = next
 	}
+	// ANCHOR_END: workerhooks
 }
 
 // run calls task.Run and turns a panic into a *PanicError, so that one

@@ -60,6 +60,8 @@ func (k Kind) IsSpan() bool { return k >= Program }
 
 // ANCHOR_END: kinds
 
+// ANCHOR: recorder
+
 // Event is one recorded event. For a mark End equals At.
 type Event struct {
 	Kind   Kind
@@ -101,6 +103,8 @@ type sentItem struct {
 	thread string
 	at     time.Duration
 }
+
+// ANCHOR_END: recorder
 
 // ANCHOR: hooks
 
@@ -200,6 +204,9 @@ func Receive(thread, what string, id int) {
 
 // ANCHOR_END: hooks
 
+// ANCHOR: readers
+
+// add appends e to the recording, from any goroutine.
 func (r *Recorder) add(e Event) {
 	r.mu.Lock()
 	r.events = append(r.events, e)
@@ -234,3 +241,5 @@ func (r *Recorder) Threads(prefix string) int {
 	}
 	return n
 }
+
+// ANCHOR_END: readers

@@ -49,9 +49,11 @@ func (rt *Runtime) runImmediates() {
 		if !im.active {
 			continue // cleared
 		}
+		// ANCHOR: immediatemark
 		im.stop()
 		timeline.Mark("main", timeline.Callback, 0)
 		rt.invoke(im.cb)
+		// ANCHOR_END: immediatemark
 	}
 }
 

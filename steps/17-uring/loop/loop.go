@@ -73,7 +73,9 @@ type Runtime struct {
 	wakeErr error         // guarded by mu: a wake that failed
 	waker   *minimio.Waker
 
+	// ANCHOR: ringfield
 	uring ringState // the io_uring backend for file reads, when on (uring.go)
+	// ANCHOR_END: ringfield
 }
 
 // ErrRunTwice is returned by Run on a runtime that has already run (or
@@ -149,10 +151,12 @@ func (rt *Runtime) Run(program func()) (err error) {
 			console.Print("main", "FINISHED")
 		}
 	}()
+	// ANCHOR: programspan
 	start := timeline.Now() // the timeline's hooks cost a nil check when off
 	rt.updateTime()
 	rt.invoke(program)
 	timeline.Span("main", timeline.Program, "program", start)
+	// ANCHOR_END: programspan
 	for {
 		for rt.alive() {
 			if err := rt.tick(); err != nil {
@@ -176,9 +180,11 @@ func (rt *Runtime) Ticks() int { return rt.ticks }
 
 // tick is one turn of the loop, phase by phase.
 func (rt *Runtime) tick() error {
+	// ANCHOR: tickmark
 	rt.ticks++
 	timeline.Mark("main", timeline.Tick, rt.ticks)
 	console.Printf("main", "===== TICK %d =====", rt.ticks)
+	// ANCHOR_END: tickmark
 	rt.updateTime()
 	rt.runTimers()  // 1. timers
 	rt.runPending() // 2. pending callbacks
@@ -217,8 +223,10 @@ func (rt *Runtime) start() error {
 	}
 	rt.poll, rt.reg, rt.waker = p, p.Registrator(), p.Waker()
 	rt.events = minimio.NewEvents(1024)
+	// ANCHOR: startring
 	rt.pool = pool.New(rt.poolSize, rt.post)
 	rt.startRing()
+	// ANCHOR_END: startring
 	return nil
 }
 
@@ -226,8 +234,10 @@ func (rt *Runtime) start() error {
 // queue any more, then releases the event queue and every server and
 // connection still open.
 func (rt *Runtime) shutdown() error {
+	// ANCHOR: closering
 	rt.pool.Close()
 	err := errors.Join(rt.closeRing(), rt.poll.Close())
+	// ANCHOR_END: closering
 	for token, w := range rt.watchers {
 		err = errors.Join(err, w.src.Close())
 		delete(rt.watchers, token)

@@ -28,9 +28,11 @@ func (rt *Runtime) QueueWork(name string, work func() (js.Value, error), cb Work
 	}
 	id := rt.newID()
 	rt.work[id] = cb
+	// ANCHOR: tasksend
 	rt.reqs++ // a request, libuv's uv__req_register: counted apart from handles
 	timeline.Send("main", "task", id)
 	rt.pool.Submit(pool.Task{Name: name, ID: id, Run: work})
+	// ANCHOR_END: tasksend
 }
 
 // finishWork runs the callback of a pool result. A thread that found

@@ -74,7 +74,9 @@ func (b *Book) whatIsNew(file string) (*newInfo, error) {
 		return nil, err
 	default:
 		info.old = map[int]bool{}
-		for _, o := range diffLines(include.SplitLines(string(old)), include.SplitLines(string(cur))) {
+		oldLines := ownPathless(include.SplitLines(string(old)), b.Config.Snapshots[i-1].Dir)
+		curLines := ownPathless(include.SplitLines(string(cur)), b.Config.Snapshots[i].Dir)
+		for _, o := range diffLines(oldLines, curLines) {
 			if o.kind == ' ' {
 				info.old[o.new+1] = true
 			}

@@ -1,3 +1,5 @@
+// ANCHOR: command
+
 // Command uring reads the same two files twice, each time on a runtime
 // of its own: first as Node 20 does by default, on the pool threads,
 // then with UV_USE_IO_URING=1, through an io_uring ring that the loop
@@ -43,6 +45,8 @@ func main() {
 	}
 	program.Exit(run())
 }
+
+// ANCHOR_END: command
 
 // ANCHOR: program
 
