@@ -1,3 +1,5 @@
+//step:file listening
+
 //go:build unix
 
 package loop_test
