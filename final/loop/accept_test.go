@@ -3,10 +3,10 @@
 package loop_test
 
 import (
-	"errors"
-	"net"
+	"errors" //step:writing
+	"net"    //step:writing
 	"testing"
-	"time"
+	"time" //step:writing
 
 	"github.com/nodeexperiment/gonode/final/loop"
 )

@@ -1,13 +1,13 @@
 package loop_test
 
 import (
-	"bytes"
+	"bytes" //step:writing
 	"errors"
-	"fmt"
-	"io"
-	"net"
-	"sync/atomic"
-	"syscall"
+	"fmt"         //step:writing
+	"io"          //step:listening
+	"net"         //step:listening
+	"sync/atomic" //step:writing
+	"syscall"     //step:writing
 	"testing"
 	"time"
 

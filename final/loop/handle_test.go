@@ -1,11 +1,11 @@
 package loop
 
 import (
-	"net"
+	"net" //step:streams
 	"testing"
 	"time"
 
-	"github.com/nodeexperiment/gonode/final/js"
+	"github.com/nodeexperiment/gonode/final/js" //step:listening
 )
 
 //step:begin listening

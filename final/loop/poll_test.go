@@ -1,8 +1,8 @@
 package loop
 
 import (
-	"net"
-	"runtime"
+	"net"     //step:streams
+	"runtime" //step:streams
 	"testing"
 	"time"
 

@@ -366,6 +366,8 @@ const WakeToken = ^Token(0)
 // ErrReservedToken is returned by Register for WakeToken.
 var ErrReservedToken = errors.New("minimio: token is reserved for the wake-up")
 
+//step:end streams
+
 // Interests says which kind of readiness a registration waits for.
 type Interests uint8
 
@@ -382,8 +384,6 @@ const (
 	Writable
 	//step:end streams
 )
-
-//step:end streams
 
 // IsReadable reports whether i includes Readable.
 func (i Interests) IsReadable() bool { return i&Readable != 0 }
@@ -441,6 +441,8 @@ var ErrClosed = errors.New("minimio: event queue closed")
 // cannot have: none at all, an unknown bit, or Writable for a listener.
 var ErrUnsupported = errors.New("minimio: interest not supported")
 
+//step:end streams
+
 //step:begin streams
 
 // ANCHOR: wouldblock
@@ -461,6 +463,8 @@ var ErrWouldBlock = errors.New("minimio: would block; register and wait for the 
 // ErrNotRegistered is returned by Reregister for a source that is not
 // registered.
 var ErrNotRegistered = errors.New("minimio: source not registered")
+
+//step:end streams
 
 // errRetry is what a backend's wait returns when Poll should wait again
 // with the remaining time: the OS call was interrupted by a signal
@@ -483,10 +487,6 @@ type Poll struct {
 	wakeSent *atomic.Bool
 	woken    bool // the last Poll drained a wake; used only by the polling goroutine
 }
-
-//step:end streams
-
-//step:end streams
 
 // New creates an event queue.
 func New() (*Poll, error) {

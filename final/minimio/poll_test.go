@@ -2,15 +2,15 @@ package minimio
 
 import (
 	"errors"
-	"fmt"
-	"io"
-	"net"
-	"runtime"
-	"slices"
+	"fmt"     //step:streams
+	"io"      //step:streams
+	"net"     //step:streams
+	"runtime" //step:streams
+	"slices"  //step:streams
 	"testing"
 	"time"
 
-	"github.com/nodeexperiment/gonode/internal/delayserver/delaytest"
+	"github.com/nodeexperiment/gonode/internal/delayserver/delaytest" //step:streams
 )
 
 func TestTimeoutMillis(t *testing.T) {
@@ -46,6 +46,8 @@ func newPoll(t *testing.T) (*Poll, *Registrator) {
 	return p, p.Registrator()
 }
 
+//step:begin streams
+
 // connected returns a stream from Connect in non-blocking mode and the
 // peer's side of it, both closed when the test ends.
 func connected(t *testing.T) (*TcpStream, net.Conn) {
@@ -78,6 +80,10 @@ func connected(t *testing.T) (*TcpStream, net.Conn) {
 	return s, a.c
 }
 
+//step:end streams
+
+//step:begin streams
+
 // request connects to addr and asks for an answer after delay ms.
 func request(t *testing.T, addr string, delay int) *TcpStream {
 	t.Helper()
@@ -89,6 +95,8 @@ func request(t *testing.T, addr string, delay int) *TcpStream {
 	fmt.Fprintf(s, "GET /delay/%d/url/http://example.com HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", delay)
 	return s
 }
+
+//step:end streams
 
 // pollEvents polls once for up to timeout and returns what came, failing
 // the test on an error.
@@ -136,6 +144,8 @@ func waitFor(t *testing.T, p *Poll, token Token) Event {
 	return Event{}
 }
 
+//step:begin streams
+
 // TestEventsArriveInReadinessOrder asks five answers of the delay server,
 // the first sent last. The answers are 200 ms apart, so that a loaded
 // machine (Wine under CI, both cores busy) does not swap two of them.
@@ -179,6 +189,8 @@ func TestEventsArriveInReadinessOrder(t *testing.T) {
 	}
 }
 
+//step:end streams
+
 func TestCloseWakesABlockedPoll(t *testing.T) {
 	p, r := newPoll(t)
 	returned := make(chan error)
@@ -207,6 +219,8 @@ func TestCloseWakesABlockedPoll(t *testing.T) {
 	}
 }
 
+//step:begin streams
+
 func TestRegisterRefuses(t *testing.T) {
 	addr := delaytest.Start(t)
 	_, r := newPoll(t)
@@ -216,12 +230,14 @@ func TestRegisterRefuses(t *testing.T) {
 			t.Errorf("Register(%#x) = %v, want ErrUnsupported", interests, err)
 		}
 	}
+	//step:begin listening
 	ln := listen(t)
 	for _, interests := range []Interests{Writable, Readable | Writable} {
 		if err := r.Register(ln, 1, interests); !errors.Is(err, ErrUnsupported) {
 			t.Errorf("Register(listener, %#x) = %v, want ErrUnsupported", interests, err)
 		}
 	}
+	//step:end listening
 	if err := r.Register(s, WakeToken, Readable); !errors.Is(err, ErrReservedToken) {
 		t.Errorf("Register(WakeToken) = %v, want ErrReservedToken", err)
 	}
@@ -230,6 +246,8 @@ func TestRegisterRefuses(t *testing.T) {
 		t.Errorf("Register after Close = %v, want ErrClosed", err)
 	}
 }
+
+//step:end streams
 
 func TestTimeoutIsALowerBound(t *testing.T) {
 	p, _ := newPoll(t)
@@ -247,6 +265,8 @@ func TestTimeoutIsALowerBound(t *testing.T) {
 		}
 	}
 }
+
+//step:begin streams
 
 // TestRegistrationStands checks that a registration is level-triggered
 // and stands: a stream is reported while it has data unread, then not
@@ -299,6 +319,10 @@ func TestRegistrationStands(t *testing.T) {
 	}
 }
 
+//step:end streams
+
+//step:begin streams
+
 func TestConnectRefused(t *testing.T) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -314,3 +338,5 @@ func TestConnectRefused(t *testing.T) {
 		t.Fatal("Connect to a malformed address succeeded")
 	}
 }
+
+//step:end streams

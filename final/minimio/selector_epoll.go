@@ -59,6 +59,8 @@ func newSelector() (*selector, error) {
 
 // ANCHOR_END: new
 
+//step:begin streams
+
 // ANCHOR: register
 
 // register adds src to the epoll set, or changes what it asks for: ADD
@@ -93,6 +95,8 @@ func (s *selector) deregister(src Source) error {
 }
 
 // ANCHOR_END: register
+
+//step:end streams
 
 // ANCHOR: wait
 
@@ -151,9 +155,11 @@ func epollKind(flags uint32) Interests {
 	if flags&(unix.EPOLLIN|unix.EPOLLHUP|unix.EPOLLERR) != 0 {
 		kind |= Readable
 	}
+	//step:begin streams
 	if flags&(unix.EPOLLOUT|unix.EPOLLHUP|unix.EPOLLERR) != 0 {
 		kind |= Writable
 	}
+	//step:end streams
 	return kind
 }
 

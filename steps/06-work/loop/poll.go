@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/nodeexperiment/gonode/steps/06-work/console"
 	"github.com/nodeexperiment/gonode/steps/06-work/minimio"
 	"github.com/nodeexperiment/gonode/steps/06-work/timeline"
 )
@@ -21,12 +20,11 @@ import (
 // block, with no watcher and no pool work out, is not made: as in
 // libuv's uv__io_poll when nfds is 0, the OS has nothing to report.
 func (rt *Runtime) pollPhase() error {
-	rt.applyInterest()
 	timeout := rt.pollTimeout()
 	if err := rt.ringSubmit(&timeout); err != nil {
 		return fmt.Errorf("loop: io_uring: %w", err)
 	}
-	if timeout != 0 || len(rt.watchers) > 0 || len(rt.work) > 0 {
+	if timeout != 0 || len(rt.work) > 0 {
 		rt.waits++
 		start := timeline.Now()
 		err := rt.poll.Poll(&rt.events, timeout)
@@ -39,12 +37,6 @@ func (rt *Runtime) pollPhase() error {
 		}
 	} else { // libuv's nfds == 0: nothing could be ready, so no epoll_wait
 		rt.events = rt.events[:0]
-	}
-	for _, ev := range rt.events {
-		timeline.Mark("main", timeline.OSEvent, int(ev.Token()))
-		// The original's trace line, printed on every OS.
-		console.Printf("main", "epoll event %d is ready", ev.Token())
-		rt.runEvent(ev)
 	}
 	if err := rt.runCompletions(); err != nil {
 		return err
