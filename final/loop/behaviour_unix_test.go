@@ -16,10 +16,14 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+//step:begin writing
+
 // setRcvbuf sets a socket's receive buffer (before it connects).
 func setRcvbuf(fd uintptr, n int) {
 	unix.SetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_RCVBUF, n)
 }
+
+//step:end writing
 
 // TestConnectionShedOutOfDescriptorsIsReported fills the process's
 // descriptor table (its soft limit lowered for the test) while a client

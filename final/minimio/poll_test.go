@@ -98,6 +98,8 @@ func request(t *testing.T, addr string, delay int) *TcpStream {
 
 //step:end streams
 
+//step:begin streams
+
 // pollEvents polls once for up to timeout and returns what came, failing
 // the test on an error.
 func pollEvents(t *testing.T, p *Poll, timeout time.Duration) Events {
@@ -108,6 +110,10 @@ func pollEvents(t *testing.T, p *Poll, timeout time.Duration) Events {
 	}
 	return events
 }
+
+//step:end streams
+
+//step:begin streams
 
 // nextEvents polls until at least one event arrives, tolerating empty
 // returns, and returns the tokens of the events that came; it fails after
@@ -128,6 +134,10 @@ func nextEvents(t *testing.T, p *Poll) []Token {
 	return nil
 }
 
+//step:end streams
+
+//step:begin streams
+
 // waitFor polls until an event for token comes and returns it, ignoring
 // events for other tokens; it fails after ten seconds.
 func waitFor(t *testing.T, p *Poll, token Token) Event {
@@ -143,6 +153,8 @@ func waitFor(t *testing.T, p *Poll, token Token) Event {
 	t.Fatalf("no event for token %d within 10 s", token)
 	return Event{}
 }
+
+//step:end streams
 
 //step:begin streams
 

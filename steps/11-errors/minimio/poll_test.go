@@ -39,52 +39,6 @@ func newPoll(t *testing.T) (*Poll, *Registrator) {
 	return p, p.Registrator()
 }
 
-// pollEvents polls once for up to timeout and returns what came, failing
-// the test on an error.
-func pollEvents(t *testing.T, p *Poll, timeout time.Duration) Events {
-	t.Helper()
-	events := NewEvents(64)
-	if err := p.Poll(&events, timeout); err != nil {
-		t.Fatal(err)
-	}
-	return events
-}
-
-// nextEvents polls until at least one event arrives, tolerating empty
-// returns, and returns the tokens of the events that came; it fails after
-// ten seconds.
-func nextEvents(t *testing.T, p *Poll) []Token {
-	t.Helper()
-	limit := time.Now().Add(10 * time.Second)
-	for time.Now().Before(limit) {
-		if events := pollEvents(t, p, 500*time.Millisecond); len(events) > 0 {
-			tokens := make([]Token, len(events))
-			for i, ev := range events {
-				tokens[i] = ev.Token()
-			}
-			return tokens
-		}
-	}
-	t.Fatal("no event within 10 s")
-	return nil
-}
-
-// waitFor polls until an event for token comes and returns it, ignoring
-// events for other tokens; it fails after ten seconds.
-func waitFor(t *testing.T, p *Poll, token Token) Event {
-	t.Helper()
-	limit := time.Now().Add(10 * time.Second)
-	for time.Now().Before(limit) {
-		for _, ev := range pollEvents(t, p, 100*time.Millisecond) {
-			if ev.Token() == token {
-				return ev
-			}
-		}
-	}
-	t.Fatalf("no event for token %d within 10 s", token)
-	return Event{}
-}
-
 func TestCloseWakesABlockedPoll(t *testing.T) {
 	p, r := newPoll(t)
 	returned := make(chan error)
