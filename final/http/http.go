@@ -2,9 +2,8 @@
 
 // Package http is the runtime's network module: one slow GET to the delay
 // server, on a connection of the loop (loop.Conn), waited for by the
-// event queue, not by a thread. The answer is parsed as HTTP/1.x by
-// ParseResponse (Content-Length, chunked, or to the end of the
-// connection) as it arrives, read by read.
+// event queue, not by a thread. The answer is read as it arrives, read by
+// read.
 package http
 
 import (
@@ -26,9 +25,13 @@ import (
 // without sending anything.
 var ErrClosedEarly = errors.New("the server closed the connection without answering")
 
+//step:begin parsing
+
 // ErrMalformed is the error a callback gets when the answer is not an
 // HTTP/1.x response; the error it gets wraps this one and says why.
 var ErrMalformed = errors.New("malformed response")
+
+//step:end parsing
 
 // ErrBadURL is the error a callback gets when the url given to GetSlow
 // cannot go into a request line: empty, without a host, or holding a
@@ -53,6 +56,56 @@ func checkURL(url string) error {
 }
 
 // ANCHOR_END: errors
+
+//step:before parsing
+// // ANCHOR: getslow0
+//
+// // GetSlow asks the delay server at server ("ip:port") for url, to be
+// // answered after delayMs milliseconds, and calls cb on the loop thread
+// // with the whole answer as a string, every byte the server sent until it
+// // closed the connection (the request asks it to: "Connection: close"),
+// // or with an error: a refused or reset connection, a close before any
+// // byte (ErrClosedEarly), or a url that cannot be sent (ErrBadURL). It is
+// // built on the loop's connection, as Node's http is on net.Socket: the
+// // connect, the request and every read are the event queue's. cb never
+// // runs during the call. Loop thread only.
+// func GetSlow(rt *loop.Runtime, server, url string, delayMs int, cb func(err error, response js.Value)) {
+// 	fail := func(err error) { cb(fmt.Errorf("http.GetSlow: %w", err), js.Undefined) }
+// 	if err := checkURL(url); err != nil {
+// 		rt.AddPending(func() { fail(err) })
+// 		return
+// 	}
+// 	request := fmt.Sprintf("GET /delay/%d/url/http://%s HTTP/1.1\r\n"+
+// 		"Host: %s\r\nConnection: close\r\n\r\n", delayMs, url, server)
+// 	rt.Connect(server, func(err error, c *loop.Conn) {
+// 		if err != nil {
+// 			fail(err)
+// 			return
+// 		}
+// 		c.Write([]byte(request), nil) // a request this small fits in the empty send buffer
+// 		var data []byte               // every byte received so far
+// 		c.ReadStart(func(err error, chunk []byte) {
+// 			data = append(data, chunk...)
+// 			if err == nil {
+// 				return // wait for the next read, or the end
+// 			}
+// 			c.Close(nil)
+// 			switch {
+// 			case !errors.Is(err, io.EOF):
+// 				fail(err)
+// 			case len(data) == 0:
+// 				fail(ErrClosedEarly)
+// 			default:
+// 				cb(nil, js.String(string(data)))
+// 			}
+// 		})
+// 	})
+// }
+//
+// // ANCHOR_END: getslow0
+//step:end parsing
+
+//step:begin parsing
 
 // ANCHOR: getslow
 
@@ -99,6 +152,10 @@ func GetSlow(rt *loop.Runtime, server, url string, delayMs int, cb func(err erro
 
 // ANCHOR_END: getslow
 
+//step:end parsing
+
+//step:begin parsing
+
 // ANCHOR: reader
 
 // parse parses what has come so far, given how the last read ended:
@@ -116,3 +173,5 @@ func parse(data []byte, readErr error) (*Response, error) {
 }
 
 // ANCHOR_END: reader
+
+//step:end parsing

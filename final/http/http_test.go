@@ -118,6 +118,8 @@ func TestEarlyCloseIsAnError(t *testing.T) {
 	}
 }
 
+//step:begin parsing
+
 func TestMalformedResponseIsAnError(t *testing.T) {
 	for _, answer := range []string{"garbage\r\n\r\n", "HTTP/1.1 OK\r\n\r\n", "HTTP/9.9 200 OK\r\n\r\n"} {
 		_, gotErr := get(t, serveOnce(t, answer))
@@ -126,6 +128,8 @@ func TestMalformedResponseIsAnError(t *testing.T) {
 		}
 	}
 }
+
+//step:end parsing
 
 // getFrom runs one GetSlow for url against server, with the trace kept,
 // and returns what its callback got and the trace.
@@ -166,6 +170,8 @@ func TestAnswerInPieces(t *testing.T) {
 	}
 }
 
+//step:begin parsing
+
 func TestChunkedAnswer(t *testing.T) {
 	got, _, err := getFrom(t, delaytest.Start(t), "example.com/x?answer=chunked&pause=5")
 	s, _ := got.AsString()
@@ -176,12 +182,20 @@ func TestChunkedAnswer(t *testing.T) {
 	}
 }
 
+//step:end parsing
+
+//step:begin parsing
+
 func TestCloseMidBodyIsAnError(t *testing.T) {
 	_, _, err := getFrom(t, delaytest.Start(t), "example.com/x?answer=early")
 	if !errors.Is(err, ErrTruncated) {
 		t.Fatalf("callback got %v, want ErrTruncated", err)
 	}
 }
+
+//step:end parsing
+
+//step:begin parsing
 
 func TestResetIsAnError(t *testing.T) {
 	_, _, err := getFrom(t, delaytest.Start(t), "example.com/x?answer=reset")
@@ -192,12 +206,18 @@ func TestResetIsAnError(t *testing.T) {
 	}
 }
 
+//step:end parsing
+
+//step:begin parsing
+
 func TestGarbageIsAnError(t *testing.T) {
 	_, _, err := getFrom(t, delaytest.Start(t), "example.com/x?answer=garbage")
 	if !errors.Is(err, ErrMalformed) {
 		t.Fatalf("callback got %v, want ErrMalformed", err)
 	}
 }
+
+//step:end parsing
 
 // TestTheLoopRunsWhileTheAnswerIsAwaited asks a server that reads the
 // request and then says nothing for 300 ms: the loop thread must not

@@ -1,3 +1,5 @@
+//step:file parsing
+
 // ANCHOR: errors
 
 package http

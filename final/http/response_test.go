@@ -1,3 +1,5 @@
+//step:file parsing
+
 package http
 
 import (

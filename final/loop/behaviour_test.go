@@ -1,13 +1,13 @@
 package loop_test
 
 import (
-	"bytes"
+	"bytes" //step:writing
 	"errors"
-	"fmt"
-	"io"
-	"net"
-	"sync/atomic"
-	"syscall"
+	"fmt"         //step:writing
+	"io"          //step:listening
+	"net"         //step:listening
+	"sync/atomic" //step:writing
+	"syscall"     //step:writing
 	"testing"
 	"time"
 
@@ -36,6 +36,8 @@ func TestClearingARunImmediateChangesNothing(t *testing.T) {
 		t.Fatal("the run ended without the pending timer: clearing an immediate that had run let go of the loop")
 	}
 }
+
+//step:begin listening
 
 // TestUnrefOfAnIdleConnLeavesOtherCountsAlone unrefs (and refs again) a
 // connection that neither reads nor writes: it is not counted, so nothing
@@ -66,6 +68,10 @@ func TestUnrefOfAnIdleConnLeavesOtherCountsAlone(t *testing.T) {
 		t.Fatal("the run ended before the timer: Unref of an idle connection took another handle's count")
 	}
 }
+
+//step:end listening
+
+//step:begin listening
 
 // TestEndOfStreamReachesTheReadCallbackOnce: a peer sends a line and
 // closes; the connection stays open (the program does not close it) for
@@ -106,6 +112,8 @@ func TestEndOfStreamReachesTheReadCallbackOnce(t *testing.T) {
 	}
 }
 
+//step:end listening
+
 // TestExitInAnExitHookEndsWithItsCode: Exit in an exit hook ends the run
 // with that code, as process.exit in an 'exit' listener does.
 func TestExitInAnExitHookEndsWithItsCode(t *testing.T) {
@@ -121,6 +129,8 @@ func TestExitInAnExitHookEndsWithItsCode(t *testing.T) {
 		t.Error("an exit hook after the one that called Exit ran")
 	}
 }
+
+//step:begin writing
 
 // TestAFailedQueuedWriteEndsTheRead queues bytes behind more than the
 // socket takes, to a peer that reads nothing and then resets. The read
@@ -153,6 +163,10 @@ func TestAFailedQueuedWriteEndsTheRead(t *testing.T) {
 	}
 }
 
+//step:end writing
+
+//step:begin writing
+
 // TestAWriteAfterAFailedWriteGetsItsError writes to a connection its peer
 // has reset: the write fails, and the next write gets the same error,
 // the one that ended writing, not a later one of the OS's.
@@ -178,6 +192,10 @@ func TestAWriteAfterAFailedWriteGetsItsError(t *testing.T) {
 		t.Fatalf("the two writes after the reset got %v; want the same error twice", errs)
 	}
 }
+
+//step:end writing
+
+//step:begin writing
 
 // TestPartialFlushesNeverSendTwice sends 16 MiB in 64 writes to a client
 // with a small receive buffer that reads nothing for 200 ms, so the
@@ -223,6 +241,10 @@ func TestPartialFlushesNeverSendTwice(t *testing.T) {
 	}
 }
 
+//step:end writing
+
+//step:begin writing
+
 // readPattern connects to addr with a 4 KiB receive buffer, waits 200 ms,
 // says it is reading, reads n bytes and checks that byte i is
 // pattern(i): a byte sent twice shifts every byte after it. It closes the
@@ -257,6 +279,8 @@ func readPattern(addr string, n int, pattern func(int) byte, reading *atomic.Boo
 	}
 	return nil
 }
+
+//step:end writing
 
 // TestIntervalAfterALongTimerCountsFromItsOwnCall: a timer whose callback
 // takes 60 ms and an interval of 40 ms are due in the same timers phase

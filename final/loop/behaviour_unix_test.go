@@ -1,3 +1,5 @@
+//step:file listening
+
 //go:build unix
 
 package loop_test
@@ -14,10 +16,14 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+//step:begin writing
+
 // setRcvbuf sets a socket's receive buffer (before it connects).
 func setRcvbuf(fd uintptr, n int) {
 	unix.SetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_RCVBUF, n)
 }
+
+//step:end writing
 
 // TestConnectionShedOutOfDescriptorsIsReported fills the process's
 // descriptor table (its soft limit lowered for the test) while a client

@@ -1,3 +1,5 @@
+//step:file streams
+
 //go:build !linux
 
 package loop

@@ -1,12 +1,14 @@
 package loop
 
 import (
-	"net"
+	"net" //step:streams
 	"testing"
 	"time"
 
-	"github.com/nodeexperiment/gonode/final/js"
+	"github.com/nodeexperiment/gonode/final/js" //step:listening
 )
+
+//step:begin listening
 
 // TestHandlesCountOnlyThemselves starts one handle of each kind and a
 // request, and checks what each Ref, Unref, clear, close or run does to
@@ -72,6 +74,10 @@ func TestHandlesCountOnlyThemselves(t *testing.T) {
 	})
 }
 
+//step:end listening
+
+//step:begin listening
+
 // TestUnrefdServerLetsTheLoopEnd runs a program whose only handle is an
 // unref'd server: the loop must end at once, as Node's does.
 func TestUnrefdServerLetsTheLoopEnd(t *testing.T) {
@@ -87,6 +93,10 @@ func TestUnrefdServerLetsTheLoopEnd(t *testing.T) {
 		t.Fatalf("the loop made %d ticks with only an unref'd server; want none", rt.Ticks())
 	}
 }
+
+//step:end listening
+
+//step:begin listening
 
 // TestCloseCallbackRunsAfterCheck closes a server in a timer's callback
 // and sets an immediate there too: the close callback runs in the close
@@ -112,6 +122,10 @@ func TestCloseCallbackRunsAfterCheck(t *testing.T) {
 	}
 }
 
+//step:end listening
+
+//step:begin streams
+
 func equal(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
@@ -123,6 +137,8 @@ func equal(a, b []string) bool {
 	}
 	return true
 }
+
+//step:end streams
 
 // TestPollTimeoutCountsFromTheLoopTime arms a timer 10 ms after a fixed
 // time and sets the loop's time 4 ms later: the poll timeout is the 6 ms
@@ -170,6 +186,8 @@ func TestClockReadOncePerTickWithoutWaits(t *testing.T) {
 	}
 }
 
+//step:begin streams
+
 // TestConnectNeverBlocksTheLoop connects to a listener whose queue is
 // full, so the kernel drops the SYN and the connect takes a second or
 // more: Connect must return at once, and a timer set after it must fire
@@ -199,6 +217,10 @@ func TestConnectNeverBlocksTheLoop(t *testing.T) {
 		t.Fatalf("callbacks ran as %q, want %q", order, want)
 	}
 }
+
+//step:end streams
+
+//step:begin streams
 
 // fullListener returns the address of a listener whose accept queue is
 // full, so that a further connect waits (Linux drops its SYN), and a
@@ -236,3 +258,5 @@ func fullListener(t *testing.T) (string, func()) {
 	}
 	return ln.Addr().String(), release
 }
+
+//step:end streams

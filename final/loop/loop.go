@@ -42,8 +42,8 @@ type Runtime struct {
 	// no lock.
 	pool       *pool.Pool
 	work       map[int]WorkFunc           // the callback of each task queued or running, by id
-	watchers   map[minimio.Token]*watcher // every open server and connection, by token
-	changed    []*watcher                 // watchers whose interest changed since the last wait
+	watchers   map[minimio.Token]*watcher // every open server and connection, by token //step:streams
+	changed    []*watcher                 // watchers whose interest changed since the last wait //step:streams
 	timers     timerHeap                  // armed timers, earliest first
 	timerSeq   uint64                     // the last sequence number given to a timer
 	immediates []*Immediate               // the check phase's queue
@@ -61,10 +61,10 @@ type Runtime struct {
 	// The event queue, which the loop thread waits in, and the buffer
 	// its waits fill.
 	poll    *minimio.Poll
-	reg     *minimio.Registrator
+	reg     *minimio.Registrator //step:streams
 	events  minimio.Events
-	readBuf []byte // what every connection reads into (net.go)
-	ioCalls int    // Register, Reregister and Deregister calls so far (applyInterest)
+	readBuf []byte // what every connection reads into (net.go) //step:streams
+	ioCalls int    // Register, Reregister and Deregister calls so far (applyInterest) //step:streams
 
 	// The inbox, where the pool threads leave their results for the
 	// loop thread, and the waker that ends the loop's wait for them.
@@ -94,7 +94,7 @@ func New(cfg Config) (*Runtime, error) {
 	rt := &Runtime{
 		poolSize: n,
 		work:     make(map[int]WorkFunc),
-		watchers: make(map[minimio.Token]*watcher),
+		watchers: make(map[minimio.Token]*watcher), //step:streams
 		clock:    time.Now,
 	}
 	rt.updateTime()
@@ -223,7 +223,10 @@ func (rt *Runtime) start() error {
 	if err != nil {
 		return err
 	}
-	rt.poll, rt.reg, rt.waker = p, p.Registrator(), p.Waker()
+	//step:before streams
+	// rt.poll, rt.waker = p, p.Waker()
+	//step:end streams
+	rt.poll, rt.reg, rt.waker = p, p.Registrator(), p.Waker() //step:streams
 	rt.events = minimio.NewEvents(1024)
 	// ANCHOR: startring
 	rt.pool = pool.New(rt.poolSize, rt.post)
@@ -243,10 +246,12 @@ func (rt *Runtime) shutdown() error {
 	//step:end uring
 	err := errors.Join(rt.closeRing(), rt.poll.Close()) //step:uring
 	// ANCHOR_END: closering
+	//step:begin streams
 	for token, w := range rt.watchers {
 		err = errors.Join(err, w.src.Close())
 		delete(rt.watchers, token)
 	}
+	//step:end streams
 	return err
 }
 

@@ -1,3 +1,5 @@
+//step:file streams
+
 // ANCHOR: netdoc
 
 package loop
@@ -10,12 +12,13 @@ import (
 	"github.com/nodeexperiment/gonode/final/minimio"
 )
 
-// This file is TCP on the loop, in the manner of Node's net module: a
-// Server accepts connections, Connect opens one, and either way the
-// program gets a Conn, whose reads arrive as callbacks and whose writes
-// never block the loop. Each is a watcher (watcher.go): a server wants
-// Readable (a connection to accept); a connection wants Readable while
-// it reads, Writable while it connects or bytes wait to be sent.
+// This file is TCP on the loop, in the manner of Node's net module:
+// Connect opens a connection (and, from the listening step on, a Server
+// accepts them), and the program gets a Conn, whose reads arrive as
+// callbacks and whose writes never block the loop. Each is a watcher
+// (watcher.go): a connection wants Readable while it reads and Writable
+// while it connects (and, from the writing step on, while bytes wait to
+// be sent); a server wants Readable, a connection to accept.
 
 // readBufferSize is the size of the buffer every connection reads into,
 // one at a time (libuv and Node read up to 64 KiB per callback).
@@ -27,6 +30,8 @@ const readBufferSize = 64 << 10
 var ErrConnClosed = errors.New("loop: connection closed")
 
 // ANCHOR_END: netdoc
+
+//step:begin listening
 
 // ANCHOR: server
 
@@ -77,13 +82,6 @@ func (s *Server) Close(cb func()) error {
 	return err
 }
 
-// closeLater puts cb, if not nil, in the close phase's queue.
-func (rt *Runtime) closeLater(cb func()) {
-	if cb != nil {
-		rt.closing = append(rt.closing, cb)
-	}
-}
-
 // ANCHOR_END: serverclose
 
 // ANCHOR: accept
@@ -119,6 +117,8 @@ func (s *Server) onError(err error) {
 
 // ANCHOR_END: accept
 
+//step:end listening
+
 // ANCHOR: conn
 
 // Conn is a TCP connection on the loop, accepted by a Server or opened by
@@ -131,6 +131,7 @@ type Conn struct {
 	stream    *minimio.TcpStream
 	onConnect func(err error, c *Conn)     // set while connecting
 	onRead    func(err error, data []byte) // nil while not reading
+	//step:begin writing
 	// The bytes still to send, of every queued write, in order, copied
 	// from the callers', so that each flush hands the OS as much as it
 	// takes; and the callbacks of those writes, by where each one ends.
@@ -138,7 +139,10 @@ type Conn struct {
 	waiting []waiter
 	queued  int64 // the bytes ever put in out; queued - len(out) have been sent
 	err     error // why writing failed; every later Write gets it
+	//step:end writing
 }
+
+//step:begin writing
 
 // waiter is the callback of a queued Write, which runs once the
 // connection has sent end bytes from its queue.
@@ -146,6 +150,8 @@ type waiter struct {
 	end int64
 	cb  func(err error)
 }
+
+//step:end writing
 
 // newConn opens a watcher for a connected stream; it wants nothing until
 // it reads or has bytes to send.
@@ -230,8 +236,8 @@ func (c *Conn) ReadStart(cb func(err error, data []byte)) {
 }
 
 // updateInterest makes the watcher want what the connection needs now:
-// Writable while it connects or bytes are queued, Readable while it
-// reads (once connected).
+// Writable while it connects (or has bytes queued, from the writing step
+// on), Readable while it reads (once connected).
 func (c *Conn) updateInterest() {
 	var want minimio.Interests
 	switch {
@@ -241,14 +247,42 @@ func (c *Conn) updateInterest() {
 		if c.onRead != nil {
 			want |= minimio.Readable
 		}
+		//step:begin writing
 		if len(c.out) > 0 {
 			want |= minimio.Writable
 		}
+		//step:end writing
 	}
 	c.setInterest(want)
 }
 
 // ANCHOR_END: readstart
+
+//step:before writing
+// // ANCHOR: write0
+//
+// // Write sends data at once, as much of it as the socket's send buffer
+// // takes now, and cb, if not nil, gets the outcome in the next tick: nil
+// // when all of data went, or why not. A short write is an error here,
+// // wrapping minimio.ErrWouldBlock: nothing waits to send the rest. Write
+// // only once connected, in Connect's callback or on an accepted
+// // connection. Loop thread only.
+// func (c *Conn) Write(data []byte, cb func(err error)) {
+// 	if c.closed {
+// 		c.later(cb, ErrConnClosed)
+// 		return
+// 	}
+// 	n, err := c.stream.Write(data)
+// 	if err != nil {
+// 		err = fmt.Errorf("loop: sent %d of %d bytes: %w", n, len(data), err)
+// 	}
+// 	c.later(cb, err)
+// }
+//
+// // ANCHOR_END: write0
+//step:end writing
+
+//step:begin writing
 
 // ANCHOR: write
 
@@ -297,6 +331,8 @@ func (c *Conn) enqueue(data []byte, cb func(err error)) {
 
 // ANCHOR_END: write
 
+//step:end writing
+
 // ANCHOR: closeconn
 
 // later runs cb(err) in the next tick's pending phase, so that no
@@ -307,22 +343,30 @@ func (c *Conn) later(cb func(err error), err error) {
 	}
 }
 
-// Close closes the connection at once: bytes still queued are dropped,
-// and their write callbacks get ErrConnClosed in the next tick; the read
-// callback does not run again. cb, if not nil, runs in the close phase
-// of this tick, after its check phase, as Node's 'close' event and
-// libuv's uv_close. To close once everything written is sent, close in a
-// write's callback: Write(nil, cb) runs cb after the writes before it.
-// Closing twice does nothing. Loop thread only.
+// closeLater puts cb, if not nil, in the close phase's queue.
+func (rt *Runtime) closeLater(cb func()) {
+	if cb != nil {
+		rt.closing = append(rt.closing, cb)
+	}
+}
+
+// Close closes the connection at once; the read callback does not run
+// again, and (from the writing step on) bytes still queued are dropped,
+// their write callbacks getting ErrConnClosed in the next tick. cb, if
+// not nil, runs in the close phase of this tick, after its check phase,
+// as Node's 'close' event and libuv's uv_close. Closing twice does
+// nothing. Loop thread only.
 func (c *Conn) Close(cb func()) error {
 	if c.closed {
 		return nil
 	}
 	c.onRead, c.onConnect = nil, nil
+	//step:begin writing
 	for _, w := range c.waiting {
 		c.later(w.cb, ErrConnClosed)
 	}
 	c.out, c.waiting = nil, nil
+	//step:end writing
 	err := c.close()
 	c.rt.closeLater(cb)
 	return err
@@ -333,17 +377,20 @@ func (c *Conn) Close(cb func()) error {
 // ANCHOR: onevent
 
 // onEvent runs when the connection's socket is ready for what it wants:
-// on Writable it sends what is queued, on Readable it reads once, into
-// the runtime's one read buffer. One read per event is enough: the
+// the first event ends the connect; after that, on Readable it reads
+// once, into the runtime's one read buffer (and, from the writing step
+// on, on Writable it first sends what is queued). One read per event is enough: the
 // interest stands, and a socket with more to read is reported again.
 func (c *Conn) onEvent(kind minimio.Interests) {
 	if c.onConnect != nil {
 		c.connected()
 		return
 	}
+	//step:begin writing
 	if kind.IsWritable() {
 		c.flush()
 	}
+	//step:end writing
 	if kind.IsReadable() && !c.closed && c.onRead != nil {
 		buf := c.rt.readBuffer()
 		n, err := c.stream.Read(buf)
@@ -370,6 +417,8 @@ func (rt *Runtime) readBuffer() []byte {
 }
 
 // ANCHOR_END: onevent
+
+//step:begin writing
 
 // ANCHOR: flush
 
@@ -400,13 +449,21 @@ func (c *Conn) flush() {
 	}
 }
 
-// fail ends the connection's reading and writing with err, which every
-// waiting callback gets, now: fail runs from onEvent, or when the OS
-// refuses the watcher's interest.
+// ANCHOR_END: flush
+
+//step:end writing
+
+// ANCHOR: fail
+
+// fail ends the connection's reading (and writing) with err, which
+// every waiting callback gets, now: fail runs when the OS refuses the
+// watcher's interest (or, from the writing step on, when a send fails).
 func (c *Conn) fail(err error) {
+	//step:begin writing
 	c.err = err
 	waiting := c.waiting
 	c.out, c.waiting = nil, nil
+	//step:end writing
 	cb := c.onRead
 	c.onRead = nil
 	if c.onConnect != nil {
@@ -420,9 +477,11 @@ func (c *Conn) fail(err error) {
 	if cb != nil {
 		c.rt.invoke(func() { cb(err, nil) })
 	}
+	//step:begin writing
 	for _, w := range waiting {
 		c.rt.invoke(func() { w.cb(err) })
 	}
+	//step:end writing
 }
 
-// ANCHOR_END: flush
+// ANCHOR_END: fail

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/nodeexperiment/gonode/final/console"
+	"github.com/nodeexperiment/gonode/final/console"  //step:streams
 	"github.com/nodeexperiment/gonode/final/minimio"  //step:watching
 	"github.com/nodeexperiment/gonode/final/timeline" //step:watching
 )
@@ -22,7 +22,7 @@ import (
 // has nothing to report. With io_uring on, the ring's completions //step:uring
 // come last (uring.go). //step:uring
 func (rt *Runtime) pollPhase() error {
-	rt.applyInterest()
+	rt.applyInterest() //step:streams
 	// ANCHOR: ringsubmit
 	timeout := rt.pollTimeout()
 	//step:begin uring
@@ -32,7 +32,10 @@ func (rt *Runtime) pollPhase() error {
 	//step:end uring
 	// ANCHOR_END: ringsubmit
 	// ANCHOR: pollwait
-	if timeout != 0 || len(rt.watchers) > 0 || len(rt.work) > 0 {
+	//step:before streams
+	// if timeout != 0 || len(rt.work) > 0 {
+	//step:end streams
+	if timeout != 0 || len(rt.watchers) > 0 || len(rt.work) > 0 { //step:streams
 		rt.waits++
 		start := timeline.Now() //step:watching
 		err := rt.poll.Poll(&rt.events, timeout)
@@ -48,12 +51,14 @@ func (rt *Runtime) pollPhase() error {
 	} else { // libuv's nfds == 0: nothing could be ready, so no epoll_wait
 		rt.events = rt.events[:0]
 	}
+	//step:begin streams
 	for _, ev := range rt.events {
 		timeline.Mark("main", timeline.OSEvent, int(ev.Token())) //step:watching
 		// The original's trace line, printed on every OS.
 		console.Printf("main", "epoll event %d is ready", ev.Token())
 		rt.runEvent(ev)
 	}
+	//step:end streams
 	// ANCHOR_END: pollwait
 	// ANCHOR: ringreap
 	if err := rt.runCompletions(); err != nil {

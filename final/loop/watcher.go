@@ -1,3 +1,5 @@
+//step:file streams
+
 // ANCHOR: watcher
 
 package loop

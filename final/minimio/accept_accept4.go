@@ -1,5 +1,7 @@
 //go:build linux || dragonfly || freebsd
 
+//step:file listening
+
 package minimio
 
 import (

@@ -1,5 +1,7 @@
 //go:build darwin || netbsd || openbsd
 
+//step:file listening
+
 package minimio
 
 import (

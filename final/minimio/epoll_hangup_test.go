@@ -1,5 +1,7 @@
 //go:build linux
 
+//step:file streams
+
 package minimio
 
 import (

@@ -1,5 +1,7 @@
 //go:build darwin || dragonfly || freebsd || openbsd
 
+//step:file streams
+
 package minimio
 
 import (

@@ -1,5 +1,7 @@
 //go:build netbsd
 
+//step:file streams
+
 package minimio
 
 import "golang.org/x/sys/unix"

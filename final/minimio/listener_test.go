@@ -1,3 +1,5 @@
+//step:file listening
+
 package minimio
 
 import (

@@ -1,5 +1,7 @@
 //go:build linux || darwin || dragonfly || freebsd || netbsd || openbsd
 
+//step:file listening
+
 package minimio
 
 import (

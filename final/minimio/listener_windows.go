@@ -1,5 +1,7 @@
 //go:build windows
 
+//step:file listening
+
 package minimio
 
 import (

@@ -1,3 +1,5 @@
+//step:file streams
+
 package minimio
 
 import (

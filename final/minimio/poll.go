@@ -1,5 +1,199 @@
 // ANCHOR: doc
 
+//step:before streams
+// // Package minimio is a small cross-platform event queue: epoll on Linux,
+// // kqueue on macOS and the BSDs, and IOCP on Windows, behind one API.
+// //
+// // It retells in Go the "minimio" library of C. F. Samson's book "Epoll,
+// // Kqueue and IOCP Explained". One goroutine (usually locked to its own OS
+// // thread) calls [Poll.Poll] and blocks until the OS reports an event, the
+// // timeout passes, or another goroutine wakes it with a [Waker]; any
+// // goroutine can close the queue through a [Registrator], which wakes the
+// // blocked Poll at once.
+// //
+// // # Waking the queue
+// //
+// // A [Waker] lets another thread interrupt the wait, as libuv's
+// // uv_async_send does and as mio's Waker does: Wake makes a blocked Poll
+// // return, or the next Poll if none is blocked, and [Poll.Woken] then
+// // reports the wake, apart from the events (which may come in the same
+// // return). Wakes that arrive before the waiting side has seen one are
+// // one wake: only the first of them makes a system call, and Poll drains
+// // the signal before it returns, so the next Poll blocks again. What the
+// // signal is depends on the OS:
+// //
+// //   - Linux: an eventfd, a counter in the kernel, registered with the
+// //     epoll instance; Wake adds to it and Poll reads it back to zero.
+// //   - macOS and the BSDs: a non-blocking pipe whose read end is
+// //     registered with the kqueue; Wake writes a byte and Poll reads the
+// //     pipe empty. (EVFILT_USER would save the read, but OpenBSD before
+// //     7.8 and NetBSD before 10 lack it, x/sys defines it only for macOS,
+// //     FreeBSD and DragonFly, and the pipe is one code path that the
+// //     macOS CI job covers for every BSD.)
+// //   - Windows: a completion packet posted with PostQueuedCompletionStatus
+// //     under a key of its own; taking the packet off the port drains it.
+// //
+// // # The backend contract
+// //
+// // Each OS mechanism lives in one file with the same shape:
+// // selector_epoll.go, selector_kqueue.go and selector_iocp.go. Each defines
+// // a type selector with these methods, and nothing else is OS specific:
+// //
+// //	newSelector() (*selector, error)
+// //	    creates the OS queue and whatever the wake needs.
+// //	(*selector).wait(events *Events, timeoutMs int) error
+// //	    one OS wait. timeoutMs < 0 waits forever, 0 returns at once.
+// //	    It empties *events: nothing is registered yet (the streams step
+// //	    registers sockets, whose events it puts there); a wake is not
+// //	    put in events:
+// //	    wait drains it and sets the selector's woke field instead.
+// //	    errRetry asks Poll to wait again with the time that is left: an
+// //	    interrupted wait (EINTR), or on IOCP a return with only
+// //	    completions nobody asked to hear of.
+// //	(*selector).wake() error
+// //	    makes a blocked or future wait return; safe from any goroutine.
+// //	    Waker.Wake and Registrator.Close both use it.
+// //	(*selector).close() error
+// //	    releases the OS queue and the wake's resources.
+// //
+// // Errors from system calls are wrapped with the call's name
+// // (os.NewSyscallError), so callers can still test them with errors.Is.
+// //
+//step:end streams
+//step:begin streams
+//step:before listening
+// // Package minimio is a small cross-platform event queue: epoll on Linux,
+// // kqueue on macOS and the BSDs, and IOCP on Windows, behind one API.
+// //
+// // It retells in Go the "minimio" library of C. F. Samson's book "Epoll,
+// // Kqueue and IOCP Explained". One goroutine (usually locked to its own OS
+// // thread) calls [Poll.Poll] and blocks until the OS reports an event, the
+// // timeout passes, or another goroutine wakes it with a [Waker]; any
+// // goroutine registers interest through a [Registrator] and can close the
+// // queue, which wakes the blocked Poll at once.
+// //
+// // # Waking the queue
+// //
+// // A [Waker] lets another thread interrupt the wait, as libuv's
+// // uv_async_send does and as mio's Waker does: Wake makes a blocked Poll
+// // return, or the next Poll if none is blocked, and [Poll.Woken] then
+// // reports the wake, apart from the events (which may come in the same
+// // return). Wakes that arrive before the waiting side has seen one are
+// // one wake: only the first of them makes a system call, and Poll drains
+// // the signal before it returns, so the next Poll blocks again. What the
+// // signal is depends on the OS:
+// //
+// //   - Linux: an eventfd, a counter in the kernel, registered with the
+// //     epoll instance; Wake adds to it and Poll reads it back to zero.
+// //   - macOS and the BSDs: a non-blocking pipe whose read end is
+// //     registered with the kqueue; Wake writes a byte and Poll reads the
+// //     pipe empty. (EVFILT_USER would save the read, but OpenBSD before
+// //     7.8 and NetBSD before 10 lack it, x/sys defines it only for macOS,
+// //     FreeBSD and DragonFly, and the pipe is one code path that the
+// //     macOS CI job covers for every BSD.)
+// //   - Windows: a completion packet posted with PostQueuedCompletionStatus
+// //     under a key of its own; taking the packet off the port drains it.
+// //
+// // # What an event means on each OS
+// //
+// // Readiness and completion are different promises:
+// //
+// //   - epoll (Linux) and kqueue (macOS, BSD) are readiness based: an event
+// //     for a token means "a read on this socket will not block now".
+// //   - IOCP (Windows) is completion based: registering a stream for reading
+// //     starts an overlapped receive into a buffer the stream owns, and the
+// //     event means "that receive has finished; the bytes are in the buffer".
+// //
+// // [TcpStream.Read] hides the difference: after an event, Read returns the
+// // data without blocking on every OS.
+// //
+// // # Reading without blocking
+// //
+// // One event does not promise the whole message: a server may send its
+// // answer in several writes, and an event may even come with nothing to
+// // read yet. A stream put in non-blocking mode with
+// // [TcpStream.SetNonblocking] never blocks in Read: once the bytes that are
+// // there are used up, Read returns [ErrWouldBlock], and the caller waits
+// // for the stream's next event; its registration stands. (epoll and
+// // kqueue: the socket's EAGAIN. IOCP: the buffer of the last completed
+// // receive is used up; Read has started the next receive.)
+// //
+// // # Writing without blocking
+// //
+// // In non-blocking mode Write does not block either: it takes what it can
+// // at once and returns ErrWouldBlock with the count of what it took, and
+// // the caller registers the stream for [Writable] and writes the rest on
+// // the event. The two kinds of queue mean different things by it:
+// //
+// //   - epoll and kqueue: a Writable event means "the socket's send buffer
+// //     has room now" (EPOLLOUT, EVFILT_WRITE); Write copies into that
+// //     buffer, and ErrWouldBlock is the socket's EAGAIN.
+// //   - IOCP: Write on a registered stream copies what it takes (up to
+// //     64 KiB) into a send buffer the stream owns and starts an overlapped
+// //     send from it; while that send is in flight, Write takes nothing and
+// //     returns ErrWouldBlock. A Writable event means "the send in flight has
+// //     finished", or, when none was in flight at registration, it is
+// //     reported at once, as a readiness queue would. A stream's sends
+// //     complete on the port it joins when it is first registered, so
+// //     before that a non-blocking Write returns ErrWouldBlock.
+// //
+// // # Registration stands
+// //
+// // A registration is a standing interest, level-triggered as libuv's and
+// // unlike the original's one-shot: while a source is registered, every
+// // Poll reports it for each interest it asked for that is ready (data or
+// // an end to read, room to write), until
+// // [Registrator.Reregister] changes the interests or
+// // [Registrator.Deregister] removes it. A caller that wants the next
+// // event only after the current one is handled reads once per
+// // event: what is left is reported by the next Poll. Each OS is told
+// // only what changes (Linux: EPOLL_CTL_ADD, MOD and DEL, without
+// // EPOLLONESHOT; kqueue: EV_ADD and EV_DELETE per filter, one kevent call
+// // with EV_RECEIPT for both; IOCP: a stream registered for Readable starts
+// // its next receive itself once Read has used up the last one, so there a
+// // stream is reported again only after the caller has read, as mio's
+// // Windows streams are).
+// // An event may still come for an interest just given up, or for a
+// // source just deregistered: the caller drops it. [Event.IsReadable] and
+// // [Event.IsWritable] say which interest an event is for.
+// //
+// // # The backend contract
+// //
+// // Each OS mechanism lives in one file with the same shape:
+// // selector_epoll.go, selector_kqueue.go and selector_iocp.go. Each defines
+// // a type selector with these methods, and nothing else is OS specific
+// // except the socket code in stream_*.go:
+// //
+// //	newSelector() (*selector, error)
+// //	    creates the OS queue and whatever the wake needs.
+// //	(*selector).register(src Source, token Token, interests Interests) error
+// //	    makes interests src's standing interest, reported with token:
+// //	    adds src to the queue, or changes what it is registered for.
+// //	(*selector).deregister(src Source) error
+// //	    takes src out of the queue.
+// //	(*selector).wait(events *Events, timeoutMs int) error
+// //	    one OS wait. timeoutMs < 0 waits forever, 0 returns at once.
+// //	    It replaces the contents of *events (up to cap(*events)) with
+// //	    the events for registered sources; a wake is not put in events:
+// //	    wait drains it and sets the selector's woke field instead.
+// //	    errRetry asks Poll to wait again with the time that is left: an
+// //	    interrupted wait (EINTR), or on IOCP a return with only
+// //	    completions nobody asked to hear of.
+// //	(*selector).wake() error
+// //	    makes a blocked or future wait return; safe from any goroutine.
+// //	    Waker.Wake and Registrator.Close both use it.
+// //	(*selector).close() error
+// //	    releases the OS queue and the wake's resources.
+// //
+// // Errors from system calls are wrapped with the call's name
+// // (os.NewSyscallError), so callers can still test them with errors.Is.
+// //
+// // TcpStream keeps the original's name; Go's style would write TCPStream
+// // (compare net.TCPConn).
+//step:end listening
+//step:end streams
+//step:begin listening
+
 // Package minimio is a small cross-platform event queue: epoll on Linux,
 // kqueue on macOS and the BSDs, and IOCP on Windows, behind one API.
 //
@@ -145,6 +339,8 @@
 //
 // TcpStream and TcpListener keep the original's names; Go's style would
 // write TCPStream and TCPListener (compare net.TCPConn).
+//
+//step:end listening
 package minimio
 
 // ANCHOR_END: doc
@@ -165,8 +361,12 @@ type Token uint64
 // WakeToken is reserved for the queue's own wake-up; Register refuses it.
 const WakeToken = ^Token(0)
 
+//step:begin streams
+
 // ErrReservedToken is returned by Register for WakeToken.
 var ErrReservedToken = errors.New("minimio: token is reserved for the wake-up")
+
+//step:end streams
 
 // Interests says which kind of readiness a registration waits for.
 type Interests uint8
@@ -176,18 +376,24 @@ const (
 	// Readable asks for an event when the stream has data to read (or,
 	// on Windows, when a receive into the stream's buffer has finished).
 	Readable Interests = 1 << iota
+	//step:begin streams
 	// Writable asks for an event when a write would not block (or, on
 	// Windows, when the stream's overlapped send has finished). The
 	// original only implemented Readable; this version does both, for
 	// streams. A listener can only be registered for Readable.
 	Writable
+	//step:end streams
 )
 
 // IsReadable reports whether i includes Readable.
 func (i Interests) IsReadable() bool { return i&Readable != 0 }
 
+//step:begin streams
+
 // IsWritable reports whether i includes Writable.
 func (i Interests) IsWritable() bool { return i&Writable != 0 }
+
+//step:end streams
 
 // Event is one notification taken from the OS queue.
 type Event struct {
@@ -204,9 +410,13 @@ func (e Event) Token() Token { return e.token }
 // writable.
 func (e Event) IsReadable() bool { return e.kind.IsReadable() }
 
+//step:begin streams
+
 // IsWritable reports whether the event is for Writable: a write would
 // not block now (on Windows, the overlapped send has finished).
 func (e Event) IsWritable() bool { return e.kind.IsWritable() }
+
+//step:end streams
 
 // Events is a reusable buffer of events. Poll fills it up to its capacity.
 type Events []Event
@@ -225,9 +435,15 @@ func NewEvents(capacity int) Events { return make(Events, 0, capacity) }
 // event-queue thread to exit.
 var ErrClosed = errors.New("minimio: event queue closed")
 
+//step:begin streams
+
 // ErrUnsupported is returned by Register for interests that the source
 // cannot have: none at all, an unknown bit, or Writable for a listener.
 var ErrUnsupported = errors.New("minimio: interest not supported")
+
+//step:end streams
+
+//step:begin streams
 
 // ANCHOR: wouldblock
 
@@ -240,9 +456,15 @@ var ErrWouldBlock = errors.New("minimio: would block; register and wait for the 
 
 // ANCHOR_END: wouldblock
 
+//step:end streams
+
+//step:begin streams
+
 // ErrNotRegistered is returned by Reregister for a source that is not
 // registered.
 var ErrNotRegistered = errors.New("minimio: source not registered")
+
+//step:end streams
 
 // errRetry is what a backend's wait returns when Poll should wait again
 // with the remaining time: the OS call was interrupted by a signal
@@ -425,6 +647,8 @@ type Registrator struct {
 	closed *atomic.Bool
 }
 
+//step:begin streams
+
 // Source is what a Registrator registers: a *TcpStream or a
 // *TcpListener. Its unexported method keeps other types out, since each
 // backend must know the socket behind a source.
@@ -436,6 +660,10 @@ type Source interface {
 	// registered reports whether the source is in a queue.
 	registered() bool
 }
+
+//step:end streams
+
+//step:begin streams
 
 // Register makes interests the standing interest of src, reported with
 // token: for a stream, Readable, Writable or both; for a listener,
@@ -450,6 +678,10 @@ func (r *Registrator) Register(src Source, token Token, interests Interests) err
 	return r.sel.register(src, token, interests)
 }
 
+//step:end streams
+
+//step:begin streams
+
 // Reregister changes the interests and the token of a registered source.
 // It returns ErrNotRegistered for a source that is not registered, and
 // Register's errors.
@@ -463,6 +695,10 @@ func (r *Registrator) Reregister(src Source, token Token, interests Interests) e
 	return r.sel.register(src, token, interests)
 }
 
+//step:end streams
+
+//step:begin streams
+
 // Deregister takes src out of the queue: it is reported no more, but for
 // an event already on its way. Deregistering a source that is not
 // registered does nothing. It returns ErrClosed once the queue is closed.
@@ -475,6 +711,10 @@ func (r *Registrator) Deregister(src Source) error {
 	}
 	return r.sel.deregister(src)
 }
+
+//step:end streams
+
+//step:begin streams
 
 // check returns the error Register and Reregister give for their
 // arguments, if any.
@@ -491,14 +731,18 @@ func (r *Registrator) check(src Source, token Token, interests Interests) error 
 	switch src.(type) {
 	case *TcpStream:
 		return nil
+	//step:begin listening
 	case *TcpListener:
 		if interests != Readable {
 			return ErrUnsupported
 		}
 		return nil
+		//step:end listening
 	}
 	return ErrUnsupported // a nil Source
 }
+
+//step:end streams
 
 // ANCHOR_END: register
 

@@ -2,15 +2,15 @@ package minimio
 
 import (
 	"errors"
-	"fmt"
-	"io"
-	"net"
-	"runtime"
-	"slices"
+	"fmt"     //step:streams
+	"io"      //step:streams
+	"net"     //step:streams
+	"runtime" //step:streams
+	"slices"  //step:streams
 	"testing"
 	"time"
 
-	"github.com/nodeexperiment/gonode/internal/delayserver/delaytest"
+	"github.com/nodeexperiment/gonode/internal/delayserver/delaytest" //step:streams
 )
 
 func TestTimeoutMillis(t *testing.T) {
@@ -46,6 +46,8 @@ func newPoll(t *testing.T) (*Poll, *Registrator) {
 	return p, p.Registrator()
 }
 
+//step:begin streams
+
 // connected returns a stream from Connect in non-blocking mode and the
 // peer's side of it, both closed when the test ends.
 func connected(t *testing.T) (*TcpStream, net.Conn) {
@@ -78,6 +80,10 @@ func connected(t *testing.T) (*TcpStream, net.Conn) {
 	return s, a.c
 }
 
+//step:end streams
+
+//step:begin streams
+
 // request connects to addr and asks for an answer after delay ms.
 func request(t *testing.T, addr string, delay int) *TcpStream {
 	t.Helper()
@@ -90,6 +96,10 @@ func request(t *testing.T, addr string, delay int) *TcpStream {
 	return s
 }
 
+//step:end streams
+
+//step:begin streams
+
 // pollEvents polls once for up to timeout and returns what came, failing
 // the test on an error.
 func pollEvents(t *testing.T, p *Poll, timeout time.Duration) Events {
@@ -100,6 +110,10 @@ func pollEvents(t *testing.T, p *Poll, timeout time.Duration) Events {
 	}
 	return events
 }
+
+//step:end streams
+
+//step:begin streams
 
 // nextEvents polls until at least one event arrives, tolerating empty
 // returns, and returns the tokens of the events that came; it fails after
@@ -120,6 +134,10 @@ func nextEvents(t *testing.T, p *Poll) []Token {
 	return nil
 }
 
+//step:end streams
+
+//step:begin streams
+
 // waitFor polls until an event for token comes and returns it, ignoring
 // events for other tokens; it fails after ten seconds.
 func waitFor(t *testing.T, p *Poll, token Token) Event {
@@ -135,6 +153,10 @@ func waitFor(t *testing.T, p *Poll, token Token) Event {
 	t.Fatalf("no event for token %d within 10 s", token)
 	return Event{}
 }
+
+//step:end streams
+
+//step:begin streams
 
 // TestEventsArriveInReadinessOrder asks five answers of the delay server,
 // the first sent last. The answers are 200 ms apart, so that a loaded
@@ -179,6 +201,8 @@ func TestEventsArriveInReadinessOrder(t *testing.T) {
 	}
 }
 
+//step:end streams
+
 func TestCloseWakesABlockedPoll(t *testing.T) {
 	p, r := newPoll(t)
 	returned := make(chan error)
@@ -207,6 +231,8 @@ func TestCloseWakesABlockedPoll(t *testing.T) {
 	}
 }
 
+//step:begin streams
+
 func TestRegisterRefuses(t *testing.T) {
 	addr := delaytest.Start(t)
 	_, r := newPoll(t)
@@ -216,12 +242,14 @@ func TestRegisterRefuses(t *testing.T) {
 			t.Errorf("Register(%#x) = %v, want ErrUnsupported", interests, err)
 		}
 	}
+	//step:begin listening
 	ln := listen(t)
 	for _, interests := range []Interests{Writable, Readable | Writable} {
 		if err := r.Register(ln, 1, interests); !errors.Is(err, ErrUnsupported) {
 			t.Errorf("Register(listener, %#x) = %v, want ErrUnsupported", interests, err)
 		}
 	}
+	//step:end listening
 	if err := r.Register(s, WakeToken, Readable); !errors.Is(err, ErrReservedToken) {
 		t.Errorf("Register(WakeToken) = %v, want ErrReservedToken", err)
 	}
@@ -230,6 +258,8 @@ func TestRegisterRefuses(t *testing.T) {
 		t.Errorf("Register after Close = %v, want ErrClosed", err)
 	}
 }
+
+//step:end streams
 
 func TestTimeoutIsALowerBound(t *testing.T) {
 	p, _ := newPoll(t)
@@ -247,6 +277,8 @@ func TestTimeoutIsALowerBound(t *testing.T) {
 		}
 	}
 }
+
+//step:begin streams
 
 // TestRegistrationStands checks that a registration is level-triggered
 // and stands: a stream is reported while it has data unread, then not
@@ -299,6 +331,10 @@ func TestRegistrationStands(t *testing.T) {
 	}
 }
 
+//step:end streams
+
+//step:begin streams
+
 func TestConnectRefused(t *testing.T) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -314,3 +350,5 @@ func TestConnectRefused(t *testing.T) {
 		t.Fatal("Connect to a malformed address succeeded")
 	}
 }
+
+//step:end streams

@@ -63,6 +63,8 @@ func newSelector() (*selector, error) {
 
 // ANCHOR_END: new
 
+//step:begin streams
+
 // ANCHOR: register
 
 // register adds src to the epoll set, or changes what it asks for: ADD
@@ -97,6 +99,8 @@ func (s *selector) deregister(src Source) error {
 }
 
 // ANCHOR_END: register
+
+//step:end streams
 
 // ANCHOR: wait
 
@@ -155,9 +159,11 @@ func epollKind(flags uint32) Interests {
 	if flags&(unix.EPOLLIN|unix.EPOLLHUP|unix.EPOLLERR) != 0 {
 		kind |= Readable
 	}
+	//step:begin streams
 	if flags&(unix.EPOLLOUT|unix.EPOLLHUP|unix.EPOLLERR) != 0 {
 		kind |= Writable
 	}
+	//step:end streams
 	return kind
 }
 

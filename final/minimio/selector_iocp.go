@@ -5,8 +5,8 @@ package minimio
 import (
 	"errors"
 	"os"
-	"runtime"
-	"sync"
+	"runtime" //step:streams
+	"sync"    //step:streams
 	"time"
 	"unsafe"
 
@@ -45,9 +45,11 @@ const WaitCall = "GetQueuedCompletionStatusEx"
 
 // The completion keys this backend uses.
 const (
-	streamKey uintptr = 1 // every socket joins the port with this key
+	streamKey uintptr = 1 // every socket joins the port with this key //step:streams
 	wakeKey   uintptr = 2 // the packet posted by wake, which has no OVERLAPPED
 )
+
+//step:begin streams
 
 // ANCHOR: operation
 
@@ -73,7 +75,7 @@ type operation struct {
 	kind     opKind
 	token    Token // guarded by pending.mu: a second Register may change it
 	stream   *TcpStream
-	listener *TcpListener
+	listener *TcpListener   //step:listening
 	mem      *byte          // the memory the kernel reads or writes, pinned with op
 	wsabuf   windows.WSABuf // points into the stream's receive or send buffer
 	flags    uint32         // in and out flags of WSARecv
@@ -89,7 +91,7 @@ const (
 	opRecv     opKind = iota // a receive (or a posted Readable): a Readable event
 	opSend                   // a send started by Write: a Writable event if one is wanted
 	opWritable               // a posted Writable: no send was in flight
-	opAccept                 // an AcceptEx (or a posted one): the listener's Readable event
+	opAccept                 // an AcceptEx (or a posted one): the listener's Readable event //step:listening
 	opConnect                // a ConnectEx: a Writable event
 )
 
@@ -135,6 +137,8 @@ func untrack(op *operation) (Token, bool) {
 
 // ANCHOR_END: track
 
+//step:end streams
+
 // overlappedEntry is Windows' OVERLAPPED_ENTRY, one completion taken off a
 // port by GetQueuedCompletionStatusEx (32 bytes on 64-bit Windows).
 //
@@ -165,6 +169,8 @@ func newSelector() (*selector, error) {
 
 // ANCHOR_END: new
 
+//step:begin streams
+
 // ANCHOR: register
 
 // ANCHOR: registerstream
@@ -174,9 +180,11 @@ func newSelector() (*selector, error) {
 // Read starts the next one once it has used this one up; a listener gets
 // an AcceptEx in flight, and Accept starts the next.
 func (s *selector) register(src Source, token Token, interests Interests) error {
+	//step:begin listening
 	if l, ok := src.(*TcpListener); ok {
 		return s.registerListener(l, token)
 	}
+	//step:end listening
 	stream := src.(*TcpStream)
 	stream.mu.Lock()
 	defer stream.mu.Unlock()
@@ -236,12 +244,14 @@ func (s *selector) startConnect(stream *TcpStream) error {
 // deregister drops src's interests. An operation in flight still
 // completes; its event is not reported.
 func (s *selector) deregister(src Source) error {
+	//step:begin listening
 	if l, ok := src.(*TcpListener); ok {
 		l.mu.Lock()
 		l.inQueue = false
 		l.mu.Unlock()
 		return nil
 	}
+	//step:end listening
 	stream := src.(*TcpStream)
 	stream.mu.Lock()
 	stream.inQueue, stream.readArmed, stream.writeArmed = false, false, false
@@ -321,6 +331,8 @@ func (s *selector) registerWrite(stream *TcpStream, token Token) error {
 
 // ANCHOR_END: register
 
+//step:begin listening
+
 // ANCHOR: registerlistener
 
 // registerListener makes Readable l's standing interest: an AcceptEx in
@@ -393,6 +405,8 @@ func (s *selector) startAccept(l *TcpListener) error {
 
 // ANCHOR_END: registerlistener
 
+//step:end listening
+
 // ANCHOR: post
 
 // post queues op's event without starting an operation.
@@ -409,6 +423,8 @@ func isConnectionError(err error) bool {
 }
 
 // ANCHOR_END: post
+
+//step:end streams
 
 // ANCHOR: wait
 
@@ -451,6 +467,7 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 			s.woke = true
 			continue
 		}
+		//step:begin streams
 		op := (*operation)(unsafe.Pointer(e.Overlapped))
 		token, ours := untrack(op)
 		if !ours {
@@ -462,17 +479,22 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 		if ev, report := op.finish(token, e.Bytes); report {
 			*events = append(*events, ev)
 		}
+		//step:end streams
 	}
+	//step:begin streams
 	if len(*events) == 0 && !s.woke {
 		// Only completions nobody waits for (a send with no Writable
 		// registration): Poll must not return empty before its
 		// timeout, so it waits again for the time left, as after EINTR.
 		return errRetry
 	}
+	//step:end streams
 	return nil
 }
 
 // ANCHOR_END: wait
+
+//step:begin streams
 
 // ANCHOR: finish
 
@@ -490,10 +512,13 @@ func (op *operation) finish(token Token, n uint32) (Event, bool) {
 	case opConnect:
 		token, report := op.stream.completeConnect(op)
 		return Event{token: token, kind: Writable}, report
-	default: // opAccept
+	//step:begin listening
+	case opAccept:
 		report := op.listener.complete(op)
 		return Event{token: token, kind: Readable}, report
+		//step:end listening
 	}
+	panic("minimio: an operation of no known kind")
 }
 
 // overlappedError is the error of a failed overlapped operation on
@@ -512,6 +537,8 @@ func overlappedError(handle windows.Handle, ov *windows.Overlapped, closed bool)
 }
 
 // ANCHOR_END: finish
+
+//step:end streams
 
 // ANCHOR: wake
 

@@ -5,7 +5,7 @@ package minimio
 import (
 	"errors"
 	"os"
-	"sync"
+	"sync" //step:streams
 	"syscall"
 
 	"golang.org/x/sys/unix"
@@ -16,25 +16,29 @@ import (
 // selector is the kqueue backend for macOS and the BSDs: a kqueue plus a
 // non-blocking pipe that wakes it (a pipe rather than EVFILT_USER, which
 // OpenBSD before 7.8 and NetBSD before 10 lack: one wake for every BSD).
-//
-// Each event carries its registration in the kernel, in udata, as epoll
-// carries the token: a map from descriptor to token, looked up after
-// kevent returns, would label an event for a descriptor closed meanwhile
-// with the token of a new registration that got the same number. udata
-// is a pointer on most of these systems, and Go's garbage collector must
-// never find an integer there, so it points to a registration, which the
-// selector keeps reachable for as long as the kernel may hand it back.
 type selector struct {
-	kq      int
-	wakeR   int // read end of the wake pipe, registered with the kqueue
-	wakeW   int // write end: Close writes one byte here
+	kq    int
+	wakeR int // read end of the wake pipe, registered with the kqueue
+	wakeW int // write end: Close writes one byte here
+	//step:begin streams
+	// Each event carries its registration in the kernel, in udata, as
+	// epoll carries the token: a map from descriptor to token, looked up
+	// after kevent returns, would label an event for a descriptor closed
+	// meanwhile with the token of a new registration that got the same
+	// number. udata is a pointer on most of these systems, and Go's
+	// garbage collector must never find an integer there, so it points to
+	// a registration, which the selector keeps reachable for as long as
+	// the kernel may hand it back.
 	mu      sync.Mutex
 	regs    map[filterKey]*registration // guarded by mu: each filter's latest registration
 	retired []*registration             // guarded by mu: replaced since the last wait began
 	udata   udataIndex                  // guarded by mu
-	buf     []unix.Kevent_t             // used only by the goroutine that waits
-	woke    bool                        // the last wait drained the pipe; used only by the goroutine that waits
+	//step:end streams
+	buf  []unix.Kevent_t // used only by the goroutine that waits
+	woke bool            // the last wait drained the pipe; used only by the goroutine that waits
 }
+
+//step:begin streams
 
 // filterKey names one filter of one descriptor: a kqueue keeps one event
 // for each pair.
@@ -48,6 +52,8 @@ type registration struct {
 	token Token
 	id    int64 // NetBSD only: the udata that names it (see udataIndex)
 }
+
+//step:end streams
 
 // ANCHOR_END: selector
 
@@ -81,7 +87,10 @@ func newSelector() (*selector, error) {
 		unix.Close(kq)
 		return nil, os.NewSyscallError("pipe", err)
 	}
-	s := &selector{kq: kq, wakeR: p[0], wakeW: p[1], regs: make(map[filterKey]*registration)}
+	//step:before streams
+	// s := &selector{kq: kq, wakeR: p[0], wakeW: p[1]}
+	//step:end streams
+	s := &selector{kq: kq, wakeR: p[0], wakeW: p[1], regs: make(map[filterKey]*registration)} //step:streams
 	unix.CloseOnExec(s.wakeR)
 	unix.CloseOnExec(s.wakeW)
 	// Both ends are non-blocking: a wake into a full pipe must not
@@ -120,6 +129,8 @@ func (s *selector) change(ev *unix.Kevent_t) error {
 }
 
 // ANCHOR_END: change
+
+//step:begin streams
 
 // ANCHOR: register
 
@@ -237,6 +248,8 @@ func (s *selector) retire() {
 
 // ANCHOR_END: register
 
+//step:end streams
+
 // ANCHOR: wait
 
 func (s *selector) wait(events *Events, timeoutMs int) error {
@@ -245,7 +258,7 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 	if len(s.buf) < size {
 		s.buf = make([]unix.Kevent_t, size)
 	}
-	s.retire()
+	s.retire() //step:streams
 	var ts *unix.Timespec
 	if timeoutMs >= 0 {
 		t := unix.NsecToTimespec(int64(timeoutMs) * 1e6)
@@ -258,14 +271,15 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 	if err != nil {
 		return os.NewSyscallError("kevent", err)
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.mu.Lock()         //step:streams
+	defer s.mu.Unlock() //step:streams
 	for i := range s.buf[:n] {
 		ev := &s.buf[i]
 		if int(ev.Ident) == s.wakeR {
 			s.woke = true
 			continue
 		}
+		//step:begin streams
 		r := s.udata.get(ev)
 		if r == nil {
 			continue
@@ -275,6 +289,7 @@ func (s *selector) wait(events *Events, timeoutMs int) error {
 			kind = Writable
 		}
 		*events = append(*events, Event{token: r.token, kind: kind})
+		//step:end streams
 	}
 	if s.woke {
 		return s.drain()

@@ -4,7 +4,7 @@ package minimio
 
 import (
 	"errors"
-	"net"
+	"net" //step:streams
 	"testing"
 	"time"
 
@@ -37,6 +37,8 @@ func TestKqueueWakeStaysUp(t *testing.T) {
 		}
 	}
 }
+
+//step:begin streams
 
 // TestKqueueEventKeepsItsRegistration takes an event out of the kqueue
 // for a stream registered with token 1, then closes that stream and
@@ -98,6 +100,10 @@ func TestKqueueEventKeepsItsRegistration(t *testing.T) {
 	}
 }
 
+//step:end streams
+
+//step:begin streams
+
 // TestKqueueDrainStopsAtEndOfFile closes the wake pipe's write end and
 // drains the read end: drain returns, as at EAGAIN, rather than reading
 // end of file again forever.
@@ -125,6 +131,10 @@ func TestKqueueDrainStopsAtEndOfFile(t *testing.T) {
 		t.Fatal("drain still reads after 10 s with the write end closed")
 	}
 }
+
+//step:end streams
+
+//step:begin streams
 
 // TestKqueueReregisterDeletesTheOtherFilter registers a stream for
 // Readable, then reregisters it for Writable only: the read filter is
@@ -156,6 +166,8 @@ func TestKqueueReregisterDeletesTheOtherFilter(t *testing.T) {
 		t.Fatalf("after asking for Readable again: readable %v, writable %v", ev.IsReadable(), ev.IsWritable())
 	}
 }
+
+//step:end streams
 
 // TestKqueueDescriptorsAreCloseOnExec checks that no child process can
 // inherit the kqueue or either end of its wake pipe.

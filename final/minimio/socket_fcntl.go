@@ -1,5 +1,7 @@
 //go:build darwin
 
+//step:file streams
+
 package minimio
 
 import (

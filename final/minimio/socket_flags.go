@@ -1,5 +1,7 @@
 //go:build linux || dragonfly || freebsd || netbsd || openbsd
 
+//step:file streams
+
 package minimio
 
 import (

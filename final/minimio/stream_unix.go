@@ -1,5 +1,7 @@
 //go:build linux || darwin || dragonfly || freebsd || netbsd || openbsd
 
+//step:file streams
+
 package minimio
 
 import (

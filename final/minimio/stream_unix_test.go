@@ -1,5 +1,7 @@
 //go:build linux || darwin || dragonfly || freebsd || netbsd || openbsd
 
+//step:file streams
+
 package minimio
 
 import (
@@ -14,6 +16,8 @@ import (
 
 	"golang.org/x/sys/unix"
 )
+
+//step:begin listening
 
 // TestSocketsAreNonblockingAndCloseOnExec checks the flags of every
 // socket this package makes: close-on-exec, so that no child inherits
@@ -57,6 +61,8 @@ func TestSocketsAreNonblockingAndCloseOnExec(t *testing.T) {
 		}
 	}
 }
+
+//step:end listening
 
 // TestBlockingModeWaits checks that a stream in blocking mode keeps its
 // promise on a non-blocking socket: a Read waits for data that comes
@@ -118,6 +124,8 @@ func TestWriteToAGonePeerRaisesNoSIGPIPE(t *testing.T) {
 	}
 }
 
+//step:begin listening
+
 // TestSecondCloseLeavesTheNumberAlone closes a stream and a listener
 // twice, with a file opened in between that may get the same descriptor
 // number, and checks the file is still open afterwards.
@@ -151,3 +159,5 @@ func TestSecondCloseLeavesTheNumberAlone(t *testing.T) {
 		unix.Close(f)
 	}
 }
+
+//step:end listening

@@ -1,5 +1,7 @@
 //go:build windows
 
+//step:file streams
+
 package minimio
 
 import (

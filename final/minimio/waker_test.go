@@ -96,6 +96,8 @@ func TestManyWakesLoseNoneAndNeverSpin(t *testing.T) {
 	}
 }
 
+//step:begin streams
+
 func TestWakeAndEventInOneReturn(t *testing.T) {
 	p, r := newPoll(t)
 	s, peer := connected(t)
@@ -118,6 +120,8 @@ func TestWakeAndEventInOneReturn(t *testing.T) {
 			len(events), events, p.Woken())
 	}
 }
+
+//step:end streams
 
 func TestWakeAfterCloseIsAnError(t *testing.T) {
 	p, _ := newPoll(t)

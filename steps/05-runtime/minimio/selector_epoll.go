@@ -51,41 +51,6 @@ func newSelector() (*selector, error) {
 
 // ANCHOR_END: new
 
-// ANCHOR: register
-
-// register adds src to the epoll set, or changes what it asks for: ADD
-// or MOD chosen from whether src is in the set, never a call expected to
-// fail. Level-triggered: EPOLLIN for Readable, EPOLLOUT for Writable.
-func (s *selector) register(src Source, token Token, interests Interests) error {
-	fd, in := unixFd(src)
-	var flags uint32
-	if interests.IsReadable() {
-		flags |= unix.EPOLLIN
-	}
-	if interests.IsWritable() {
-		flags |= unix.EPOLLOUT
-	}
-	ev := epollEvent(flags, token)
-	op := unix.EPOLL_CTL_ADD
-	if *in {
-		op = unix.EPOLL_CTL_MOD
-	}
-	if err := unix.EpollCtl(s.epfd, op, fd, &ev); err != nil {
-		return os.NewSyscallError("epoll_ctl", err)
-	}
-	*in = true
-	return nil
-}
-
-// deregister takes src out of the epoll set (DEL).
-func (s *selector) deregister(src Source) error {
-	fd, in := unixFd(src)
-	*in = false
-	return os.NewSyscallError("epoll_ctl", unix.EpollCtl(s.epfd, unix.EPOLL_CTL_DEL, fd, nil))
-}
-
-// ANCHOR_END: register
-
 // ANCHOR: wait
 
 func (s *selector) wait(events *Events, timeoutMs int) error {
@@ -142,9 +107,6 @@ func epollKind(flags uint32) Interests {
 	var kind Interests
 	if flags&(unix.EPOLLIN|unix.EPOLLHUP|unix.EPOLLERR) != 0 {
 		kind |= Readable
-	}
-	if flags&(unix.EPOLLOUT|unix.EPOLLHUP|unix.EPOLLERR) != 0 {
-		kind |= Writable
 	}
 	return kind
 }

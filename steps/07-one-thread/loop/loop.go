@@ -40,30 +40,25 @@ type Runtime struct {
 	// What the loop thread owns. Nothing else touches it, so it needs
 	// no lock.
 	pool       *pool.Pool
-	work       map[int]WorkFunc           // the callback of each task queued or running, by id
-	watchers   map[minimio.Token]*watcher // every open server and connection, by token
-	changed    []*watcher                 // watchers whose interest changed since the last wait
-	timers     timerHeap                  // armed timers, earliest first
-	timerSeq   uint64                     // the last sequence number given to a timer
-	immediates []*Immediate               // the check phase's queue
-	pending    []func()                   // the pending phase's queue
-	closing    []func()                   // the close phase's queue
-	handles    int                        // active ref'd handles (handle.go)
-	reqs       int                        // pool work queued or running
-	now        time.Time                  // the loop's time (updateTime)
-	clock      func() time.Time           // time.Now; a test may count its calls
-	lastID     int                        // the last id given to a timer, task or stream
-	ticks      int                        // turns of the loop so far
-	waits      int                        // calls to the event queue's Poll so far
-	process                               // nextTicks, microtasks, promises, the process hooks
+	work       map[int]WorkFunc // the callback of each task queued or running, by id
+	timers     timerHeap        // armed timers, earliest first
+	timerSeq   uint64           // the last sequence number given to a timer
+	immediates []*Immediate     // the check phase's queue
+	pending    []func()         // the pending phase's queue
+	closing    []func()         // the close phase's queue
+	handles    int              // active ref'd handles (handle.go)
+	reqs       int              // pool work queued or running
+	now        time.Time        // the loop's time (updateTime)
+	clock      func() time.Time // time.Now; a test may count its calls
+	lastID     int              // the last id given to a timer, task or stream
+	ticks      int              // turns of the loop so far
+	waits      int              // calls to the event queue's Poll so far
+	process                     // nextTicks, microtasks, promises, the process hooks
 
 	// The event queue, which the loop thread waits in, and the buffer
 	// its waits fill.
-	poll    *minimio.Poll
-	reg     *minimio.Registrator
-	events  minimio.Events
-	readBuf []byte // what every connection reads into (net.go)
-	ioCalls int    // Register, Reregister and Deregister calls so far (applyInterest)
+	poll   *minimio.Poll
+	events minimio.Events
 
 	// The inbox, where the pool threads leave their results for the
 	// loop thread, and the waker that ends the loop's wait for them.
@@ -87,7 +82,6 @@ func New(cfg Config) (*Runtime, error) {
 	rt := &Runtime{
 		poolSize: n,
 		work:     make(map[int]WorkFunc),
-		watchers: make(map[minimio.Token]*watcher),
 		clock:    time.Now,
 	}
 	rt.updateTime()
@@ -213,7 +207,7 @@ func (rt *Runtime) start() error {
 	if err != nil {
 		return err
 	}
-	rt.poll, rt.reg, rt.waker = p, p.Registrator(), p.Waker()
+	rt.poll, rt.waker = p, p.Waker()
 	rt.events = minimio.NewEvents(1024)
 	// ANCHOR: startring
 	rt.pool = pool.New(rt.poolSize, rt.post)
@@ -229,10 +223,6 @@ func (rt *Runtime) shutdown() error {
 	rt.pool.Close()
 	err := rt.poll.Close()
 	// ANCHOR_END: closering
-	for token, w := range rt.watchers {
-		err = errors.Join(err, w.src.Close())
-		delete(rt.watchers, token)
-	}
 	return err
 }
 

@@ -30,9 +30,6 @@ func TestExitLeavesNothingBehind(t *testing.T) {
 		}, func(error, js.Value) { t.Error("a pool callback ran after Exit") })
 		rt.SetTimeout(1000, func() { t.Error("a timer ran after Exit") })
 		rt.SetInterval(1, func() {})
-		if _, err := rt.Listen("127.0.0.1:0", func(error, *loop.Conn) {}); err != nil {
-			t.Fatal(err)
-		}
 		rt.SetTimeout(5, func() {
 			rt.NextTick(func() { t.Error("a nextTick ran after Exit") })
 			rt.Exit(7)

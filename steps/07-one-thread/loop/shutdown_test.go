@@ -6,10 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nodeexperiment/gonode/internal/delayserver/delaytest"
 	"github.com/nodeexperiment/gonode/steps/07-one-thread/crypto"
 	"github.com/nodeexperiment/gonode/steps/07-one-thread/fs"
-	"github.com/nodeexperiment/gonode/steps/07-one-thread/http"
 	"github.com/nodeexperiment/gonode/steps/07-one-thread/internal/looptest"
 	"github.com/nodeexperiment/gonode/steps/07-one-thread/js"
 	"github.com/nodeexperiment/gonode/steps/07-one-thread/loop"
@@ -24,7 +22,6 @@ import (
 // and, on Linux, the open file descriptors are back to what they were
 // before.
 func TestShutdownLeavesNothingBehind(t *testing.T) {
-	server := delaytest.Start(t)
 	file := filepath.Join(t.TempDir(), "f.txt")
 	if err := os.WriteFile(file, []byte("some text"), 0o666); err != nil {
 		t.Fatal(err)
@@ -36,39 +33,14 @@ func TestShutdownLeavesNothingBehind(t *testing.T) {
 	program := func(rt *loop.Runtime, panics string) {
 		fs.Read(rt, file, func(error, js.Value) {})
 		crypto.Encrypt(rt, 20, func(error, js.Value) {})
-		http.GetSlow(rt, server, "example.com", 200, func(error, js.Value) {})
 		rt.SetImmediate(func() {})
 		var iv *loop.Timer
 		iv = rt.SetInterval(5, func() { rt.ClearInterval(iv) })
-		srv, err := rt.Listen("127.0.0.1:0", func(err error, c *loop.Conn) {
-			if err != nil {
-				t.Error(err)
-				return
-			}
-			c.ReadStart(func(err error, data []byte) {
-				if panics == "read" {
-					panic("stop in a read callback")
-				}
-				c.Close(nil)
-			})
-		})
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		rt.Connect(srv.Addr(), func(err error, c *loop.Conn) {
-			if err != nil {
-				t.Error(err)
-				return
-			}
-			c.Write([]byte("x"), nil)
-			c.ReadStart(func(error, []byte) { c.Close(nil); srv.Close(nil) })
-		})
 		if panics == "timer" {
 			rt.SetTimeout(1, func() { panic("stop") })
 		}
 	}
-	for _, panics := range []string{"", "timer", "read"} {
+	for _, panics := range []string{"", "timer"} {
 		done := looptest.LeakCheck(t)
 		rt, err := loop.New(loop.Config{})
 		if err != nil {

@@ -7,8 +7,8 @@
 // Kqueue and IOCP Explained". One goroutine (usually locked to its own OS
 // thread) calls [Poll.Poll] and blocks until the OS reports an event, the
 // timeout passes, or another goroutine wakes it with a [Waker]; any
-// goroutine registers interest through a [Registrator] and can close the
-// queue, which wakes the blocked Poll at once.
+// goroutine can close the queue through a [Registrator], which wakes the
+// blocked Poll at once.
 //
 // # Waking the queue
 //
@@ -32,104 +32,19 @@
 //   - Windows: a completion packet posted with PostQueuedCompletionStatus
 //     under a key of its own; taking the packet off the port drains it.
 //
-// # What an event means on each OS
-//
-// Readiness and completion are different promises:
-//
-//   - epoll (Linux) and kqueue (macOS, BSD) are readiness based: an event
-//     for a token means "a read on this socket will not block now".
-//   - IOCP (Windows) is completion based: registering a stream for reading
-//     starts an overlapped receive into a buffer the stream owns, and the
-//     event means "that receive has finished; the bytes are in the buffer".
-//
-// [TcpStream.Read] hides the difference: after an event, Read returns the
-// data without blocking on every OS.
-//
-// # Reading without blocking
-//
-// One event does not promise the whole message: a server may send its
-// answer in several writes, and an event may even come with nothing to
-// read yet. A stream put in non-blocking mode with
-// [TcpStream.SetNonblocking] never blocks in Read: once the bytes that are
-// there are used up, Read returns [ErrWouldBlock], and the caller waits
-// for the stream's next event; its registration stands. (epoll and
-// kqueue: the socket's EAGAIN. IOCP: the buffer of the last completed
-// receive is used up; Read has started the next receive.)
-//
-// # Writing without blocking
-//
-// In non-blocking mode Write does not block either: it takes what it can
-// at once and returns ErrWouldBlock with the count of what it took, and
-// the caller registers the stream for [Writable] and writes the rest on
-// the event. The two kinds of queue mean different things by it:
-//
-//   - epoll and kqueue: a Writable event means "the socket's send buffer
-//     has room now" (EPOLLOUT, EVFILT_WRITE); Write copies into that
-//     buffer, and ErrWouldBlock is the socket's EAGAIN.
-//   - IOCP: Write on a registered stream copies what it takes (up to
-//     64 KiB) into a send buffer the stream owns and starts an overlapped
-//     send from it; while that send is in flight, Write takes nothing and
-//     returns ErrWouldBlock. A Writable event means "the send in flight has
-//     finished", or, when none was in flight at registration, it is
-//     reported at once, as a readiness queue would. A stream's sends
-//     complete on the port it joins when it is first registered, so
-//     before that a non-blocking Write returns ErrWouldBlock.
-//
-// # Listening
-//
-// [Listen] opens a [TcpListener], which is registered for [Readable] only,
-// and [TcpListener.Accept] never blocks: it returns ErrWouldBlock when no
-// connection is there to take.
-//
-//   - epoll and kqueue: the listener's event means "a connection is
-//     waiting in the listen queue; accept will not block".
-//   - IOCP: registering the listener starts an overlapped AcceptEx into a
-//     new socket, and the event means "that accept has finished": Accept
-//     then returns the connection it took (or how it failed), and
-//     starts the next AcceptEx.
-//
-// Accepted streams are in non-blocking mode, with Nagle's algorithm off
-// (TCP_NODELAY), as Go's net package does.
-//
-// # Registration stands
-//
-// A registration is a standing interest, level-triggered as libuv's and
-// unlike the original's one-shot: while a source is registered, every
-// Poll reports it for each interest it asked for that is ready (data or
-// an end to read, a connection to accept, room to write), until
-// [Registrator.Reregister] changes the interests or
-// [Registrator.Deregister] removes it. A caller that wants the next
-// event only after the current one is handled reads (or accepts) once
-// per event: what is left is reported by the next Poll. Each OS is told
-// only what changes (Linux: EPOLL_CTL_ADD, MOD and DEL, without
-// EPOLLONESHOT; kqueue: EV_ADD and EV_DELETE per filter, one kevent call
-// with EV_RECEIPT for both; IOCP: a stream registered for Readable starts
-// its next receive itself once Read has used up the last one, and a
-// listener its next AcceptEx once Accept has taken the last connection,
-// so there a source is reported again only after the caller has read or
-// accepted, as mio's Windows streams are).
-// An event may still come for an interest just given up, or for a
-// source just deregistered: the caller drops it. [Event.IsReadable] and
-// [Event.IsWritable] say which interest an event is for.
-//
 // # The backend contract
 //
 // Each OS mechanism lives in one file with the same shape:
 // selector_epoll.go, selector_kqueue.go and selector_iocp.go. Each defines
-// a type selector with these methods, and nothing else is OS specific
-// except the socket code in stream_*.go and listener_*.go:
+// a type selector with these methods, and nothing else is OS specific:
 //
 //	newSelector() (*selector, error)
 //	    creates the OS queue and whatever the wake needs.
-//	(*selector).register(src Source, token Token, interests Interests) error
-//	    makes interests src's standing interest, reported with token:
-//	    adds src to the queue, or changes what it is registered for.
-//	(*selector).deregister(src Source) error
-//	    takes src out of the queue.
 //	(*selector).wait(events *Events, timeoutMs int) error
 //	    one OS wait. timeoutMs < 0 waits forever, 0 returns at once.
-//	    It replaces the contents of *events (up to cap(*events)) with
-//	    the events for registered sources; a wake is not put in events:
+//	    It empties *events: nothing is registered yet (the streams step
+//	    registers sockets, whose events it puts there); a wake is not
+//	    put in events:
 //	    wait drains it and sets the selector's woke field instead.
 //	    errRetry asks Poll to wait again with the time that is left: an
 //	    interrupted wait (EINTR), or on IOCP a return with only
@@ -142,9 +57,6 @@
 //
 // Errors from system calls are wrapped with the call's name
 // (os.NewSyscallError), so callers can still test them with errors.Is.
-//
-// TcpStream and TcpListener keep the original's names; Go's style would
-// write TCPStream and TCPListener (compare net.TCPConn).
 package minimio
 
 // ANCHOR_END: doc
@@ -165,9 +77,6 @@ type Token uint64
 // WakeToken is reserved for the queue's own wake-up; Register refuses it.
 const WakeToken = ^Token(0)
 
-// ErrReservedToken is returned by Register for WakeToken.
-var ErrReservedToken = errors.New("minimio: token is reserved for the wake-up")
-
 // Interests says which kind of readiness a registration waits for.
 type Interests uint8
 
@@ -176,18 +85,10 @@ const (
 	// Readable asks for an event when the stream has data to read (or,
 	// on Windows, when a receive into the stream's buffer has finished).
 	Readable Interests = 1 << iota
-	// Writable asks for an event when a write would not block (or, on
-	// Windows, when the stream's overlapped send has finished). The
-	// original only implemented Readable; this version does both, for
-	// streams. A listener can only be registered for Readable.
-	Writable
 )
 
 // IsReadable reports whether i includes Readable.
 func (i Interests) IsReadable() bool { return i&Readable != 0 }
-
-// IsWritable reports whether i includes Writable.
-func (i Interests) IsWritable() bool { return i&Writable != 0 }
 
 // Event is one notification taken from the OS queue.
 type Event struct {
@@ -203,10 +104,6 @@ func (e Event) Token() Token { return e.token }
 // accept. On epoll an error or a hang-up counts as both readable and
 // writable.
 func (e Event) IsReadable() bool { return e.kind.IsReadable() }
-
-// IsWritable reports whether the event is for Writable: a write would
-// not block now (on Windows, the overlapped send has finished).
-func (e Event) IsWritable() bool { return e.kind.IsWritable() }
 
 // Events is a reusable buffer of events. Poll fills it up to its capacity.
 type Events []Event
@@ -224,25 +121,6 @@ func NewEvents(capacity int) Events { return make(Events, 0, capacity) }
 // returns it at once; in the chapters' design it is the signal for the
 // event-queue thread to exit.
 var ErrClosed = errors.New("minimio: event queue closed")
-
-// ErrUnsupported is returned by Register for interests that the source
-// cannot have: none at all, an unknown bit, or Writable for a listener.
-var ErrUnsupported = errors.New("minimio: interest not supported")
-
-// ANCHOR: wouldblock
-
-// ErrWouldBlock is returned by Read on a stream in non-blocking mode when
-// no data is there yet, by Write in non-blocking mode when it cannot take
-// more now, and by Accept when no connection is waiting: register the
-// source for the matching interest and try again after its event. It is
-// what EAGAIN (EWOULDBLOCK) means on Unix.
-var ErrWouldBlock = errors.New("minimio: would block; register and wait for the event")
-
-// ANCHOR_END: wouldblock
-
-// ErrNotRegistered is returned by Reregister for a source that is not
-// registered.
-var ErrNotRegistered = errors.New("minimio: source not registered")
 
 // errRetry is what a backend's wait returns when Poll should wait again
 // with the remaining time: the OS call was interrupted by a signal
@@ -423,81 +301,6 @@ func timeoutMillis(d time.Duration) int {
 type Registrator struct {
 	sel    *selector
 	closed *atomic.Bool
-}
-
-// Source is what a Registrator registers: a *TcpStream or a
-// *TcpListener. Its unexported method keeps other types out, since each
-// backend must know the socket behind a source.
-type Source interface {
-	// Close closes the socket, which takes it out of the queue; an
-	// event already on its way may still come, which the caller should
-	// ignore.
-	Close() error
-	// registered reports whether the source is in a queue.
-	registered() bool
-}
-
-// Register makes interests the standing interest of src, reported with
-// token: for a stream, Readable, Writable or both; for a listener,
-// Readable only (a connection to accept). Registering a source that is
-// registered already changes its interests and token, as Reregister. It
-// returns ErrClosed once the queue is closed, ErrUnsupported for
-// interests the source cannot have, and ErrReservedToken for WakeToken.
-func (r *Registrator) Register(src Source, token Token, interests Interests) error {
-	if err := r.check(src, token, interests); err != nil {
-		return err
-	}
-	return r.sel.register(src, token, interests)
-}
-
-// Reregister changes the interests and the token of a registered source.
-// It returns ErrNotRegistered for a source that is not registered, and
-// Register's errors.
-func (r *Registrator) Reregister(src Source, token Token, interests Interests) error {
-	if err := r.check(src, token, interests); err != nil {
-		return err
-	}
-	if !src.registered() {
-		return ErrNotRegistered
-	}
-	return r.sel.register(src, token, interests)
-}
-
-// Deregister takes src out of the queue: it is reported no more, but for
-// an event already on its way. Deregistering a source that is not
-// registered does nothing. It returns ErrClosed once the queue is closed.
-func (r *Registrator) Deregister(src Source) error {
-	if r.closed.Load() {
-		return ErrClosed
-	}
-	if src == nil || !src.registered() {
-		return nil
-	}
-	return r.sel.deregister(src)
-}
-
-// check returns the error Register and Reregister give for their
-// arguments, if any.
-func (r *Registrator) check(src Source, token Token, interests Interests) error {
-	if r.closed.Load() {
-		return ErrClosed
-	}
-	if interests == 0 || interests&^(Readable|Writable) != 0 {
-		return ErrUnsupported
-	}
-	if token == WakeToken {
-		return ErrReservedToken
-	}
-	switch src.(type) {
-	case *TcpStream:
-		return nil
-	case *TcpListener:
-		if interests != Readable {
-			return ErrUnsupported
-		}
-		return nil
-	}
-	return ErrUnsupported // a nil Source
 }
 
 // ANCHOR_END: register

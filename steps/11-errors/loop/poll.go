@@ -5,8 +5,6 @@ package loop
 import (
 	"fmt"
 	"time"
-
-	"github.com/nodeexperiment/gonode/steps/11-errors/console"
 )
 
 // pollPhase is the poll phase: tell the OS what the watchers want now,
@@ -18,12 +16,11 @@ import (
 // wait. A wait that would not block, with no watcher and no pool work
 // out, is not made: as in libuv's uv__io_poll when nfds is 0, the OS
 func (rt *Runtime) pollPhase() error {
-	rt.applyInterest()
 	// ANCHOR: ringsubmit
 	timeout := rt.pollTimeout()
 	// ANCHOR_END: ringsubmit
 	// ANCHOR: pollwait
-	if timeout != 0 || len(rt.watchers) > 0 || len(rt.work) > 0 {
+	if timeout != 0 || len(rt.work) > 0 {
 		rt.waits++
 		err := rt.poll.Poll(&rt.events, timeout)
 		if timeout != 0 {
@@ -34,11 +31,6 @@ func (rt *Runtime) pollPhase() error {
 		}
 	} else { // libuv's nfds == 0: nothing could be ready, so no epoll_wait
 		rt.events = rt.events[:0]
-	}
-	for _, ev := range rt.events {
-		// The original's trace line, printed on every OS.
-		console.Printf("main", "epoll event %d is ready", ev.Token())
-		rt.runEvent(ev)
 	}
 	// ANCHOR_END: pollwait
 	// ANCHOR: ringreap

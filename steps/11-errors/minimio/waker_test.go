@@ -96,29 +96,6 @@ func TestManyWakesLoseNoneAndNeverSpin(t *testing.T) {
 	}
 }
 
-func TestWakeAndEventInOneReturn(t *testing.T) {
-	p, r := newPoll(t)
-	s, peer := connected(t)
-	if err := r.Register(s, 7, Readable); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := peer.Write([]byte("hello")); err != nil {
-		t.Fatal(err)
-	}
-	// Let the bytes arrive (and, on IOCP, the receive complete) before
-	// waking, so that both are there for one wait.
-	time.Sleep(100 * time.Millisecond)
-	if err := p.Waker().Wake(); err != nil {
-		t.Fatal(err)
-	}
-	// Both are ready before the wait, so one return must bring both.
-	events := pollEvents(t, p, 10*time.Second)
-	if len(events) != 1 || events[0].Token() != 7 || !p.Woken() {
-		t.Fatalf("one return brought %d events %v, Woken() = %v; want token 7 and the wake together",
-			len(events), events, p.Woken())
-	}
-}
-
 func TestWakeAfterCloseIsAnError(t *testing.T) {
 	p, _ := newPoll(t)
 	w := p.Waker()

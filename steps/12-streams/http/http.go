@@ -2,9 +2,8 @@
 
 // Package http is the runtime's network module: one slow GET to the delay
 // server, on a connection of the loop (loop.Conn), waited for by the
-// event queue, not by a thread. The answer is parsed as HTTP/1.x by
-// ParseResponse (Content-Length, chunked, or to the end of the
-// connection) as it arrives, read by read.
+// event queue, not by a thread. The answer is read as it arrives, read by
+// read.
 package http
 
 import (
@@ -25,10 +24,6 @@ import (
 // ErrClosedEarly is the error a callback gets when the server hangs up
 // without sending anything.
 var ErrClosedEarly = errors.New("the server closed the connection without answering")
-
-// ErrMalformed is the error a callback gets when the answer is not an
-// HTTP/1.x response; the error it gets wraps this one and says why.
-var ErrMalformed = errors.New("malformed response")
 
 // ErrBadURL is the error a callback gets when the url given to GetSlow
 // cannot go into a request line: empty, without a host, or holding a
@@ -54,18 +49,17 @@ func checkURL(url string) error {
 
 // ANCHOR_END: errors
 
-// ANCHOR: getslow
+// ANCHOR: getslow0
 
 // GetSlow asks the delay server at server ("ip:port") for url, to be
 // answered after delayMs milliseconds, and calls cb on the loop thread
-// with the whole response as a string (as it came, up to the end of its
-// body), or with an error: a refused or reset connection, an early close
-// (ErrClosedEarly, ErrTruncated), a malformed answer (ErrMalformed), one
-// too large (ErrTooLarge), or a url that cannot be sent (ErrBadURL). It
-// is built on the loop's connection, as Node's http is on net.Socket:
-// the connect, the request and every read are the event queue's, and
-// the answer is parsed as it arrives, read by read. cb never runs during
-// the call. Loop thread only.
+// with the whole answer as a string, every byte the server sent until it
+// closed the connection (the request asks it to: "Connection: close"),
+// or with an error: a refused or reset connection, a close before any
+// byte (ErrClosedEarly), or a url that cannot be sent (ErrBadURL). It is
+// built on the loop's connection, as Node's http is on net.Socket: the
+// connect, the request and every read are the event queue's. cb never
+// runs during the call. Loop thread only.
 func GetSlow(rt *loop.Runtime, server, url string, delayMs int, cb func(err error, response js.Value)) {
 	fail := func(err error) { cb(fmt.Errorf("http.GetSlow: %w", err), js.Undefined) }
 	if err := checkURL(url); err != nil {
@@ -79,40 +73,24 @@ func GetSlow(rt *loop.Runtime, server, url string, delayMs int, cb func(err erro
 			fail(err)
 			return
 		}
-		c.Write([]byte(request), nil) // a failure also ends the read, which reports it
+		c.Write([]byte(request), nil) // a request this small fits in the empty send buffer
 		var data []byte               // every byte received so far
 		c.ReadStart(func(err error, chunk []byte) {
 			data = append(data, chunk...)
-			resp, err := parse(data, err)
-			if errors.Is(err, ErrIncomplete) {
-				return // wait for the next read
+			if err == nil {
+				return // wait for the next read, or the end
 			}
 			c.Close(nil)
-			if err != nil {
+			switch {
+			case !errors.Is(err, io.EOF):
 				fail(err)
-				return
+			case len(data) == 0:
+				fail(ErrClosedEarly)
+			default:
+				cb(nil, js.String(string(data)))
 			}
-			cb(nil, js.String(string(resp.Raw)))
 		})
 	})
 }
 
-// ANCHOR_END: getslow
-
-// ANCHOR: reader
-
-// parse parses what has come so far, given how the last read ended:
-// ErrIncomplete means wait for the next read.
-func parse(data []byte, readErr error) (*Response, error) {
-	switch {
-	case errors.Is(readErr, io.EOF):
-		return ParseResponse(data, true)
-	case readErr != nil:
-		return nil, readErr
-	case len(data) > MaxHeaderBytes+MaxBodyBytes+1<<20:
-		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, len(data))
-	}
-	return ParseResponse(data, false)
-}
-
-// ANCHOR_END: reader
+// ANCHOR_END: getslow0

@@ -75,39 +75,22 @@
 //     complete on the port it joins when it is first registered, so
 //     before that a non-blocking Write returns ErrWouldBlock.
 //
-// # Listening
-//
-// [Listen] opens a [TcpListener], which is registered for [Readable] only,
-// and [TcpListener.Accept] never blocks: it returns ErrWouldBlock when no
-// connection is there to take.
-//
-//   - epoll and kqueue: the listener's event means "a connection is
-//     waiting in the listen queue; accept will not block".
-//   - IOCP: registering the listener starts an overlapped AcceptEx into a
-//     new socket, and the event means "that accept has finished": Accept
-//     then returns the connection it took (or how it failed), and
-//     starts the next AcceptEx.
-//
-// Accepted streams are in non-blocking mode, with Nagle's algorithm off
-// (TCP_NODELAY), as Go's net package does.
-//
 // # Registration stands
 //
 // A registration is a standing interest, level-triggered as libuv's and
 // unlike the original's one-shot: while a source is registered, every
 // Poll reports it for each interest it asked for that is ready (data or
-// an end to read, a connection to accept, room to write), until
+// an end to read, room to write), until
 // [Registrator.Reregister] changes the interests or
 // [Registrator.Deregister] removes it. A caller that wants the next
-// event only after the current one is handled reads (or accepts) once
-// per event: what is left is reported by the next Poll. Each OS is told
+// event only after the current one is handled reads once per
+// event: what is left is reported by the next Poll. Each OS is told
 // only what changes (Linux: EPOLL_CTL_ADD, MOD and DEL, without
 // EPOLLONESHOT; kqueue: EV_ADD and EV_DELETE per filter, one kevent call
 // with EV_RECEIPT for both; IOCP: a stream registered for Readable starts
-// its next receive itself once Read has used up the last one, and a
-// listener its next AcceptEx once Accept has taken the last connection,
-// so there a source is reported again only after the caller has read or
-// accepted, as mio's Windows streams are).
+// its next receive itself once Read has used up the last one, so there a
+// stream is reported again only after the caller has read, as mio's
+// Windows streams are).
 // An event may still come for an interest just given up, or for a
 // source just deregistered: the caller drops it. [Event.IsReadable] and
 // [Event.IsWritable] say which interest an event is for.
@@ -117,7 +100,7 @@
 // Each OS mechanism lives in one file with the same shape:
 // selector_epoll.go, selector_kqueue.go and selector_iocp.go. Each defines
 // a type selector with these methods, and nothing else is OS specific
-// except the socket code in stream_*.go and listener_*.go:
+// except the socket code in stream_*.go:
 //
 //	newSelector() (*selector, error)
 //	    creates the OS queue and whatever the wake needs.
@@ -143,8 +126,8 @@
 // Errors from system calls are wrapped with the call's name
 // (os.NewSyscallError), so callers can still test them with errors.Is.
 //
-// TcpStream and TcpListener keep the original's names; Go's style would
-// write TCPStream and TCPListener (compare net.TCPConn).
+// TcpStream keeps the original's name; Go's style would write TCPStream
+// (compare net.TCPConn).
 package minimio
 
 // ANCHOR_END: doc
@@ -490,11 +473,6 @@ func (r *Registrator) check(src Source, token Token, interests Interests) error 
 	}
 	switch src.(type) {
 	case *TcpStream:
-		return nil
-	case *TcpListener:
-		if interests != Readable {
-			return ErrUnsupported
-		}
 		return nil
 	}
 	return ErrUnsupported // a nil Source

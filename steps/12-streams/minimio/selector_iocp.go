@@ -57,17 +57,16 @@ const (
 // mem, from before the operation starts until wait takes its completion
 // off the port.
 type operation struct {
-	ov       windows.Overlapped
-	kind     opKind
-	token    Token // guarded by pending.mu: a second Register may change it
-	stream   *TcpStream
-	listener *TcpListener
-	mem      *byte          // the memory the kernel reads or writes, pinned with op
-	wsabuf   windows.WSABuf // points into the stream's receive or send buffer
-	flags    uint32         // in and out flags of WSARecv
-	qty      uint32         // AcceptEx's byte count, written only if it finishes at once
-	posted   bool           // nothing was started; register posted the event
-	pin      runtime.Pinner // guarded by pending.mu
+	ov     windows.Overlapped
+	kind   opKind
+	token  Token // guarded by pending.mu: a second Register may change it
+	stream *TcpStream
+	mem    *byte          // the memory the kernel reads or writes, pinned with op
+	wsabuf windows.WSABuf // points into the stream's receive or send buffer
+	flags  uint32         // in and out flags of WSARecv
+	qty    uint32         // AcceptEx's byte count, written only if it finishes at once
+	posted bool           // nothing was started; register posted the event
+	pin    runtime.Pinner // guarded by pending.mu
 }
 
 // opKind says what an operation is and so which event its completion is.
@@ -77,7 +76,6 @@ const (
 	opRecv     opKind = iota // a receive (or a posted Readable): a Readable event
 	opSend                   // a send started by Write: a Writable event if one is wanted
 	opWritable               // a posted Writable: no send was in flight
-	opAccept                 // an AcceptEx (or a posted one): the listener's Readable event
 	opConnect                // a ConnectEx: a Writable event
 )
 
@@ -162,9 +160,6 @@ func newSelector() (*selector, error) {
 // Read starts the next one once it has used this one up; a listener gets
 // an AcceptEx in flight, and Accept starts the next.
 func (s *selector) register(src Source, token Token, interests Interests) error {
-	if l, ok := src.(*TcpListener); ok {
-		return s.registerListener(l, token)
-	}
 	stream := src.(*TcpStream)
 	stream.mu.Lock()
 	defer stream.mu.Unlock()
@@ -224,12 +219,6 @@ func (s *selector) startConnect(stream *TcpStream) error {
 // deregister drops src's interests. An operation in flight still
 // completes; its event is not reported.
 func (s *selector) deregister(src Source) error {
-	if l, ok := src.(*TcpListener); ok {
-		l.mu.Lock()
-		l.inQueue = false
-		l.mu.Unlock()
-		return nil
-	}
 	stream := src.(*TcpStream)
 	stream.mu.Lock()
 	stream.inQueue, stream.readArmed, stream.writeArmed = false, false, false
@@ -308,78 +297,6 @@ func (s *selector) registerWrite(stream *TcpStream, token Token) error {
 // ANCHOR_END: registerwrite
 
 // ANCHOR_END: register
-
-// ANCHOR: registerlistener
-
-// registerListener makes Readable l's standing interest: an AcceptEx in
-// flight, whose completion is the event, or a posted event if an
-// accepted connection (or the failure of the last AcceptEx) is still
-// waiting for Accept, which starts the next AcceptEx.
-func (s *selector) registerListener(l *TcpListener, token Token) error {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.closed {
-		return os.NewSyscallError("AcceptEx", windows.WSAENOTSOCK)
-	}
-	if l.sel != s {
-		_, err := windows.CreateIoCompletionPort(l.handle, s.port, streamKey, 0)
-		if err != nil {
-			return os.NewSyscallError("CreateIoCompletionPort", err)
-		}
-		l.sel = s
-	}
-	l.inQueue, l.token = true, token
-	if op := l.accepting; op != nil {
-		pending.mu.Lock()
-		op.token = token // an event is still to come; it gets the new token
-		pending.mu.Unlock()
-		return nil
-	}
-	return s.startAccept(l)
-}
-
-// startAccept starts l's next AcceptEx, or posts its event if what the
-// last one brought has not been taken. l.mu is held.
-func (s *selector) startAccept(l *TcpListener) error {
-	token := l.token
-	if l.ready != windows.InvalidHandle || l.err != nil {
-		op := &operation{kind: opAccept, token: token, listener: l}
-		track(op)
-		if err := s.post(op); err != nil {
-			untrack(op)
-			return err
-		}
-		l.accepting = op
-		return nil
-	}
-	// AcceptEx writes both addresses into the buffer; each slot must be
-	// 16 bytes larger than the largest address, which a RawSockaddrAny is.
-	addrs := (*byte)(unsafe.Pointer(&l.addrs[0]))
-	size := uint32(unsafe.Sizeof(l.addrs[0]))
-	for {
-		as, err := windows.WSASocket(l.family, windows.SOCK_STREAM, windows.IPPROTO_TCP, nil, 0,
-			windows.WSA_FLAG_OVERLAPPED|windows.WSA_FLAG_NO_HANDLE_INHERIT)
-		if err != nil {
-			return os.NewSyscallError("WSASocket", err)
-		}
-		op := &operation{kind: opAccept, token: token, listener: l, mem: addrs}
-		track(op)
-		err = windows.AcceptEx(l.handle, as, addrs, 0, size, size, &op.qty, &op.ov)
-		if err == nil || errors.Is(err, windows.ERROR_IO_PENDING) {
-			l.accepting, l.acceptSock = op, as
-			return nil // finished at once or not: the completion is queued
-		}
-		untrack(op)
-		windows.Closesocket(as)
-		if !isConnectionError(err) {
-			return os.NewSyscallError("AcceptEx", err)
-		}
-		// The client gave up before we took it; take the next one, as
-		// accept on Unix skips such a connection.
-	}
-}
-
-// ANCHOR_END: registerlistener
 
 // ANCHOR: post
 
@@ -478,10 +395,8 @@ func (op *operation) finish(token Token, n uint32) (Event, bool) {
 	case opConnect:
 		token, report := op.stream.completeConnect(op)
 		return Event{token: token, kind: Writable}, report
-	default: // opAccept
-		report := op.listener.complete(op)
-		return Event{token: token, kind: Readable}, report
 	}
+	panic("minimio: an operation of no known kind")
 }
 
 // overlappedError is the error of a failed overlapped operation on

@@ -2,9 +2,8 @@
 
 // Package http is the runtime's network module: one slow GET to the delay
 // server, on a connection of the loop (loop.Conn), waited for by the
-// event queue, not by a thread. The answer is parsed as HTTP/1.x by
-// ParseResponse (Content-Length, chunked, or to the end of the
-// connection) as it arrives, read by read.
+// event queue, not by a thread. The answer is read as it arrives, read by
+// read.
 package http
 
 import (

@@ -216,12 +216,6 @@ func TestRegisterRefuses(t *testing.T) {
 			t.Errorf("Register(%#x) = %v, want ErrUnsupported", interests, err)
 		}
 	}
-	ln := listen(t)
-	for _, interests := range []Interests{Writable, Readable | Writable} {
-		if err := r.Register(ln, 1, interests); !errors.Is(err, ErrUnsupported) {
-			t.Errorf("Register(listener, %#x) = %v, want ErrUnsupported", interests, err)
-		}
-	}
 	if err := r.Register(s, WakeToken, Readable); !errors.Is(err, ErrReservedToken) {
 		t.Errorf("Register(WakeToken) = %v, want ErrReservedToken", err)
 	}

@@ -14,11 +14,6 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// setRcvbuf sets a socket's receive buffer (before it connects).
-func setRcvbuf(fd uintptr, n int) {
-	unix.SetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_RCVBUF, n)
-}
-
 // TestConnectionShedOutOfDescriptorsIsReported fills the process's
 // descriptor table (its soft limit lowered for the test) while a client
 // waits to be accepted: the server's callback hears EMFILE, and the

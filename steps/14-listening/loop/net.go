@@ -10,12 +10,13 @@ import (
 	"github.com/nodeexperiment/gonode/steps/14-listening/minimio"
 )
 
-// This file is TCP on the loop, in the manner of Node's net module: a
-// Server accepts connections, Connect opens one, and either way the
-// program gets a Conn, whose reads arrive as callbacks and whose writes
-// never block the loop. Each is a watcher (watcher.go): a server wants
-// Readable (a connection to accept); a connection wants Readable while
-// it reads, Writable while it connects or bytes wait to be sent.
+// This file is TCP on the loop, in the manner of Node's net module:
+// Connect opens a connection (and, from the listening step on, a Server
+// accepts them), and the program gets a Conn, whose reads arrive as
+// callbacks and whose writes never block the loop. Each is a watcher
+// (watcher.go): a connection wants Readable while it reads and Writable
+// while it connects (and, from the writing step on, while bytes wait to
+// be sent); a server wants Readable, a connection to accept.
 
 // readBufferSize is the size of the buffer every connection reads into,
 // one at a time (libuv and Node read up to 64 KiB per callback).
@@ -77,13 +78,6 @@ func (s *Server) Close(cb func()) error {
 	return err
 }
 
-// closeLater puts cb, if not nil, in the close phase's queue.
-func (rt *Runtime) closeLater(cb func()) {
-	if cb != nil {
-		rt.closing = append(rt.closing, cb)
-	}
-}
-
 // ANCHOR_END: serverclose
 
 // ANCHOR: accept
@@ -131,20 +125,6 @@ type Conn struct {
 	stream    *minimio.TcpStream
 	onConnect func(err error, c *Conn)     // set while connecting
 	onRead    func(err error, data []byte) // nil while not reading
-	// The bytes still to send, of every queued write, in order, copied
-	// from the callers', so that each flush hands the OS as much as it
-	// takes; and the callbacks of those writes, by where each one ends.
-	out     []byte
-	waiting []waiter
-	queued  int64 // the bytes ever put in out; queued - len(out) have been sent
-	err     error // why writing failed; every later Write gets it
-}
-
-// waiter is the callback of a queued Write, which runs once the
-// connection has sent end bytes from its queue.
-type waiter struct {
-	end int64
-	cb  func(err error)
 }
 
 // newConn opens a watcher for a connected stream; it wants nothing until
@@ -230,8 +210,8 @@ func (c *Conn) ReadStart(cb func(err error, data []byte)) {
 }
 
 // updateInterest makes the watcher want what the connection needs now:
-// Writable while it connects or bytes are queued, Readable while it
-// reads (once connected).
+// Writable while it connects (or has bytes queued, from the writing step
+// on), Readable while it reads (once connected).
 func (c *Conn) updateInterest() {
 	var want minimio.Interests
 	switch {
@@ -241,61 +221,33 @@ func (c *Conn) updateInterest() {
 		if c.onRead != nil {
 			want |= minimio.Readable
 		}
-		if len(c.out) > 0 {
-			want |= minimio.Writable
-		}
 	}
 	c.setInterest(want)
 }
 
 // ANCHOR_END: readstart
 
-// ANCHOR: write
+// ANCHOR: write0
 
-// Write sends data, or as much of it as the socket takes now, and queues
-// a copy of the rest, which goes out after Writable events; the caller may
-// reuse data at once. cb, if not nil, runs once every byte of data has
-// been handed to the OS, or with the error that stopped it; never before
-// Write has returned. Bytes queued when the connection is closed are
-// dropped, and their callbacks get ErrConnClosed. Loop thread only.
+// Write sends data at once, as much of it as the socket's send buffer
+// takes now, and cb, if not nil, gets the outcome in the next tick: nil
+// when all of data went, or why not. A short write is an error here,
+// wrapping minimio.ErrWouldBlock: nothing waits to send the rest. Write
+// only once connected, in Connect's callback or on an accepted
+// connection. Loop thread only.
 func (c *Conn) Write(data []byte, cb func(err error)) {
-	switch {
-	case c.closed:
+	if c.closed {
 		c.later(cb, ErrConnClosed)
-		return
-	case c.err != nil:
-		c.later(cb, c.err)
-		return
-	case len(c.out) > 0 || c.onConnect != nil: // behind other bytes, or not connected yet
-		c.enqueue(data, cb)
-		c.updateInterest()
 		return
 	}
 	n, err := c.stream.Write(data)
-	switch {
-	case err == nil:
-		c.later(cb, nil)
-		return
-	case !errors.Is(err, minimio.ErrWouldBlock):
-		c.err = err
-		c.later(cb, err)
-		return
+	if err != nil {
+		err = fmt.Errorf("loop: sent %d of %d bytes: %w", n, len(data), err)
 	}
-	c.enqueue(data[n:], cb)
-	c.updateInterest()
+	c.later(cb, err)
 }
 
-// enqueue puts a copy of data at the end of the queue, and cb, if not
-// nil, among the callbacks waiting for it to be sent.
-func (c *Conn) enqueue(data []byte, cb func(err error)) {
-	c.out = append(c.out, data...)
-	c.queued += int64(len(data))
-	if cb != nil {
-		c.waiting = append(c.waiting, waiter{end: c.queued, cb: cb})
-	}
-}
-
-// ANCHOR_END: write
+// ANCHOR_END: write0
 
 // ANCHOR: closeconn
 
@@ -307,22 +259,24 @@ func (c *Conn) later(cb func(err error), err error) {
 	}
 }
 
-// Close closes the connection at once: bytes still queued are dropped,
-// and their write callbacks get ErrConnClosed in the next tick; the read
-// callback does not run again. cb, if not nil, runs in the close phase
-// of this tick, after its check phase, as Node's 'close' event and
-// libuv's uv_close. To close once everything written is sent, close in a
-// write's callback: Write(nil, cb) runs cb after the writes before it.
-// Closing twice does nothing. Loop thread only.
+// closeLater puts cb, if not nil, in the close phase's queue.
+func (rt *Runtime) closeLater(cb func()) {
+	if cb != nil {
+		rt.closing = append(rt.closing, cb)
+	}
+}
+
+// Close closes the connection at once; the read callback does not run
+// again, and (from the writing step on) bytes still queued are dropped,
+// their write callbacks getting ErrConnClosed in the next tick. cb, if
+// not nil, runs in the close phase of this tick, after its check phase,
+// as Node's 'close' event and libuv's uv_close. Closing twice does
+// nothing. Loop thread only.
 func (c *Conn) Close(cb func()) error {
 	if c.closed {
 		return nil
 	}
 	c.onRead, c.onConnect = nil, nil
-	for _, w := range c.waiting {
-		c.later(w.cb, ErrConnClosed)
-	}
-	c.out, c.waiting = nil, nil
 	err := c.close()
 	c.rt.closeLater(cb)
 	return err
@@ -333,16 +287,14 @@ func (c *Conn) Close(cb func()) error {
 // ANCHOR: onevent
 
 // onEvent runs when the connection's socket is ready for what it wants:
-// on Writable it sends what is queued, on Readable it reads once, into
-// the runtime's one read buffer. One read per event is enough: the
+// the first event ends the connect; after that, on Readable it reads
+// once, into the runtime's one read buffer (and, from the writing step
+// on, on Writable it first sends what is queued). One read per event is enough: the
 // interest stands, and a socket with more to read is reported again.
 func (c *Conn) onEvent(kind minimio.Interests) {
 	if c.onConnect != nil {
 		c.connected()
 		return
-	}
-	if kind.IsWritable() {
-		c.flush()
 	}
 	if kind.IsReadable() && !c.closed && c.onRead != nil {
 		buf := c.rt.readBuffer()
@@ -371,42 +323,12 @@ func (rt *Runtime) readBuffer() []byte {
 
 // ANCHOR_END: onevent
 
-// ANCHOR: flush
+// ANCHOR: fail
 
-// flush sends the queued bytes until the socket takes no more, running
-// the callback of each write that is all sent, and stops wanting
-// Writable once the queue is empty.
-func (c *Conn) flush() {
-	for len(c.out) > 0 && !c.closed {
-		n, err := c.stream.Write(c.out)
-		c.out = c.out[n:]
-		sent := c.queued - int64(len(c.out))
-		for len(c.waiting) > 0 && c.waiting[0].end <= sent && !c.closed {
-			cb := c.waiting[0].cb
-			c.waiting = c.waiting[1:]
-			c.rt.invoke(func() { cb(nil) })
-		}
-		if errors.Is(err, minimio.ErrWouldBlock) {
-			return
-		}
-		if err != nil {
-			c.fail(err)
-			return
-		}
-	}
-	if len(c.out) == 0 {
-		c.out = nil // let the buffer go
-		c.updateInterest()
-	}
-}
-
-// fail ends the connection's reading and writing with err, which every
-// waiting callback gets, now: fail runs from onEvent, or when the OS
-// refuses the watcher's interest.
+// fail ends the connection's reading (and writing) with err, which
+// every waiting callback gets, now: fail runs when the OS refuses the
+// watcher's interest (or, from the writing step on, when a send fails).
 func (c *Conn) fail(err error) {
-	c.err = err
-	waiting := c.waiting
-	c.out, c.waiting = nil, nil
 	cb := c.onRead
 	c.onRead = nil
 	if c.onConnect != nil {
@@ -420,9 +342,6 @@ func (c *Conn) fail(err error) {
 	if cb != nil {
 		c.rt.invoke(func() { cb(err, nil) })
 	}
-	for _, w := range waiting {
-		c.rt.invoke(func() { w.cb(err) })
-	}
 }
 
-// ANCHOR_END: flush
+// ANCHOR_END: fail

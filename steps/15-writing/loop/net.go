@@ -10,12 +10,13 @@ import (
 	"github.com/nodeexperiment/gonode/steps/15-writing/minimio"
 )
 
-// This file is TCP on the loop, in the manner of Node's net module: a
-// Server accepts connections, Connect opens one, and either way the
-// program gets a Conn, whose reads arrive as callbacks and whose writes
-// never block the loop. Each is a watcher (watcher.go): a server wants
-// Readable (a connection to accept); a connection wants Readable while
-// it reads, Writable while it connects or bytes wait to be sent.
+// This file is TCP on the loop, in the manner of Node's net module:
+// Connect opens a connection (and, from the listening step on, a Server
+// accepts them), and the program gets a Conn, whose reads arrive as
+// callbacks and whose writes never block the loop. Each is a watcher
+// (watcher.go): a connection wants Readable while it reads and Writable
+// while it connects (and, from the writing step on, while bytes wait to
+// be sent); a server wants Readable, a connection to accept.
 
 // readBufferSize is the size of the buffer every connection reads into,
 // one at a time (libuv and Node read up to 64 KiB per callback).
@@ -75,13 +76,6 @@ func (s *Server) Close(cb func()) error {
 	err := s.close()
 	s.rt.closeLater(cb)
 	return err
-}
-
-// closeLater puts cb, if not nil, in the close phase's queue.
-func (rt *Runtime) closeLater(cb func()) {
-	if cb != nil {
-		rt.closing = append(rt.closing, cb)
-	}
 }
 
 // ANCHOR_END: serverclose
@@ -230,8 +224,8 @@ func (c *Conn) ReadStart(cb func(err error, data []byte)) {
 }
 
 // updateInterest makes the watcher want what the connection needs now:
-// Writable while it connects or bytes are queued, Readable while it
-// reads (once connected).
+// Writable while it connects (or has bytes queued, from the writing step
+// on), Readable while it reads (once connected).
 func (c *Conn) updateInterest() {
 	var want minimio.Interests
 	switch {
@@ -307,13 +301,19 @@ func (c *Conn) later(cb func(err error), err error) {
 	}
 }
 
-// Close closes the connection at once: bytes still queued are dropped,
-// and their write callbacks get ErrConnClosed in the next tick; the read
-// callback does not run again. cb, if not nil, runs in the close phase
-// of this tick, after its check phase, as Node's 'close' event and
-// libuv's uv_close. To close once everything written is sent, close in a
-// write's callback: Write(nil, cb) runs cb after the writes before it.
-// Closing twice does nothing. Loop thread only.
+// closeLater puts cb, if not nil, in the close phase's queue.
+func (rt *Runtime) closeLater(cb func()) {
+	if cb != nil {
+		rt.closing = append(rt.closing, cb)
+	}
+}
+
+// Close closes the connection at once; the read callback does not run
+// again, and (from the writing step on) bytes still queued are dropped,
+// their write callbacks getting ErrConnClosed in the next tick. cb, if
+// not nil, runs in the close phase of this tick, after its check phase,
+// as Node's 'close' event and libuv's uv_close. Closing twice does
+// nothing. Loop thread only.
 func (c *Conn) Close(cb func()) error {
 	if c.closed {
 		return nil
@@ -333,8 +333,9 @@ func (c *Conn) Close(cb func()) error {
 // ANCHOR: onevent
 
 // onEvent runs when the connection's socket is ready for what it wants:
-// on Writable it sends what is queued, on Readable it reads once, into
-// the runtime's one read buffer. One read per event is enough: the
+// the first event ends the connect; after that, on Readable it reads
+// once, into the runtime's one read buffer (and, from the writing step
+// on, on Writable it first sends what is queued). One read per event is enough: the
 // interest stands, and a socket with more to read is reported again.
 func (c *Conn) onEvent(kind minimio.Interests) {
 	if c.onConnect != nil {
@@ -400,9 +401,13 @@ func (c *Conn) flush() {
 	}
 }
 
-// fail ends the connection's reading and writing with err, which every
-// waiting callback gets, now: fail runs from onEvent, or when the OS
-// refuses the watcher's interest.
+// ANCHOR_END: flush
+
+// ANCHOR: fail
+
+// fail ends the connection's reading (and writing) with err, which
+// every waiting callback gets, now: fail runs when the OS refuses the
+// watcher's interest (or, from the writing step on, when a send fails).
 func (c *Conn) fail(err error) {
 	c.err = err
 	waiting := c.waiting
@@ -425,4 +430,4 @@ func (c *Conn) fail(err error) {
 	}
 }
 
-// ANCHOR_END: flush
+// ANCHOR_END: fail

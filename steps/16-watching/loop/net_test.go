@@ -15,46 +15,6 @@ import (
 	"github.com/nodeexperiment/gonode/steps/16-watching/loop"
 )
 
-// runNet runs program on a new runtime and returns what Run returned,
-// failing the test if Run has not returned after a minute.
-func runNet(t *testing.T, program func(rt *loop.Runtime)) error {
-	t.Helper()
-	rt, err := loop.New(loop.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- rt.Run(func() { program(rt) }) }()
-	select {
-	case err := <-done:
-		return err
-	case <-time.After(time.Minute):
-		t.Fatal("the runtime did not finish within a minute")
-	}
-	return nil
-}
-
-// acceptOne listens on loopback, runs client with the address on a
-// goroutine of its own, and hands the first connection it accepts to
-// onConn, having closed the listener. An error listening or accepting
-// fails the test.
-func acceptOne(t *testing.T, rt *loop.Runtime, onConn func(c *loop.Conn), client func(addr string)) {
-	var srv *loop.Server
-	srv, err := rt.Listen("127.0.0.1:0", func(err error, c *loop.Conn) {
-		if err != nil {
-			t.Errorf("accept: %v", err)
-			return
-		}
-		srv.Close(nil)
-		onConn(c)
-	})
-	if err != nil {
-		t.Error(err)
-		return
-	}
-	go client(srv.Addr())
-}
-
 // echoServer listens and echoes on every connection, closing each at its
 // end; once `conns` connections have ended, it closes itself. It returns
 // the server, and calls ready with its address.
@@ -264,29 +224,4 @@ func TestShutdownClosesServersAndConns(t *testing.T) {
 			done()
 		})
 	}
-}
-
-// isReset reports whether err is a reset connection, which is also how
-// a client may learn that the server closed a connection it never read.
-func isReset(err error) bool {
-	var op *net.OpError
-	return errors.As(err, &op) && !op.Timeout()
-}
-
-// resetAfter is a client that connects to addr, sends data, waits for
-// wait and then resets the connection: it closes with RST instead of FIN
-// (SO_LINGER 0), as a peer that crashes or gives up would. Run it on a
-// goroutine of its own.
-func resetAfter(t *testing.T, addr string, data []byte, wait time.Duration) {
-	c, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Error(err)
-		return
-	}
-	if _, err := c.Write(data); err != nil {
-		t.Error(err)
-	}
-	time.Sleep(wait)
-	c.(*net.TCPConn).SetLinger(0)
-	c.Close()
 }

@@ -486,10 +486,11 @@ func (op *operation) finish(token Token, n uint32) (Event, bool) {
 	case opConnect:
 		token, report := op.stream.completeConnect(op)
 		return Event{token: token, kind: Writable}, report
-	default: // opAccept
+	case opAccept:
 		report := op.listener.complete(op)
 		return Event{token: token, kind: Readable}, report
 	}
+	panic("minimio: an operation of no known kind")
 }
 
 // overlappedError is the error of a failed overlapped operation on

@@ -16,18 +16,18 @@ import (
 // selector is the kqueue backend for macOS and the BSDs: a kqueue plus a
 // non-blocking pipe that wakes it (a pipe rather than EVFILT_USER, which
 // OpenBSD before 7.8 and NetBSD before 10 lack: one wake for every BSD).
-//
-// Each event carries its registration in the kernel, in udata, as epoll
-// carries the token: a map from descriptor to token, looked up after
-// kevent returns, would label an event for a descriptor closed meanwhile
-// with the token of a new registration that got the same number. udata
-// is a pointer on most of these systems, and Go's garbage collector must
-// never find an integer there, so it points to a registration, which the
-// selector keeps reachable for as long as the kernel may hand it back.
 type selector struct {
-	kq      int
-	wakeR   int // read end of the wake pipe, registered with the kqueue
-	wakeW   int // write end: Close writes one byte here
+	kq    int
+	wakeR int // read end of the wake pipe, registered with the kqueue
+	wakeW int // write end: Close writes one byte here
+	// Each event carries its registration in the kernel, in udata, as
+	// epoll carries the token: a map from descriptor to token, looked up
+	// after kevent returns, would label an event for a descriptor closed
+	// meanwhile with the token of a new registration that got the same
+	// number. udata is a pointer on most of these systems, and Go's
+	// garbage collector must never find an integer there, so it points to
+	// a registration, which the selector keeps reachable for as long as
+	// the kernel may hand it back.
 	mu      sync.Mutex
 	regs    map[filterKey]*registration // guarded by mu: each filter's latest registration
 	retired []*registration             // guarded by mu: replaced since the last wait began

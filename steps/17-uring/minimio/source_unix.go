@@ -4,8 +4,9 @@ package minimio
 
 // ANCHOR: unixfd
 
-// unixFd returns the descriptor of src, a *TcpStream or a *TcpListener,
-// and its flag saying whether it is in the queue.
+// unixFd returns the descriptor of src, a *TcpStream (or, from the
+// listening step on, a *TcpListener), and its flag saying whether it is
+// in the queue.
 func unixFd(src Source) (int, *bool) {
 	switch src := src.(type) {
 	case *TcpStream:
