@@ -46,7 +46,7 @@ type Runtime struct {
 	changed    []*watcher                 // watchers whose interest changed since the last wait
 	timers     timerHeap                  // armed timers, earliest first
 	timerSeq   uint64                     // the last sequence number given to a timer
-	immediates []*Immediate               // the check phase's queue
+	immediates []*Immediate               // the check phase's queue //step:timers
 	pending    []func()                   // the pending phase's queue
 	closing    []func()                   // the close phase's queue
 	handles    int                        // active ref'd handles (handle.go)
@@ -56,7 +56,7 @@ type Runtime struct {
 	lastID     int                        // the last id given to a timer, task or stream
 	ticks      int                        // turns of the loop so far
 	waits      int                        // calls to the event queue's Poll so far
-	process                               // nextTicks, microtasks, promises, the process hooks
+	process                               // nextTicks, microtasks, promises, the process hooks //step:timers
 
 	// The event queue, which the loop thread waits in, and the buffer
 	// its waits fill.
@@ -101,6 +101,35 @@ func New(cfg Config) (*Runtime, error) {
 // ANCHOR_END: runtime
 
 // ANCHOR: run
+//step:before queues
+
+// // Run makes the calling goroutine the loop thread: it starts the pool
+// // threads, runs program, turns the loop until nothing is pending, then
+// // joins every thread and prints FINISHED. A panic in program or in a
+// // callback goes on up through Run. Run may be called once.
+// // For the loop thread to be one OS thread, as the trace's "main" says,
+// // lock the calling goroutine with runtime.LockOSThread first (the book's
+// // example does it in init).
+// func (rt *Runtime) Run(program func()) error {
+//step:end queues
+//step:begin queues
+//step:before errors
+
+// // Run makes the calling goroutine the loop thread: it starts the pool
+// // threads, runs program, turns the loop until nothing is pending, then
+// // joins every thread and prints FINISHED.
+// //
+// // After the program and after every callback, Run empties the nextTick
+// // and microtask queues (see NextTick). A panic in program, in a callback
+// // or in a job of those queues goes on up through Run. Run may be called
+// // once.
+// // For the loop thread to be one OS thread, as the trace's "main" says,
+// // lock the calling goroutine with runtime.LockOSThread first (the book's
+// // example does it in init).
+// func (rt *Runtime) Run(program func()) error {
+//step:end errors
+//step:end queues
+//step:begin errors
 
 // Run makes the calling goroutine the loop thread: it starts the pool
 // threads, runs program, turns the loop until nothing is
@@ -122,6 +151,7 @@ func New(cfg Config) (*Runtime, error) {
 // lock the calling goroutine with runtime.LockOSThread first (the book's
 // example does it in init).
 func (rt *Runtime) Run(program func()) (err error) {
+	//step:end errors
 	if rt.started {
 		return ErrRunTwice
 	}
@@ -129,6 +159,7 @@ func (rt *Runtime) Run(program func()) (err error) {
 	if err := rt.start(); err != nil {
 		return err
 	}
+	//step:begin errors
 	defer func() {
 		switch r := recover().(type) {
 		case nil:
@@ -149,10 +180,12 @@ func (rt *Runtime) Run(program func()) (err error) {
 			console.Print("main", "FINISHED")
 		}
 	}()
+	//step:end errors
 	start := timeline.Now() // the timeline's hooks cost a nil check when off
 	rt.updateTime()
 	rt.invoke(program)
 	timeline.Span("main", timeline.Program, "program", start)
+	//step:begin errors
 	for {
 		for rt.alive() {
 			if err := rt.tick(); err != nil {
@@ -164,6 +197,19 @@ func (rt *Runtime) Run(program func()) (err error) {
 			return nil
 		}
 	}
+	//step:end errors
+	//step:before errors
+	// for rt.alive() {
+	// 	if err := rt.tick(); err != nil {
+	// 		return errors.Join(err, rt.shutdown())
+	// 	}
+	// }
+	// if err := rt.shutdown(); err != nil {
+	// 	return err
+	// }
+	// console.Print("main", "FINISHED")
+	// return nil
+	//step:end errors
 }
 
 // Ticks returns how many turns the loop has made. Loop thread only, or
@@ -186,8 +232,11 @@ func (rt *Runtime) tick() error {
 	if err := rt.pollPhase(); err != nil { // 4. poll
 		return err
 	}
-	rt.runImmediates() // 5. check
-	rt.runClosing()    // 6. close
+	rt.runImmediates() // 5. check //step:timers
+	//step:before timers
+	// // 5. check: nothing to do yet.
+	//step:end timers
+	rt.runClosing() // 6. close
 	return nil
 }
 
@@ -279,3 +328,17 @@ func (rt *Runtime) runClosing() {
 }
 
 // ANCHOR_END: closing
+
+//step:before queues
+
+// // ANCHOR: invoke
+//
+// // invoke runs f as one callback of the loop. Every callback the loop
+// // runs goes through it: the program, timers, pending callbacks, pool
+// // and I/O callbacks.
+// func (rt *Runtime) invoke(f func()) {
+// 	f()
+// }
+//
+// // ANCHOR_END: invoke
+//step:end queues

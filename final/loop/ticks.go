@@ -2,6 +2,8 @@
 
 package loop
 
+//step:file queues
+
 // This file is what Node runs between callbacks: the nextTick queue and
 // the microtask queue (where promise reactions wait), drained after the
 // program and after every single callback, as Node ≥ 11 does.
@@ -56,6 +58,14 @@ func (rt *Runtime) invoke(f func()) {
 // ANCHOR_END: invoke
 
 // ANCHOR: call
+//step:before errors
+
+// // call runs f, one callback or one job of the queues.
+// func (rt *Runtime) call(f func()) {
+// 	f()
+// }
+//step:end errors
+//step:begin errors
 
 // call runs f. Without an uncaught-exception handler, a panic in f goes
 // on up, as an *UncaughtError with the stack of the panic, and ends the
@@ -97,13 +107,23 @@ func (rt *Runtime) uncaught(r any) {
 	rt.onUncaught(u)
 }
 
+//step:end errors
+
 // ANCHOR_END: call
 
 // ANCHOR: drain
 
+//step:before errors
+// // drain runs the nextTick queue, then the microtask queue, until
+// // nothing is left.
+// func (rt *Runtime) drain() {
+//step:end errors
+//step:begin errors
+
 // drain runs the nextTick queue, then the microtask queue, then reports
 // unhandled rejections, until nothing is left.
 func (rt *Runtime) drain() {
+	//step:end errors
 	for {
 		for len(rt.tickQueue) > 0 {
 			f := rt.tickQueue[0]
@@ -112,7 +132,10 @@ func (rt *Runtime) drain() {
 			rt.call(f)
 		}
 		rt.runMicrotasks()
-		if len(rt.tickQueue) == 0 && !rt.reportRejections() {
+		if len(rt.tickQueue) == 0 && !rt.reportRejections() { //step:errors
+			//step:before errors
+			// if len(rt.tickQueue) == 0 {
+			//step:end errors
 			return
 		}
 	}

@@ -103,25 +103,17 @@ func New(cfg Config) (*Runtime, error) {
 // ANCHOR: run
 
 // Run makes the calling goroutine the loop thread: it starts the pool
-// threads, runs program, turns the loop until nothing is
-// pending, then joins every thread and prints FINISHED.
+// threads, runs program, turns the loop until nothing is pending, then
+// joins every thread and prints FINISHED.
 //
 // After the program and after every callback, Run empties the nextTick
-// and microtask queues (see NextTick). When nothing is pending, the
-// beforeExit hooks run; if they scheduled work, the loop goes on. After
-// the loop, the exit hooks run with the exit code.
-//
-// A panic in program or in a callback stops the loop, unless an
-// uncaught-exception handler is set (OnUncaughtException): Run still
-// joins the threads, closes the servers and connections still open, and
-// returns an
-// *UncaughtError holding the panic and its stack. Exit ends the run at
-// once. Run returns an *ExitError if the exit code is not 0 and there
-// was no uncaught error. Run may be called once.
+// and microtask queues (see NextTick). A panic in program, in a callback
+// or in a job of those queues goes on up through Run. Run may be called
+// once.
 // For the loop thread to be one OS thread, as the trace's "main" says,
 // lock the calling goroutine with runtime.LockOSThread first (the book's
 // example does it in init).
-func (rt *Runtime) Run(program func()) (err error) {
+func (rt *Runtime) Run(program func()) error {
 	if rt.started {
 		return ErrRunTwice
 	}
@@ -129,41 +121,20 @@ func (rt *Runtime) Run(program func()) (err error) {
 	if err := rt.start(); err != nil {
 		return err
 	}
-	defer func() {
-		switch r := recover().(type) {
-		case nil:
-		case exitNow: // Exit: its code is set
-		case *UncaughtError: // every uncaught panic or rejection: invoke reports it so
-			err = r
-		default: // a panic in the uncaught handler, or a bug in the loop
-			err = &UncaughtError{Value: r, Stack: panicStack()}
-		}
-		if err != nil {
-			rt.exitCode = 1
-		}
-		err = errors.Join(rt.runExitHooks(err), rt.shutdown())
-		if err == nil && rt.exitCode != 0 {
-			err = &ExitError{Code: rt.exitCode}
-		}
-		if err == nil {
-			console.Print("main", "FINISHED")
-		}
-	}()
 	start := timeline.Now() // the timeline's hooks cost a nil check when off
 	rt.updateTime()
 	rt.invoke(program)
 	timeline.Span("main", timeline.Program, "program", start)
-	for {
-		for rt.alive() {
-			if err := rt.tick(); err != nil {
-				return err
-			}
-		}
-		rt.runBeforeExit()
-		if !rt.alive() {
-			return nil
+	for rt.alive() {
+		if err := rt.tick(); err != nil {
+			return errors.Join(err, rt.shutdown())
 		}
 	}
+	if err := rt.shutdown(); err != nil {
+		return err
+	}
+	console.Print("main", "FINISHED")
+	return nil
 }
 
 // Ticks returns how many turns the loop has made. Loop thread only, or

@@ -85,6 +85,7 @@ func (rt *Runtime) runCompletions() error {
 
 // pollTimeout is how long the poll phase may wait (libuv's
 // uv_backend_timeout): not at all when the loop is not alive, or when
+// // pending or close callbacks are waiting to run; until the
 // immediates, pending or close callbacks are waiting to run; until the
 // next timer's deadline, counted from the loop's time, when a timer is
 // armed; and forever (-1) when only sockets and pool work are pending,
