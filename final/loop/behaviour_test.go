@@ -17,6 +17,8 @@ import (
 // These tests hold behaviours of final/loop that a mutation of its code
 // once changed without any test noticing. They use only the public API.
 
+//step:begin queues
+
 // TestClearingARunImmediateChangesNothing clears an immediate after it has
 // run: the loop must still wait for the timer that is pending, rather
 // than count the immediate a second time and end early.
@@ -36,6 +38,10 @@ func TestClearingARunImmediateChangesNothing(t *testing.T) {
 		t.Fatal("the run ended without the pending timer: clearing an immediate that had run let go of the loop")
 	}
 }
+
+//step:end queues
+
+//step:begin timers
 
 // TestUnrefOfAnIdleConnLeavesOtherCountsAlone unrefs (and refs again) a
 // connection that neither reads nor writes: it is not counted, so nothing
@@ -66,6 +72,8 @@ func TestUnrefOfAnIdleConnLeavesOtherCountsAlone(t *testing.T) {
 		t.Fatal("the run ended before the timer: Unref of an idle connection took another handle's count")
 	}
 }
+
+//step:end timers
 
 // TestEndOfStreamReachesTheReadCallbackOnce: a peer sends a line and
 // closes; the connection stays open (the program does not close it) for
@@ -106,6 +114,8 @@ func TestEndOfStreamReachesTheReadCallbackOnce(t *testing.T) {
 	}
 }
 
+//step:begin errors
+
 // TestExitInAnExitHookEndsWithItsCode: Exit in an exit hook ends the run
 // with that code, as process.exit in an 'exit' listener does.
 func TestExitInAnExitHookEndsWithItsCode(t *testing.T) {
@@ -121,6 +131,8 @@ func TestExitInAnExitHookEndsWithItsCode(t *testing.T) {
 		t.Error("an exit hook after the one that called Exit ran")
 	}
 }
+
+//step:end errors
 
 // TestAFailedQueuedWriteEndsTheRead queues bytes behind more than the
 // socket takes, to a peer that reads nothing and then resets. The read
@@ -258,6 +270,8 @@ func readPattern(addr string, n int, pattern func(int) byte, reading *atomic.Boo
 	return nil
 }
 
+//step:begin timers
+
 // TestIntervalAfterALongTimerCountsFromItsOwnCall: a timer whose callback
 // takes 60 ms and an interval of 40 ms are due in the same timers phase
 // (both set for 40 ms, and overdue when the loop starts), while
@@ -298,6 +312,10 @@ func TestIntervalAfterALongTimerCountsFromItsOwnCall(t *testing.T) {
 	}
 }
 
+//step:end timers
+
+//step:begin timers
+
 // TestPendingAddedByAPendingRunsWithoutWaiting: a pending callback adds
 // another; the poll phase must not block while it waits (libuv's
 // uv_backend_timeout is 0 then), even with a timer 10 s away, so the
@@ -321,3 +339,5 @@ func TestPendingAddedByAPendingRunsWithoutWaiting(t *testing.T) {
 		t.Fatalf("the pending callback added by a pending callback ran after %v: the poll phase waited for the timer", took)
 	}
 }
+
+//step:end timers

@@ -3,14 +3,14 @@
 package loop_test
 
 import (
-	"errors"
-	"net"
-	"os"
-	"syscall"
-	"testing"
-	"time"
+	"errors"  //step:timers
+	"net"     //step:timers
+	"os"      //step:timers
+	"syscall" //step:timers
+	"testing" //step:timers
+	"time"    //step:timers
 
-	"github.com/nodeexperiment/gonode/final/loop"
+	"github.com/nodeexperiment/gonode/final/loop" //step:timers
 	"golang.org/x/sys/unix"
 )
 
@@ -18,6 +18,8 @@ import (
 func setRcvbuf(fd uintptr, n int) {
 	unix.SetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_RCVBUF, n)
 }
+
+//step:begin timers
 
 // TestConnectionShedOutOfDescriptorsIsReported fills the process's
 // descriptor table (its soft limit lowered for the test) while a client
@@ -91,3 +93,5 @@ func TestConnectionShedOutOfDescriptorsIsReported(t *testing.T) {
 		t.Fatal("the client read a byte from a connection the server could not take")
 	}
 }
+
+//step:end timers

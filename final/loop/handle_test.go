@@ -5,8 +5,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nodeexperiment/gonode/final/js"
+	"github.com/nodeexperiment/gonode/final/js" //step:timers
 )
+
+//step:begin timers
 
 // TestHandlesCountOnlyThemselves starts one handle of each kind and a
 // request, and checks what each Ref, Unref, clear, close or run does to
@@ -72,6 +74,10 @@ func TestHandlesCountOnlyThemselves(t *testing.T) {
 	})
 }
 
+//step:end timers
+
+//step:begin timers
+
 // TestUnrefdServerLetsTheLoopEnd runs a program whose only handle is an
 // unref'd server: the loop must end at once, as Node's does.
 func TestUnrefdServerLetsTheLoopEnd(t *testing.T) {
@@ -87,6 +93,10 @@ func TestUnrefdServerLetsTheLoopEnd(t *testing.T) {
 		t.Fatalf("the loop made %d ticks with only an unref'd server; want none", rt.Ticks())
 	}
 }
+
+//step:end timers
+
+//step:begin queues
 
 // TestCloseCallbackRunsAfterCheck closes a server in a timer's callback
 // and sets an immediate there too: the close callback runs in the close
@@ -112,6 +122,8 @@ func TestCloseCallbackRunsAfterCheck(t *testing.T) {
 	}
 }
 
+//step:end queues
+
 func equal(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
@@ -123,6 +135,8 @@ func equal(a, b []string) bool {
 	}
 	return true
 }
+
+//step:begin timers
 
 // TestPollTimeoutCountsFromTheLoopTime arms a timer 10 ms after a fixed
 // time and sets the loop's time 4 ms later: the poll timeout is the 6 ms
@@ -140,6 +154,10 @@ func TestPollTimeoutCountsFromTheLoopTime(t *testing.T) {
 		t.Fatalf("poll timeout = %v; want 6ms, counted from the loop's time", got)
 	}
 }
+
+//step:end timers
+
+//step:begin timers
 
 // TestClockReadOncePerTickWithoutWaits runs 50 immediates one after
 // another, whose ticks never wait (timeout 0): the clock is read once per
@@ -169,6 +187,8 @@ func TestClockReadOncePerTickWithoutWaits(t *testing.T) {
 		t.Fatalf("the clock was read %d times in %d ticks; want %d", reads, rt.Ticks(), want)
 	}
 }
+
+//step:end timers
 
 // TestConnectNeverBlocksTheLoop connects to a listener whose queue is
 // full, so the kernel drops the SYN and the connect takes a second or

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nodeexperiment/gonode/final/internal/looptest"
+	"github.com/nodeexperiment/gonode/final/internal/looptest" //step:errors
 	"github.com/nodeexperiment/gonode/final/loop"
 	"github.com/nodeexperiment/gonode/internal/echotest"
 )
@@ -199,6 +199,8 @@ func TestClientThatResets(t *testing.T) {
 	}
 }
 
+//step:begin errors
+
 // TestShutdownClosesServersAndConns leaves a server and connections open
 // when Run ends, once because nothing keeps the loop alive any more (the
 // connections do not read) and once after an uncaught panic (they do),
@@ -265,6 +267,8 @@ func TestShutdownClosesServersAndConns(t *testing.T) {
 		})
 	}
 }
+
+//step:end errors
 
 // isReset reports whether err is a reset connection, which is also how
 // a client may learn that the server closed a connection it never read.

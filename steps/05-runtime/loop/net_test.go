@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/nodeexperiment/gonode/internal/echotest"
-	"github.com/nodeexperiment/gonode/steps/05-runtime/internal/looptest"
 	"github.com/nodeexperiment/gonode/steps/05-runtime/loop"
 )
 
@@ -196,73 +195,6 @@ func TestClientThatResets(t *testing.T) {
 	t.Logf("the reset connection ended with: %v", final)
 	if err := <-after; err != nil {
 		t.Fatalf("a client after the reset: %v", err)
-	}
-}
-
-// TestShutdownClosesServersAndConns leaves a server and connections open
-// when Run ends, once because nothing keeps the loop alive any more (the
-// connections do not read) and once after an uncaught panic (they do),
-// and checks that Run closes them all: the clients see the end of their
-// streams, and goroutines and (on Unix) open file descriptors are back
-// to what they were.
-func TestShutdownClosesServersAndConns(t *testing.T) {
-	const clients = 3
-	for _, panicking := range []bool{false, true} {
-		t.Run(fmt.Sprintf("panicking=%v", panicking), func(t *testing.T) {
-			done := looptest.LeakCheck(t)
-			var wg sync.WaitGroup
-			ended := make(chan error, clients)
-			err := runNet(t, func(rt *loop.Runtime) {
-				accepted := 0
-				var srv *loop.Server
-				srv, err := rt.Listen("127.0.0.1:0", func(err error, c *loop.Conn) {
-					if err != nil {
-						t.Errorf("accept: %v", err)
-						return
-					}
-					if accepted++; accepted < clients {
-						if panicking {
-							c.ReadStart(func(error, []byte) {})
-						}
-						return
-					}
-					if panicking {
-						panic("stop")
-					}
-					// Closing the listener is not closing the
-					// connections: Run must.
-					srv.Close(nil)
-				})
-				if err != nil {
-					t.Error(err)
-					return
-				}
-				for range clients {
-					wg.Go(func() {
-						c, err := net.DialTimeout("tcp", srv.Addr(), 10*time.Second)
-						if err != nil {
-							ended <- err
-							return
-						}
-						defer c.Close()
-						c.SetReadDeadline(time.Now().Add(30 * time.Second))
-						_, err = io.ReadAll(c) // until the server closes it
-						ended <- err
-					})
-				}
-			})
-			if (err != nil) != panicking {
-				t.Fatalf("Run returned %v", err)
-			}
-			wg.Wait()
-			close(ended)
-			for err := range ended {
-				if err != nil && !isReset(err) {
-					t.Errorf("a client did not see its connection closed: %v", err)
-				}
-			}
-			done()
-		})
 	}
 }
 

@@ -17,56 +17,6 @@ import (
 // These tests hold behaviours of final/loop that a mutation of its code
 // once changed without any test noticing. They use only the public API.
 
-// TestClearingARunImmediateChangesNothing clears an immediate after it has
-// run: the loop must still wait for the timer that is pending, rather
-// than count the immediate a second time and end early.
-func TestClearingARunImmediateChangesNothing(t *testing.T) {
-	timerRan := false
-	err := runNet(t, func(rt *loop.Runtime) {
-		var im *loop.Immediate
-		im = rt.SetImmediate(func() {
-			rt.NextTick(func() { rt.ClearImmediate(im) })
-		})
-		rt.SetTimeout(30, func() { timerRan = true })
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !timerRan {
-		t.Fatal("the run ended without the pending timer: clearing an immediate that had run let go of the loop")
-	}
-}
-
-// TestUnrefOfAnIdleConnLeavesOtherCountsAlone unrefs (and refs again) a
-// connection that neither reads nor writes: it is not counted, so nothing
-// changes, and a pending timer still keeps the loop alive until it runs.
-func TestUnrefOfAnIdleConnLeavesOtherCountsAlone(t *testing.T) {
-	timerRan := false
-	err := runNet(t, func(rt *loop.Runtime) {
-		acceptOne(t, rt, func(c *loop.Conn) {
-			c.Unref()
-			c.Unref()
-			c.Ref()
-			c.Unref()
-			rt.SetTimeout(30, func() { timerRan = true; c.Close(nil) })
-		}, func(addr string) {
-			c, err := net.Dial("tcp", addr)
-			if err != nil {
-				t.Error(err)
-				return
-			}
-			defer c.Close()
-			io.Copy(io.Discard, c) // until the server closes
-		})
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !timerRan {
-		t.Fatal("the run ended before the timer: Unref of an idle connection took another handle's count")
-	}
-}
-
 // TestEndOfStreamReachesTheReadCallbackOnce: a peer sends a line and
 // closes; the connection stays open (the program does not close it) for
 // a while, and the read callback hears io.EOF once, and nothing after.
@@ -103,22 +53,6 @@ func TestEndOfStreamReachesTheReadCallbackOnce(t *testing.T) {
 	}
 	if string(got) != "hello" || eofs != 1 || after != 0 {
 		t.Fatalf("read %q, io.EOF %d times, then %d more callbacks; want \"hello\", once, none", got, eofs, after)
-	}
-}
-
-// TestExitInAnExitHookEndsWithItsCode: Exit in an exit hook ends the run
-// with that code, as process.exit in an 'exit' listener does.
-func TestExitInAnExitHookEndsWithItsCode(t *testing.T) {
-	later := false
-	err := runNet(t, func(rt *loop.Runtime) {
-		rt.OnExit(func(code int) { rt.Exit(4) })
-		rt.OnExit(func(code int) { later = true })
-	})
-	if e, ok := errors.AsType[*loop.ExitError](err); !ok || e.Code != 4 {
-		t.Fatalf("Run returned %v, want exit status 4", err)
-	}
-	if later {
-		t.Error("an exit hook after the one that called Exit ran")
 	}
 }
 
@@ -256,68 +190,4 @@ func readPattern(addr string, n int, pattern func(int) byte, reading *atomic.Boo
 		return fmt.Errorf("the %d bytes read differ from what was sent from byte %d on", n, i)
 	}
 	return nil
-}
-
-// TestIntervalAfterALongTimerCountsFromItsOwnCall: a timer whose callback
-// takes 60 ms and an interval of 40 ms are due in the same timers phase
-// (both set for 40 ms, and overdue when the loop starts), while
-// immediates keep the loop turning.
-// The interval's next run is counted from its own call, after the long
-// callback, not from the start of the phase: at least 40 ms apart.
-func TestIntervalAfterALongTimerCountsFromItsOwnCall(t *testing.T) {
-	var calls []time.Time
-	err := runNet(t, func(rt *loop.Runtime) {
-		rt.SetTimeout(40, func() { time.Sleep(60 * time.Millisecond) })
-		var iv *loop.Timer
-		iv = rt.SetInterval(40, func() { // due with the timer; set after it, it runs after it
-			if calls = append(calls, time.Now()); len(calls) == 2 {
-				rt.ClearInterval(iv)
-			}
-		})
-		time.Sleep(50 * time.Millisecond) // both are overdue when the first timers phase begins
-		var spin func()                   // immediates keep the poll phase from waiting, so each tick reads the clock
-		spin = func() {
-			if len(calls) < 2 {
-				rt.SetImmediate(spin)
-			}
-		}
-		rt.SetImmediate(spin)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(calls) != 2 {
-		t.Fatalf("%d calls", len(calls))
-	}
-	// The loop reads the clock just before it calls the interval, and the
-	// callback stamps calls[0] a little later, so the gap may fall short
-	// of 40 ms by those microseconds; counted from before the long
-	// callback, it would be about 0.
-	if gap := calls[1].Sub(calls[0]); gap < 35*time.Millisecond {
-		t.Fatalf("the interval ran again %v after its call, want about 40 ms: counted from before the long callback", gap)
-	}
-}
-
-// TestPendingAddedByAPendingRunsWithoutWaiting: a pending callback adds
-// another; the poll phase must not block while it waits (libuv's
-// uv_backend_timeout is 0 then), even with a timer 10 s away, so the
-// second runs on the next turn, long before the timer.
-func TestPendingAddedByAPendingRunsWithoutWaiting(t *testing.T) {
-	var took time.Duration
-	err := runNet(t, func(rt *loop.Runtime) {
-		far := rt.SetTimeout(10_000, func() { t.Error("the far timer ran") })
-		start := time.Now()
-		rt.AddPending(func() {
-			rt.AddPending(func() {
-				took = time.Since(start)
-				rt.ClearTimeout(far)
-			})
-		})
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if took > 5*time.Second {
-		t.Fatalf("the pending callback added by a pending callback ran after %v: the poll phase waited for the timer", took)
-	}
 }

@@ -88,30 +88,6 @@ func TestUnrefdServerLetsTheLoopEnd(t *testing.T) {
 	}
 }
 
-// TestCloseCallbackRunsAfterCheck closes a server in a timer's callback
-// and sets an immediate there too: the close callback runs in the close
-// phase of the same tick, after the immediate (the check phase), as
-// libuv's uv_close and Node's 'close' event.
-func TestCloseCallbackRunsAfterCheck(t *testing.T) {
-	var order []string
-	var ticks []int
-	runProgram(t, Config{}, func(rt *Runtime) {
-		srv, err := rt.Listen("127.0.0.1:0", func(error, *Conn) {})
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		rt.SetTimeout(1, func() {
-			srv.Close(func() { order = append(order, "close"); ticks = append(ticks, rt.Ticks()) })
-			rt.SetImmediate(func() { order = append(order, "immediate"); ticks = append(ticks, rt.Ticks()) })
-			rt.NextTick(func() { order = append(order, "nextTick"); ticks = append(ticks, rt.Ticks()) })
-		})
-	})
-	if got, want := order, []string{"nextTick", "immediate", "close"}; !equal(got, want) || ticks[1] != ticks[2] {
-		t.Fatalf("ran %q in ticks %v; want %q, the last two in one tick", got, ticks, want)
-	}
-}
-
 func equal(a, b []string) bool {
 	if len(a) != len(b) {
 		return false

@@ -106,22 +106,6 @@ func TestEndOfStreamReachesTheReadCallbackOnce(t *testing.T) {
 	}
 }
 
-// TestExitInAnExitHookEndsWithItsCode: Exit in an exit hook ends the run
-// with that code, as process.exit in an 'exit' listener does.
-func TestExitInAnExitHookEndsWithItsCode(t *testing.T) {
-	later := false
-	err := runNet(t, func(rt *loop.Runtime) {
-		rt.OnExit(func(code int) { rt.Exit(4) })
-		rt.OnExit(func(code int) { later = true })
-	})
-	if e, ok := errors.AsType[*loop.ExitError](err); !ok || e.Code != 4 {
-		t.Fatalf("Run returned %v, want exit status 4", err)
-	}
-	if later {
-		t.Error("an exit hook after the one that called Exit ran")
-	}
-}
-
 // TestAFailedQueuedWriteEndsTheRead queues bytes behind more than the
 // socket takes, to a peer that reads nothing and then resets. The read
 // callback must hear, once, that the connection is over: from the flush
