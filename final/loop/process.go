@@ -21,9 +21,17 @@ import (
 // code, process.exit, and the warnings Node prints on stderr.
 //step:end errors
 
+//step:before queues
+// // process is the runtime's share of Node's process object; Runtime
+// // embeds it. Loop thread only.
+// type process struct {
+//step:end queues
+//step:begin queues
+
 // process is the runtime's share of Node's process object, and the
 // queues run between callbacks; Runtime embeds it. Loop thread only.
 type process struct {
+	//step:end queues
 	tickQueue  []func()   // NextTick's queue //step:queues
 	microtasks []func()   // QueueMicrotask's queue, and promise reactions //step:queues
 	rejections []*Promise // rejected with no handler, to report after the queues //step:errors
@@ -51,8 +59,8 @@ const (
 
 // ANCHOR_END: process
 
-// ANCHOR: exiterror
 //step:begin errors
+// ANCHOR: exiterror
 
 // ExitError is what Run returns when the run ended with a non-zero exit
 // code set by SetExitCode or Exit, and no uncaught error. It is a plain
@@ -190,8 +198,8 @@ func (rt *Runtime) runBeforeExit() {
 	}
 }
 
-//step:end errors
 // ANCHOR_END: runexit
+//step:end errors
 
 // ANCHOR: warn
 

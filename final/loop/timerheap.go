@@ -51,7 +51,15 @@ func (a timerEntry) before(b timerEntry) bool {
 // ANCHOR_END: timerheap
 
 // ANCHOR: heapops
+
+// push adds an entry.
+func (h *timerHeap) push(e timerEntry) {
+	h.entries = append(h.entries, e)
+	h.up(len(h.entries) - 1)
+}
+
 //step:begin timers
+// ANCHOR: live
 
 // isCurrent reports whether the entry is its timer's current one: the
 // timer is armed, and was not armed again since (Refresh) under a newer
@@ -61,12 +69,6 @@ func (e timerEntry) isCurrent() bool {
 }
 
 //step:end timers
-
-// push adds an entry.
-func (h *timerHeap) push(e timerEntry) {
-	h.entries = append(h.entries, e)
-	h.up(len(h.entries) - 1)
-}
 
 //step:before timers
 // // top returns the earliest entry; ok is false when no timer is armed.
@@ -92,6 +94,7 @@ func (h *timerHeap) top() (e timerEntry, ok bool) {
 	return timerEntry{}, false
 }
 
+// ANCHOR_END: live
 //step:end timers
 
 // popTop removes the first entry, live or not, and returns it.
@@ -108,6 +111,7 @@ func (h *timerHeap) popTop() timerEntry {
 }
 
 //step:begin timers
+// ANCHOR: sweep
 
 // cleared records that one entry's timer was cleared, and sweeps the
 // dead entries out when they are more than half the heap.
@@ -129,6 +133,7 @@ func (h *timerHeap) cleared() {
 	}
 }
 
+// ANCHOR_END: sweep
 //step:end timers
 
 func (h *timerHeap) up(i int) {

@@ -38,6 +38,7 @@ type Runtime struct {
 	poolSize int  // the number of pool threads Run starts
 	started  bool // Run has been called
 
+	// ANCHOR: owned
 	// What the loop thread owns. Nothing else touches it, so it needs
 	// no lock.
 	pool       *pool.Pool
@@ -56,7 +57,8 @@ type Runtime struct {
 	lastID     int                        // the last id given to a timer, task or stream
 	ticks      int                        // turns of the loop so far
 	waits      int                        // calls to the event queue's Poll so far
-	process                               // nextTicks, microtasks, promises, the process hooks
+	process                               // Node's process object, so far its warnings (process.go)
+	// ANCHOR_END: owned
 
 	// The event queue, which the loop thread waits in, and the buffer
 	// its waits fill.

@@ -12,16 +12,13 @@ import (
 // This file is Node's process object, the part of it a runtime owns: so
 // far, the warnings Node prints on stderr.
 
-// process is the runtime's share of Node's process object, and the
-// queues run between callbacks; Runtime embeds it. Loop thread only.
+// process is the runtime's share of Node's process object; Runtime
+// embeds it. Loop thread only.
 type process struct {
 	stderr io.Writer // where warnings go; nil means os.Stderr
 }
 
 // ANCHOR_END: process
-
-// ANCHOR: exiterror
-// ANCHOR_END: runexit
 
 // ANCHOR: warn
 

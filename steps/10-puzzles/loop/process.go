@@ -23,9 +23,6 @@ type process struct {
 
 // ANCHOR_END: process
 
-// ANCHOR: exiterror
-// ANCHOR_END: runexit
-
 // ANCHOR: warn
 
 // warn prints a process warning on stderr the way Node does:
