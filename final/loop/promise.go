@@ -277,8 +277,8 @@ func runHandler(h func(any) any, v any) (result any, failed bool, reason any) {
 
 // ANCHOR_END: settle
 
-// ANCHOR: rejections
 //step:begin errors
+// ANCHOR: rejections
 
 // reportRejections reports the promises rejected with no handler that
 // still have none, as uncaught errors, and says whether there were any.
@@ -300,6 +300,5 @@ func (rt *Runtime) reportRejections() bool {
 	return reported
 }
 
-//step:end errors
-
 // ANCHOR_END: rejections
+//step:end errors

@@ -10,9 +10,16 @@ package loop
 //
 // After a callback returns, the loop runs the whole nextTick queue,
 // including ticks queued by those ticks, then the whole microtask queue,
+//step:before errors
+// // including microtasks queued by microtasks, and goes round again
+// // until both queues are empty (Node's processTicksAndRejections).
+// // Only then does the phase go
+//step:end errors
+//step:begin errors
 // including microtasks queued by microtasks, then reports the promises
 // rejected with no handler, and goes round again until both queues are
 // empty (Node's processTicksAndRejections). Only then does the phase go
+//step:end errors
 // on to its next callback. A nextTick that always queues another one
 // therefore never lets the loop reach its next callback, timer or I/O:
 // it starves them, exactly as in Node, whose documentation warns of it.

@@ -8,9 +8,9 @@ package loop
 //
 // After a callback returns, the loop runs the whole nextTick queue,
 // including ticks queued by those ticks, then the whole microtask queue,
-// including microtasks queued by microtasks, then reports the promises
-// rejected with no handler, and goes round again until both queues are
-// empty (Node's processTicksAndRejections). Only then does the phase go
+// including microtasks queued by microtasks, and goes round again
+// until both queues are empty (Node's processTicksAndRejections).
+// Only then does the phase go
 // on to its next callback. A nextTick that always queues another one
 // therefore never lets the loop reach its next callback, timer or I/O:
 // it starves them, exactly as in Node, whose documentation warns of it.

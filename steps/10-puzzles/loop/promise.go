@@ -226,7 +226,3 @@ func runHandler(h func(any) any, v any) (result any, failed bool, reason any) {
 }
 
 // ANCHOR_END: settle
-
-// ANCHOR: rejections
-
-// ANCHOR_END: rejections
