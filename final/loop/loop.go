@@ -239,10 +239,12 @@ func (rt *Runtime) tick() error {
 	if err := rt.pollPhase(); err != nil { // 4. poll
 		return err
 	}
+	// ANCHOR: checkphase
 	rt.runImmediates() // 5. check //step:timers
 	//step:before timers
 	// // 5. check: nothing to do yet.
 	//step:end timers
+	// ANCHOR_END: checkphase
 	rt.runClosing() // 6. close
 	return nil
 }

@@ -97,10 +97,12 @@ func (rt *Runtime) runCompletions() error {
 //step:before timers
 //step:end timers
 func (rt *Runtime) pollTimeout() time.Duration {
+	// ANCHOR: nowait
 	if !rt.alive() || len(rt.immediates) > 0 || len(rt.pending) > 0 || len(rt.closing) > 0 { //step:timers
 		//step:before timers
 		// if !rt.alive() || len(rt.pending) > 0 || len(rt.closing) > 0 {
 		//step:end timers
+		// ANCHOR_END: nowait
 		return 0
 	}
 	deadline, ok := rt.nextDeadline()

@@ -93,7 +93,9 @@ func (rt *Runtime) runCompletions() error {
 // late by up to a millisecond, never early, and the loop never spins
 // waiting for it.
 func (rt *Runtime) pollTimeout() time.Duration {
+	// ANCHOR: nowait
 	if !rt.alive() || len(rt.pending) > 0 || len(rt.closing) > 0 {
+		// ANCHOR_END: nowait
 		return 0
 	}
 	deadline, ok := rt.nextDeadline()

@@ -153,7 +153,9 @@ func (rt *Runtime) tick() error {
 	if err := rt.pollPhase(); err != nil { // 4. poll
 		return err
 	}
+	// ANCHOR: checkphase
 	// 5. check: nothing to do yet.
+	// ANCHOR_END: checkphase
 	rt.runClosing() // 6. close
 	return nil
 }

@@ -188,8 +188,10 @@ func (rt *Runtime) tick() error {
 	if err := rt.pollPhase(); err != nil { // 4. poll
 		return err
 	}
+	// ANCHOR: checkphase
 	rt.runImmediates() // 5. check
-	rt.runClosing()    // 6. close
+	// ANCHOR_END: checkphase
+	rt.runClosing() // 6. close
 	return nil
 }
 
