@@ -270,12 +270,16 @@ func TestShutdownClosesServersAndConns(t *testing.T) {
 
 //step:end errors
 
+//step:begin errors
+
 // isReset reports whether err is a reset connection, which is also how
 // a client may learn that the server closed a connection it never read.
 func isReset(err error) bool {
 	var op *net.OpError
 	return errors.As(err, &op) && !op.Timeout()
 }
+
+//step:end errors
 
 // resetAfter is a client that connects to addr, sends data, waits for
 // wait and then resets the connection: it closes with RST instead of FIN

@@ -198,13 +198,6 @@ func TestClientThatResets(t *testing.T) {
 	}
 }
 
-// isReset reports whether err is a reset connection, which is also how
-// a client may learn that the server closed a connection it never read.
-func isReset(err error) bool {
-	var op *net.OpError
-	return errors.As(err, &op) && !op.Timeout()
-}
-
 // resetAfter is a client that connects to addr, sends data, waits for
 // wait and then resets the connection: it closes with RST instead of FIN
 // (SO_LINGER 0), as a peer that crashes or gives up would. Run it on a
