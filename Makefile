@@ -45,8 +45,8 @@ test-tools: ## the renderer's tests (fixture books only), then this book's own c
 	cd tools && $(GO) vet ./... && $(GO) test -count=1 ./cmd/... ./internal/... ./browsertest/...
 	cd tools && $(GO) test -count=1 ./bookcheck/...
 
-test-race: ## the tutorial's tests under the race detector
-	$(GO) test -count=1 -race ./...
+test-race: ## the tutorial's tests under the race detector (the book's steps, cut from final/, run without it in make test)
+	$(GO) test -count=1 -race $$($(GO) list ./... | grep -v '/steps/')
 
 test-scale: ## final's scale tests at full size: 10,000 connections, a million timers, 100,000 tasks, a signal storm (about 15 s)
 	FULL_SCALE=1 $(GO) test -count=1 -v -run 'Scale|Storm' ./final

@@ -156,13 +156,21 @@ func Measure(opt site.Options, scope []Target) (*Report, error) {
 			r.Files = append(r.Files, f)
 		}
 	}
+	steps := newStepMap(root)
 	for _, ch := range book.Chapters {
 		for _, l := range ch.Listings {
-			f := byAbs[filepath.Clean(l.File)]
+			file, lines := filepath.Clean(l.File), l.Lines
+			if f := byAbs[file]; f == nil {
+				file, lines, err = steps.toFinal(file, lines)
+				if err != nil {
+					return nil, err
+				}
+			}
+			f := byAbs[file]
 			if f == nil {
 				continue
 			}
-			for _, n := range l.Lines {
+			for _, n := range lines {
 				if f.States[n-1] != Uncounted && f.States[n-1] != Inherited {
 					f.States[n-1] = Shown
 				}
@@ -175,7 +183,16 @@ func Measure(opt site.Options, scope []Target) (*Report, error) {
 			return nil, err
 		}
 		for _, d := range ds {
-			f := byAbs[filepath.Join(root, filepath.FromSlash(d.File))]
+			abs := filepath.Join(root, filepath.FromSlash(d.File))
+			if byAbs[abs] == nil {
+				if abs, d.Lines, err = steps.toFinal(abs, d.Lines); err != nil {
+					return nil, err
+				}
+				if rel, err := filepath.Rel(root, abs); err == nil {
+					d.File = filepath.ToSlash(rel)
+				}
+			}
+			f := byAbs[abs]
 			if f == nil {
 				return nil, fmt.Errorf("%s:%d: not-shown %s: %s is not part of the code measured", d.Page, d.Line, d.Spec, d.File)
 			}

@@ -550,3 +550,27 @@ func Removed(root, dir, prev string) ([]string, error) {
 	})
 	return out, err
 }
+
+// FromStep checks that a listing on the page that builds the step in dir
+// shows that step's own code: its path is in dir. A listing of another
+// step's copy would show either code the reader has already typed or code
+// of a later page.
+func FromStep(ls Listing, dir string) error {
+	if strings.HasPrefix(ls.Path, dir+"/") {
+		return nil
+	}
+	return fmt.Errorf("the listing of %s:%s is not of this page's step, %s", ls.Path, ls.Anchor, dir)
+}
+
+// Shown returns the lines a listing shows, as the book renders them.
+func Shown(root string, ls Listing) (string, error) {
+	src, err := include.ReadSource(filepath.Join(root, filepath.FromSlash(ls.Path)))
+	if err != nil {
+		return "", err
+	}
+	lines, _, err := include.SelectLines(string(src), ls.Anchor)
+	if err != nil {
+		return "", fmt.Errorf("%s:%s: %v", ls.Path, ls.Anchor, err)
+	}
+	return strings.Join(lines, "\n"), nil
+}
