@@ -17,6 +17,8 @@ import (
 // These tests hold behaviours of final/loop that a mutation of its code
 // once changed without any test noticing. They use only the public API.
 
+//step:begin queues
+
 // TestClearingARunImmediateChangesNothing clears an immediate after it has
 // run: the loop must still wait for the timer that is pending, rather
 // than count the immediate a second time and end early.
@@ -37,6 +39,8 @@ func TestClearingARunImmediateChangesNothing(t *testing.T) {
 	}
 }
 
+//step:end queues
+//step:begin timers
 //step:begin listening
 
 // TestUnrefOfAnIdleConnLeavesOtherCountsAlone unrefs (and refs again) a
@@ -70,7 +74,7 @@ func TestUnrefOfAnIdleConnLeavesOtherCountsAlone(t *testing.T) {
 }
 
 //step:end listening
-
+//step:end timers
 //step:begin listening
 
 // TestEndOfStreamReachesTheReadCallbackOnce: a peer sends a line and
@@ -113,6 +117,7 @@ func TestEndOfStreamReachesTheReadCallbackOnce(t *testing.T) {
 }
 
 //step:end listening
+//step:begin errors
 
 // TestExitInAnExitHookEndsWithItsCode: Exit in an exit hook ends the run
 // with that code, as process.exit in an 'exit' listener does.
@@ -130,6 +135,7 @@ func TestExitInAnExitHookEndsWithItsCode(t *testing.T) {
 	}
 }
 
+//step:end errors
 //step:begin writing
 
 // TestAFailedQueuedWriteEndsTheRead queues bytes behind more than the
@@ -163,10 +169,6 @@ func TestAFailedQueuedWriteEndsTheRead(t *testing.T) {
 	}
 }
 
-//step:end writing
-
-//step:begin writing
-
 // TestAWriteAfterAFailedWriteGetsItsError writes to a connection its peer
 // has reset: the write fails, and the next write gets the same error,
 // the one that ended writing, not a later one of the OS's.
@@ -192,10 +194,6 @@ func TestAWriteAfterAFailedWriteGetsItsError(t *testing.T) {
 		t.Fatalf("the two writes after the reset got %v; want the same error twice", errs)
 	}
 }
-
-//step:end writing
-
-//step:begin writing
 
 // TestPartialFlushesNeverSendTwice sends 16 MiB in 64 writes to a client
 // with a small receive buffer that reads nothing for 200 ms, so the
@@ -241,10 +239,6 @@ func TestPartialFlushesNeverSendTwice(t *testing.T) {
 	}
 }
 
-//step:end writing
-
-//step:begin writing
-
 // readPattern connects to addr with a 4 KiB receive buffer, waits 200 ms,
 // says it is reading, reads n bytes and checks that byte i is
 // pattern(i): a byte sent twice shifts every byte after it. It closes the
@@ -281,6 +275,7 @@ func readPattern(addr string, n int, pattern func(int) byte, reading *atomic.Boo
 }
 
 //step:end writing
+//step:begin timers
 
 // TestIntervalAfterALongTimerCountsFromItsOwnCall: a timer whose callback
 // takes 60 ms and an interval of 40 ms are due in the same timers phase
@@ -345,3 +340,5 @@ func TestPendingAddedByAPendingRunsWithoutWaiting(t *testing.T) {
 		t.Fatalf("the pending callback added by a pending callback ran after %v: the poll phase waited for the timer", took)
 	}
 }
+
+//step:end timers

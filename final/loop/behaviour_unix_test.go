@@ -5,14 +5,14 @@
 package loop_test
 
 import (
-	"errors"
-	"net"
-	"os"
-	"syscall"
-	"testing"
-	"time"
+	"errors"  //step:timers
+	"net"     //step:timers
+	"os"      //step:timers
+	"syscall" //step:timers
+	"testing" //step:timers
+	"time"    //step:timers
 
-	"github.com/nodeexperiment/gonode/final/loop"
+	"github.com/nodeexperiment/gonode/final/loop" //step:timers
 	"golang.org/x/sys/unix"
 )
 
@@ -24,6 +24,7 @@ func setRcvbuf(fd uintptr, n int) {
 }
 
 //step:end writing
+//step:begin timers
 
 // TestConnectionShedOutOfDescriptorsIsReported fills the process's
 // descriptor table (its soft limit lowered for the test) while a client
@@ -97,3 +98,5 @@ func TestConnectionShedOutOfDescriptorsIsReported(t *testing.T) {
 		t.Fatal("the client read a byte from a connection the server could not take")
 	}
 }
+
+//step:end timers

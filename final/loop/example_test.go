@@ -1,5 +1,7 @@
 package loop_test
 
+//step:file queues
+
 import (
 	"fmt"
 	"io"

@@ -2,6 +2,16 @@
 
 package loop
 
+//step:before timers
+// // handle is what keeps the loop alive, libuv's UV_HANDLE_ACTIVE
+// // (src/uv-common.h). A handle is active while it has work to do: a
+// // timer armed, a server listening, a connection reading, writing or
+// // connecting. An active handle counts in rt.handles. start and stop are
+// // the only code that changes rt.handles.
+// type handle struct {
+//step:end timers
+//step:begin timers
+
 // handle is what keeps the loop alive, libuv's UV_HANDLE_ACTIVE and
 // UV_HANDLE_REF (src/uv-common.h). A handle is active while it has work
 // to do: a timer armed or due, an immediate waiting, a server listening,
@@ -9,9 +19,10 @@ package loop
 // ref'd (the default) counts in rt.handles. start, stop, Ref and Unref
 // are the only code that changes rt.handles.
 type handle struct {
+	//step:end timers
 	rt     *Runtime
 	active bool
-	unref  bool
+	unref  bool //step:timers
 }
 
 // start makes the handle active (libuv's uv__handle_start).
@@ -20,9 +31,14 @@ func (h *handle) start() {
 		return
 	}
 	h.active = true
+	//step:begin timers
 	if !h.unref {
 		h.rt.handles++
 	}
+	//step:end timers
+	//step:before timers
+	// h.rt.handles++
+	//step:end timers
 }
 
 // stop makes the handle inactive (libuv's uv__handle_stop).
@@ -31,10 +47,17 @@ func (h *handle) stop() {
 		return
 	}
 	h.active = false
+	//step:begin timers
 	if !h.unref {
 		h.rt.handles--
 	}
+	//step:end timers
+	//step:before timers
+	// h.rt.handles--
+	//step:end timers
 }
+
+//step:begin timers
 
 // Ref makes the handle keep the loop alive while it is active (the
 // default). Loop thread only.
@@ -63,6 +86,8 @@ func (h *handle) Unref() {
 // HasRef reports whether the handle keeps the loop alive while it is
 // active. Loop thread only.
 func (h *handle) HasRef() bool { return !h.unref }
+
+//step:end timers
 
 // ANCHOR_END: handle
 

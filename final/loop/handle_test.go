@@ -5,9 +5,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nodeexperiment/gonode/final/js" //step:listening
+	"github.com/nodeexperiment/gonode/final/js" //step:timers
 )
 
+//step:begin timers
 //step:begin listening
 
 // TestHandlesCountOnlyThemselves starts one handle of each kind and a
@@ -74,10 +75,6 @@ func TestHandlesCountOnlyThemselves(t *testing.T) {
 	})
 }
 
-//step:end listening
-
-//step:begin listening
-
 // TestUnrefdServerLetsTheLoopEnd runs a program whose only handle is an
 // unref'd server: the loop must end at once, as Node's does.
 func TestUnrefdServerLetsTheLoopEnd(t *testing.T) {
@@ -95,7 +92,8 @@ func TestUnrefdServerLetsTheLoopEnd(t *testing.T) {
 }
 
 //step:end listening
-
+//step:end timers
+//step:begin queues
 //step:begin listening
 
 // TestCloseCallbackRunsAfterCheck closes a server in a timer's callback
@@ -123,9 +121,8 @@ func TestCloseCallbackRunsAfterCheck(t *testing.T) {
 }
 
 //step:end listening
-
+//step:end queues
 //step:begin streams
-
 func equal(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
@@ -139,6 +136,7 @@ func equal(a, b []string) bool {
 }
 
 //step:end streams
+//step:begin timers
 
 // TestPollTimeoutCountsFromTheLoopTime arms a timer 10 ms after a fixed
 // time and sets the loop's time 4 ms later: the poll timeout is the 6 ms
@@ -186,6 +184,7 @@ func TestClockReadOncePerTickWithoutWaits(t *testing.T) {
 	}
 }
 
+//step:end timers
 //step:begin streams
 
 // TestConnectNeverBlocksTheLoop connects to a listener whose queue is
@@ -217,10 +216,6 @@ func TestConnectNeverBlocksTheLoop(t *testing.T) {
 		t.Fatalf("callbacks ran as %q, want %q", order, want)
 	}
 }
-
-//step:end streams
-
-//step:begin streams
 
 // fullListener returns the address of a listener whose accept queue is
 // full, so that a further connect waits (Linux drops its SYN), and a

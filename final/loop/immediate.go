@@ -2,6 +2,8 @@
 
 package loop
 
+//step:file timers
+
 import "github.com/nodeexperiment/gonode/final/timeline" //step:watching
 
 // Immediate is a pending SetImmediate. Pass it to ClearImmediate to

@@ -38,6 +38,7 @@ type Runtime struct {
 	poolSize int  // the number of pool threads Run starts
 	started  bool // Run has been called
 
+	// ANCHOR: owned
 	// What the loop thread owns. Nothing else touches it, so it needs
 	// no lock.
 	pool       *pool.Pool
@@ -46,7 +47,7 @@ type Runtime struct {
 	changed    []*watcher                 // watchers whose interest changed since the last wait //step:streams
 	timers     timerHeap                  // armed timers, earliest first
 	timerSeq   uint64                     // the last sequence number given to a timer
-	immediates []*Immediate               // the check phase's queue
+	immediates []*Immediate               // the check phase's queue //step:timers
 	pending    []func()                   // the pending phase's queue
 	closing    []func()                   // the close phase's queue
 	handles    int                        // active ref'd handles (handle.go)
@@ -56,7 +57,13 @@ type Runtime struct {
 	lastID     int                        // the last id given to a timer, task or stream
 	ticks      int                        // turns of the loop so far
 	waits      int                        // calls to the event queue's Poll so far
-	process                               // nextTicks, microtasks, promises, the process hooks
+	//step:begin timers
+	//step:before queues
+	// process // Node's process object, so far its warnings (process.go)
+	//step:end queues
+	//step:end timers
+	process // nextTicks, microtasks, promises, the process hooks //step:queues
+	// ANCHOR_END: owned
 
 	// The event queue, which the loop thread waits in, and the buffer
 	// its waits fill.
@@ -72,8 +79,8 @@ type Runtime struct {
 	inbox   []pool.Result // guarded by mu
 	wakeErr error         // guarded by mu: a wake that failed
 	waker   *minimio.Waker
-	//step:begin uring
 
+	//step:begin uring
 	// ANCHOR: ringfield
 	uring ringState // the io_uring backend for file reads, when on (uring.go)
 	// ANCHOR_END: ringfield
@@ -106,6 +113,36 @@ func New(cfg Config) (*Runtime, error) {
 
 // ANCHOR: run
 
+//step:before queues
+// // Run makes the calling goroutine the loop thread: it starts the pool
+// // threads, runs program, turns the loop until nothing is pending, then
+// // joins every thread and prints FINISHED. A panic in program or in a
+// // callback goes on up through Run. Run may be called once.
+// // For the loop thread to be one OS thread, as the trace's "main" says,
+// // lock the calling goroutine with runtime.LockOSThread first (the book's
+// // example does it in init).
+// func (rt *Runtime) Run(program func()) error {
+
+//step:end queues
+//step:begin queues
+//step:before errors
+// // Run makes the calling goroutine the loop thread: it starts the pool
+// // threads, runs program, turns the loop until nothing is pending, then
+// // joins every thread and prints FINISHED.
+// //
+// // After the program and after every callback, Run empties the nextTick
+// // and microtask queues (see NextTick). A panic in program, in a callback
+// // or in a job of those queues goes on up through Run. Run may be called
+// // once.
+// // For the loop thread to be one OS thread, as the trace's "main" says,
+// // lock the calling goroutine with runtime.LockOSThread first (the book's
+// // example does it in init).
+// func (rt *Runtime) Run(program func()) error {
+
+//step:end errors
+//step:end queues
+//step:begin errors
+
 // Run makes the calling goroutine the loop thread: it starts the pool
 // threads, runs program, turns the loop until nothing is
 // pending, then joins every thread and prints FINISHED.
@@ -126,6 +163,7 @@ func New(cfg Config) (*Runtime, error) {
 // lock the calling goroutine with runtime.LockOSThread first (the book's
 // example does it in init).
 func (rt *Runtime) Run(program func()) (err error) {
+	//step:end errors
 	if rt.started {
 		return ErrRunTwice
 	}
@@ -133,6 +171,7 @@ func (rt *Runtime) Run(program func()) (err error) {
 	if err := rt.start(); err != nil {
 		return err
 	}
+	//step:begin errors
 	defer func() {
 		switch r := recover().(type) {
 		case nil:
@@ -153,12 +192,14 @@ func (rt *Runtime) Run(program func()) (err error) {
 			console.Print("main", "FINISHED")
 		}
 	}()
+	//step:end errors
 	// ANCHOR: programspan
 	start := timeline.Now() // the timeline's hooks cost a nil check when off //step:watching
 	rt.updateTime()
 	rt.invoke(program)
 	timeline.Span("main", timeline.Program, "program", start) //step:watching
 	// ANCHOR_END: programspan
+	//step:begin errors
 	for {
 		for rt.alive() {
 			if err := rt.tick(); err != nil {
@@ -170,6 +211,19 @@ func (rt *Runtime) Run(program func()) (err error) {
 			return nil
 		}
 	}
+	//step:end errors
+	//step:before errors
+	// for rt.alive() {
+	// 	if err := rt.tick(); err != nil {
+	// 		return errors.Join(err, rt.shutdown())
+	// 	}
+	// }
+	// if err := rt.shutdown(); err != nil {
+	// 	return err
+	// }
+	// console.Print("main", "FINISHED")
+	// return nil
+	//step:end errors
 }
 
 // Ticks returns how many turns the loop has made. Loop thread only, or
@@ -194,8 +248,13 @@ func (rt *Runtime) tick() error {
 	if err := rt.pollPhase(); err != nil { // 4. poll
 		return err
 	}
-	rt.runImmediates() // 5. check
-	rt.runClosing()    // 6. close
+	// ANCHOR: checkphase
+	rt.runImmediates() // 5. check //step:timers
+	//step:before timers
+	// // 5. check: nothing to do yet.
+	//step:end timers
+	// ANCHOR_END: checkphase
+	rt.runClosing() // 6. close
 	return nil
 }
 
@@ -299,3 +358,16 @@ func (rt *Runtime) runClosing() {
 }
 
 // ANCHOR_END: closing
+
+//step:before queues
+// // ANCHOR: invoke
+//
+// // invoke runs f as one callback of the loop. Every callback the loop
+// // runs goes through it: the program, timers, pending callbacks, pool
+// // and I/O callbacks.
+// func (rt *Runtime) invoke(f func()) {
+// 	f()
+// }
+//
+// // ANCHOR_END: invoke
+//step:end queues

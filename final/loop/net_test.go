@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nodeexperiment/gonode/final/internal/looptest"
+	"github.com/nodeexperiment/gonode/final/internal/looptest" //step:errors
 	"github.com/nodeexperiment/gonode/final/loop"
 	"github.com/nodeexperiment/gonode/internal/echotest"
 )
@@ -161,6 +161,8 @@ func TestClientThatResets(t *testing.T) {
 	}
 }
 
+//step:begin errors
+
 // TestShutdownClosesServersAndConns leaves a server and connections open
 // when Run ends, once because nothing keeps the loop alive any more (the
 // connections do not read) and once after an uncaught panic (they do),
@@ -227,3 +229,5 @@ func TestShutdownClosesServersAndConns(t *testing.T) {
 		})
 	}
 }
+
+//step:end errors

@@ -1,10 +1,14 @@
 package loop
 
+//step:file timers
+
 import (
 	"testing"
 
 	"github.com/nodeexperiment/gonode/final/js"
 )
+
+//step:begin timers
 
 // TestNoWaitWithNothingWatched checks libuv's nfds == 0 rule: a chain
 // of immediates, with no stream watched and no pool work out, turns the
@@ -47,3 +51,5 @@ func TestNoWaitWithNothingWatched(t *testing.T) {
 		t.Errorf("pool work out: %d ticks, %d waits; want a wait in each of the 1000 ticks", rt.ticks, rt.waits)
 	}
 }
+
+//step:end timers

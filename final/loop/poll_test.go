@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nodeexperiment/gonode/final/js"
+	"github.com/nodeexperiment/gonode/final/js" //step:timers
 )
 
 // TestTimerUnderAMillisecond sets a timer 300 µs away, less than the
@@ -20,7 +20,10 @@ func TestTimerUnderAMillisecond(t *testing.T) {
 	var late time.Duration = -1
 	rt := runProgram(t, Config{}, func(rt *Runtime) {
 		set = time.Now()
-		rt.addTimer(after, 0, func() { late = time.Since(set) - after })
+		rt.addTimer(after, 0, func() { late = time.Since(set) - after }) //step:timers
+		//step:before timers
+		// rt.addTimer(after, func() { late = time.Since(set) - after })
+		//step:end timers
 	})
 	if late < 0 {
 		t.Fatalf("the timer fired %v before its deadline (or never)", -late)
@@ -30,6 +33,8 @@ func TestTimerUnderAMillisecond(t *testing.T) {
 	}
 	t.Logf("fired %v after its deadline, in %d ticks", late, rt.Ticks())
 }
+
+//step:begin timers
 
 // TestOnlyPoolWorkWaitsForever has nothing pending but pool work: the
 // poll phase waits with no timeout, and the pool's wake ends the wait in
@@ -56,6 +61,7 @@ func TestOnlyPoolWorkWaitsForever(t *testing.T) {
 	}
 }
 
+//step:end timers
 //step:begin streams
 
 // TestNoThreadForTheQueue counts goroutines while a program runs with a

@@ -2,6 +2,8 @@
 
 package loop
 
+//step:file timers
+
 import (
 	"fmt"
 	"io"
@@ -9,25 +11,43 @@ import (
 	"path/filepath"
 )
 
+//step:before errors
+// // This file is Node's process object, the part of it a runtime owns: so
+// // far, the warnings Node prints on stderr.
+//step:end errors
+//step:begin errors
 // This file is Node's process object, the part of it a runtime owns:
 // the uncaught-exception handler, the beforeExit and exit hooks, the exit
 // code, process.exit, and the warnings Node prints on stderr.
+//step:end errors
+
+//step:before queues
+// // process is the runtime's share of Node's process object; Runtime
+// // embeds it. Loop thread only.
+// type process struct {
+//step:end queues
+//step:begin queues
 
 // process is the runtime's share of Node's process object, and the
 // queues run between callbacks; Runtime embeds it. Loop thread only.
 type process struct {
-	tickQueue  []func()   // NextTick's queue
-	microtasks []func()   // QueueMicrotask's queue, and promise reactions
-	rejections []*Promise // rejected with no handler, to report after the queues
-	draining   bool       // invoke is emptying the queues
+	//step:end queues
+	tickQueue  []func()   // NextTick's queue //step:queues
+	microtasks []func()   // QueueMicrotask's queue, and promise reactions //step:queues
+	rejections []*Promise // rejected with no handler, to report after the queues //step:errors
+	draining   bool       // invoke is emptying the queues //step:queues
+	//step:begin errors
 	onUncaught func(*UncaughtError)
 	beforeExit []func(code int)
 	onExit     []func(code int)
 	exitCode   int
-	exitCalled bool      // Exit was called: no microtask checkpoint after the exit hooks
-	exiting    bool      // the exit hooks are running
-	stderr     io.Writer // where warnings go; nil means os.Stderr
+	exitCalled bool // Exit was called: no microtask checkpoint after the exit hooks
+	exiting    bool // the exit hooks are running
+	//step:end errors
+	stderr io.Writer // where warnings go; nil means os.Stderr
 }
+
+//step:begin errors
 
 // Origins of an UncaughtError, Node's names for them.
 const (
@@ -35,8 +55,11 @@ const (
 	OriginRejection = "unhandledRejection" // a promise was rejected with no handler
 )
 
+//step:end errors
+
 // ANCHOR_END: process
 
+//step:begin errors
 // ANCHOR: exiterror
 
 // ExitError is what Run returns when the run ended with a non-zero exit
@@ -176,6 +199,7 @@ func (rt *Runtime) runBeforeExit() {
 }
 
 // ANCHOR_END: runexit
+//step:end errors
 
 // ANCHOR: warn
 

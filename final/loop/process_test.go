@@ -1,7 +1,9 @@
 package loop_test
 
+//step:file timers
+
 import (
-	"errors"
+	"errors" //step:errors
 	"slices"
 	"strings"
 	"testing"
@@ -11,6 +13,8 @@ import (
 	"github.com/nodeexperiment/gonode/final/js"
 	"github.com/nodeexperiment/gonode/final/loop"
 )
+
+//step:begin errors
 
 // TestExitLeavesNothingBehind: Exit with pool work running, a timer, an
 // interval, a server and ticks pending ends the run at once with the
@@ -46,6 +50,10 @@ func TestExitLeavesNothingBehind(t *testing.T) {
 	done()
 }
 
+//step:end errors
+
+//step:begin queues
+
 // TestRecursiveNextTickStarvesTimers: a nextTick that queues itself keeps
 // a due timer and a finished pool task waiting until it stops, as in
 // Node; the bound (it stops after 20 ms and 10,000 ticks) ends the test.
@@ -69,6 +77,8 @@ func TestRecursiveNextTickStarvesTimers(t *testing.T) {
 		t.Fatalf("the timer ran after %d ticks and the pool callback after %d, want both after all %d", atTimer, atWork, n)
 	}
 }
+
+//step:end queues
 
 // TestLongIntervalCallbackNoBurst: an interval whose first call takes
 // three periods does not then fire calls back to back to catch up: each

@@ -2,7 +2,26 @@
 
 package loop
 
+//step:file queues
+
 import "errors"
+
+//step:before errors
+// // Promise is a small ECMAScript promise run by the loop: it is pending,
+// // then fulfilled with a value or rejected with a reason, once. Each
+// // reaction (a Then, Catch or Finally handler) runs as one microtask job,
+// // as in the ECMAScript job queue, so promises interleave with
+// // QueueMicrotask exactly as in Node. A Promise belongs to the loop
+// // thread, and so do its methods.
+// //
+// // Values are any Go value. A handler "throws" by panicking: the promise
+// // Then returned is rejected with what it panicked with. A handler that
+// // returns a *Promise makes the promise Then returned adopt it, which, as
+// // in the specification, takes two more microtask jobs (one to call its
+// // Then, one for that reaction).
+// type Promise struct {
+//step:end errors
+//step:begin errors
 
 // Promise is a small ECMAScript promise run by the loop: it is pending,
 // then fulfilled with a value or rejected with a reason, once. Each
@@ -22,11 +41,12 @@ import "errors"
 // (an *UncaughtError whose Origin is "unhandledRejection"), which ends
 // the run or reaches the uncaught-exception handler.
 type Promise struct {
+	//step:end errors
 	rt        *Runtime
 	state     promiseState
 	value     any        // the value or the reason, once settled
 	reactions []reaction // waiting for the promise to settle
-	handled   bool       // a reaction was ever added
+	handled   bool       // a reaction was ever added //step:errors
 }
 
 type promiseState int
@@ -66,9 +86,11 @@ func (rt *Runtime) NewPromise(executor func(resolve, reject func(v any))) *Promi
 	func() {
 		defer func() {
 			if r := recover(); r != nil {
+				//step:begin errors
 				if _, ok := r.(exitNow); ok {
 					panic(r)
 				}
+				//step:end errors
 				reject(r)
 			}
 		}()
@@ -108,7 +130,7 @@ func (rt *Runtime) Reject(reason any) *Promise {
 func (p *Promise) Then(onFulfilled, onRejected func(v any) any) *Promise {
 	d := &Promise{rt: p.rt}
 	r := reaction{onFulfilled: onFulfilled, onRejected: onRejected, derived: d}
-	p.handled = true
+	p.handled = true //step:errors
 	if p.state == pending {
 		p.reactions = append(p.reactions, r)
 	} else {
@@ -195,9 +217,11 @@ func (p *Promise) settle(s promiseState, v any) {
 		p.queueReaction(r)
 	}
 	p.reactions = nil
+	//step:begin errors
 	if s == rejected && !p.handled {
 		p.rt.rejections = append(p.rt.rejections, p)
 	}
+	//step:end errors
 }
 
 // queueReaction queues the job that runs r's handler with p's outcome.
@@ -228,14 +252,23 @@ func (p *Promise) queueReaction(r reaction) {
 	})
 }
 
+//step:before errors
+// // runHandler calls h(v), turning a panic into a rejection reason.
+// func runHandler(h func(any) any, v any) (result any, failed bool, reason any) {
+//step:end errors
+//step:begin errors
+
 // runHandler calls h(v), turning a panic into a rejection reason. Exit's
 // panic goes on up.
 func runHandler(h func(any) any, v any) (result any, failed bool, reason any) {
+	//step:end errors
 	defer func() {
 		if r := recover(); r != nil {
+			//step:begin errors
 			if _, ok := r.(exitNow); ok {
 				panic(r)
 			}
+			//step:end errors
 			failed, reason = true, r
 		}
 	}()
@@ -244,6 +277,7 @@ func runHandler(h func(any) any, v any) (result any, failed bool, reason any) {
 
 // ANCHOR_END: settle
 
+//step:begin errors
 // ANCHOR: rejections
 
 // reportRejections reports the promises rejected with no handler that
@@ -267,3 +301,4 @@ func (rt *Runtime) reportRejections() bool {
 }
 
 // ANCHOR_END: rejections
+//step:end errors

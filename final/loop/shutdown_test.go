@@ -1,5 +1,7 @@
 package loop_test
 
+//step:file errors
+
 import (
 	"os"
 	"path/filepath"

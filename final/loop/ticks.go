@@ -2,15 +2,24 @@
 
 package loop
 
+//step:file queues
+
 // This file is what Node runs between callbacks: the nextTick queue and
 // the microtask queue (where promise reactions wait), drained after the
 // program and after every single callback, as Node ≥ 11 does.
 //
 // After a callback returns, the loop runs the whole nextTick queue,
 // including ticks queued by those ticks, then the whole microtask queue,
+//step:before errors
+// // including microtasks queued by microtasks, and goes round again
+// // until both queues are empty (Node's processTicksAndRejections).
+// // Only then does the phase go
+//step:end errors
+//step:begin errors
 // including microtasks queued by microtasks, then reports the promises
 // rejected with no handler, and goes round again until both queues are
 // empty (Node's processTicksAndRejections). Only then does the phase go
+//step:end errors
 // on to its next callback. A nextTick that always queues another one
 // therefore never lets the loop reach its next callback, timer or I/O:
 // it starves them, exactly as in Node, whose documentation warns of it.
@@ -56,6 +65,14 @@ func (rt *Runtime) invoke(f func()) {
 // ANCHOR_END: invoke
 
 // ANCHOR: call
+//step:before errors
+
+// // call runs f, one callback or one job of the queues.
+// func (rt *Runtime) call(f func()) {
+// 	f()
+// }
+//step:end errors
+//step:begin errors
 
 // call runs f. Without an uncaught-exception handler, a panic in f goes
 // on up, as an *UncaughtError with the stack of the panic, and ends the
@@ -97,13 +114,23 @@ func (rt *Runtime) uncaught(r any) {
 	rt.onUncaught(u)
 }
 
+//step:end errors
+
 // ANCHOR_END: call
 
 // ANCHOR: drain
 
+//step:before errors
+// // drain runs the nextTick queue, then the microtask queue, until
+// // nothing is left.
+// func (rt *Runtime) drain() {
+//step:end errors
+//step:begin errors
+
 // drain runs the nextTick queue, then the microtask queue, then reports
 // unhandled rejections, until nothing is left.
 func (rt *Runtime) drain() {
+	//step:end errors
 	for {
 		for len(rt.tickQueue) > 0 {
 			f := rt.tickQueue[0]
@@ -112,7 +139,10 @@ func (rt *Runtime) drain() {
 			rt.call(f)
 		}
 		rt.runMicrotasks()
-		if len(rt.tickQueue) == 0 && !rt.reportRejections() {
+		if len(rt.tickQueue) == 0 && !rt.reportRejections() { //step:errors
+			//step:before errors
+			// if len(rt.tickQueue) == 0 {
+			//step:end errors
 			return
 		}
 	}

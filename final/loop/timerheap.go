@@ -4,6 +4,17 @@ import "time"
 
 // ANCHOR: timerheap
 
+//step:before timers
+// // timerHeap holds the armed timers, earliest deadline first and, for
+// // equal deadlines, in registration order, as libuv keeps them. It is a
+// // four-ary min-heap of small values, the shape of Go's own runtime timer
+// // heap: a comparison reads two entries side by side in one slice and
+// // never follows a pointer to a Timer, which is what made a million timers
+// // slow when the heap held *Timer (bench/README.md has the figures).
+// type timerHeap struct {
+//step:end timers
+//step:begin timers
+
 // timerHeap holds the armed timers, earliest deadline first and, for
 // equal deadlines, in registration order, as libuv keeps them. It is a
 // four-ary min-heap of small values, the shape of Go's own runtime timer
@@ -15,8 +26,9 @@ import "time"
 // when it reaches the top, and is swept out when dead entries are more
 // than half the heap. Clearing is O(1) and needs no index in the Timer.
 type timerHeap struct {
+	//step:end timers
 	entries []timerEntry
-	dead    int       // entries whose timer was cleared
+	dead    int       // entries whose timer was cleared //step:timers
 	base    time.Time // when = nanoseconds since base, on the monotonic clock; New sets it
 }
 
@@ -40,6 +52,15 @@ func (a timerEntry) before(b timerEntry) bool {
 
 // ANCHOR: heapops
 
+// push adds an entry.
+func (h *timerHeap) push(e timerEntry) {
+	h.entries = append(h.entries, e)
+	h.up(len(h.entries) - 1)
+}
+
+//step:begin timers
+// ANCHOR: live
+
 // isCurrent reports whether the entry is its timer's current one: the
 // timer is armed, and was not armed again since (Refresh) under a newer
 // seq.
@@ -47,11 +68,18 @@ func (e timerEntry) isCurrent() bool {
 	return e.t.active && e.t.state == armed && e.t.seq == e.seq
 }
 
-// push adds an entry.
-func (h *timerHeap) push(e timerEntry) {
-	h.entries = append(h.entries, e)
-	h.up(len(h.entries) - 1)
-}
+//step:end timers
+
+//step:before timers
+// // top returns the earliest entry; ok is false when no timer is armed.
+// func (h *timerHeap) top() (e timerEntry, ok bool) {
+// 	if len(h.entries) == 0 {
+// 		return timerEntry{}, false
+// 	}
+// 	return h.entries[0], true
+// }
+//step:end timers
+//step:begin timers
 
 // top returns the earliest live entry, dropping cleared ones on the way;
 // ok is false when no timer is armed.
@@ -66,6 +94,9 @@ func (h *timerHeap) top() (e timerEntry, ok bool) {
 	return timerEntry{}, false
 }
 
+// ANCHOR_END: live
+//step:end timers
+
 // popTop removes the first entry, live or not, and returns it.
 func (h *timerHeap) popTop() timerEntry {
 	e := h.entries[0]
@@ -78,6 +109,9 @@ func (h *timerHeap) popTop() timerEntry {
 	}
 	return e
 }
+
+//step:begin timers
+// ANCHOR: sweep
 
 // cleared records that one entry's timer was cleared, and sweeps the
 // dead entries out when they are more than half the heap.
@@ -98,6 +132,9 @@ func (h *timerHeap) cleared() {
 		h.down(i)
 	}
 }
+
+// ANCHOR_END: sweep
+//step:end timers
 
 func (h *timerHeap) up(i int) {
 	es := h.entries

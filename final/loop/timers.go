@@ -3,32 +3,43 @@
 package loop
 
 import (
-	"fmt"
+	"fmt" //step:timers
 	"time"
 
 	"github.com/nodeexperiment/gonode/final/console"
 	"github.com/nodeexperiment/gonode/final/timeline" //step:watching
 )
 
+//step:before timers
+// // Timer is a pending SetTimeout. A Timer belongs to the loop thread.
+// type Timer struct {
+
+//step:end timers
+//step:begin timers
+
 // Timer is a pending SetTimeout or SetInterval. Pass it to ClearTimeout
 // (or ClearInterval, which is the same) to cancel it. A Timer belongs to
 // the loop thread.
 type Timer struct {
+	//step:end timers
 	handle                 // active while armed or due
 	id       int           // the number the trace prints
 	seq      uint64        // registration order, to break ties
-	delay    time.Duration // the delay it was set with, which Refresh counts again
-	interval time.Duration // zero for a one-shot timeout
+	delay    time.Duration // the delay it was set with, which Refresh counts again //step:timers
+	interval time.Duration // zero for a one-shot timeout //step:timers
 	cb       func()        // nil once cleared
-	state    timerState    // where an active timer is
+	state    timerState    // where an active timer is //step:timers
 }
 
+//step:begin timers
 type timerState int
 
 const (
 	armed timerState = iota // in the heap, waiting for its deadline
 	due                     // taken from the heap this timers phase, not run yet
 )
+
+//step:end timers
 
 // ID returns the timer's id, the number the trace prints for it. Ids
 // are shared with pool work and watched streams and count up from 1.
@@ -39,6 +50,17 @@ func (t *Timer) ID() int { return t.id }
 
 // ANCHOR: settimeout
 
+//step:before timers
+// // SetTimeout runs cb on the loop thread once ms milliseconds have passed,
+// // never earlier. Timers with the same deadline run in the order they
+// // were set. It prints the timer's id, as the book's trace shows. Loop
+// // thread only.
+// func (rt *Runtime) SetTimeout(ms int, cb func()) *Timer {
+// 	t := rt.addTimer(time.Duration(ms)*time.Millisecond, cb)
+
+//step:end timers
+//step:begin timers
+
 // SetTimeout runs cb on the loop thread once ms milliseconds have passed,
 // never earlier. As in Node, an ms below 1 counts as 1, and so does one
 // above MaxDelay, with a TimeoutOverflowWarning on stderr: so a 0 ms
@@ -47,9 +69,12 @@ func (t *Timer) ID() int { return t.id }
 // the book's trace shows. Loop thread only.
 func (rt *Runtime) SetTimeout(ms int, cb func()) *Timer {
 	t := rt.addTimer(rt.nodeDelay(ms), 0, cb)
+	//step:end timers
 	console.Printf("main", "Registered timer event id: %d", t.id)
 	return t
 }
+
+//step:begin timers
 
 // SetInterval runs cb on the loop thread every ms milliseconds until
 // ClearInterval: the first time after ms, each next time ms after the
@@ -82,8 +107,16 @@ func (rt *Runtime) ClearTimeout(t *Timer) {
 // other name; as in Node, either clears either kind. Loop thread only.
 func (rt *Runtime) ClearInterval(t *Timer) { rt.ClearTimeout(t) }
 
+//step:end timers
+//step:before timers
+// func (rt *Runtime) addTimer(after time.Duration, cb func()) *Timer {
+// 	t := &Timer{handle: handle{rt: rt}, id: rt.newID(), cb: cb}
+
+//step:end timers
+//step:begin timers
 func (rt *Runtime) addTimer(after, interval time.Duration, cb func()) *Timer {
 	t := &Timer{handle: handle{rt: rt}, id: rt.newID(), delay: after, interval: interval, cb: cb}
+	//step:end timers
 	rt.arm(t, rt.timeNow().Add(after))
 	t.start()
 	return t
@@ -92,6 +125,8 @@ func (rt *Runtime) addTimer(after, interval time.Duration, cb func()) *Timer {
 // ANCHOR_END: settimeout
 
 // ANCHOR: timerref
+
+//step:begin timers
 
 // Ref makes the timer keep the loop alive again (the default). It returns
 // t. Loop thread only.
@@ -122,6 +157,8 @@ func (t *Timer) Refresh() *Timer {
 	return t
 }
 
+//step:end timers
+
 // ANCHOR_END: timerref
 
 // ANCHOR: timersphase
@@ -130,7 +167,10 @@ func (t *Timer) Refresh() *Timer {
 // already there with the same deadline.
 func (rt *Runtime) arm(t *Timer, deadline time.Time) {
 	rt.timerSeq++
-	t.seq, t.state = rt.timerSeq, armed
+	t.seq, t.state = rt.timerSeq, armed //step:timers
+	//step:before timers
+	// t.seq = rt.timerSeq
+	//step:end timers
 	rt.timers.push(timerEntry{when: rt.timers.key(deadline), seq: t.seq, t: t})
 }
 
@@ -152,11 +192,16 @@ func (rt *Runtime) runTimers() {
 		rt.timers.popTop()
 		t := e.t
 		cb := t.cb
+		//step:begin timers
 		if t.interval > 0 {
 			rt.arm(t, rt.timeNow().Add(t.interval))
 		} else {
 			t.stop()
 		}
+		//step:end timers
+		//step:before timers
+		// t.stop()
+		//step:end timers
 		// ANCHOR: timermark
 		timeline.Mark("main", timeline.TimerFire, t.id) //step:watching
 		rt.invoke(cb)
@@ -178,6 +223,8 @@ func (rt *Runtime) nextDeadline() (deadline time.Time, ok bool) {
 
 // ANCHOR: nodedelay
 
+//step:begin timers
+
 // MaxDelay is the longest delay, in milliseconds, SetTimeout and
 // SetInterval take: 2^31−1, Node's TIMEOUT_MAX, which it took from the
 // browsers (libuv's uv_timer_start itself takes a 64-bit timeout).
@@ -197,5 +244,7 @@ func (rt *Runtime) nodeDelay(ms int) time.Duration {
 	}
 	return time.Duration(ms) * time.Millisecond
 }
+
+//step:end timers
 
 // ANCHOR_END: nodedelay

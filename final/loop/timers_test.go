@@ -1,7 +1,7 @@
 package loop
 
 import (
-	"math/rand/v2"
+	"math/rand/v2" //step:timers
 	"slices"
 	"strings"
 	"testing"
@@ -34,6 +34,8 @@ func TestTimersNeverEarlyAndInOrder(t *testing.T) {
 	}
 }
 
+//step:begin timers
+
 func TestClearTimeoutPreventsFiring(t *testing.T) {
 	var fired []string
 	runProgram(t, Config{}, func(rt *Runtime) {
@@ -47,6 +49,10 @@ func TestClearTimeoutPreventsFiring(t *testing.T) {
 		t.Fatalf("fired %q, want only %q", fired, "kept")
 	}
 }
+
+//step:end timers
+
+//step:begin timers
 
 // TestClearTimeoutOfATimerDueInTheSamePhase clears a timer whose deadline
 // has passed from the callback of the timer just before it: both were
@@ -66,6 +72,10 @@ func TestClearTimeoutOfATimerDueInTheSamePhase(t *testing.T) {
 	}
 }
 
+//step:end timers
+
+//step:begin timers
+
 // TestClearedTimerDoesNotKeepTheLoopAlive clears an hour-long timer: Run
 // must end at once, not in an hour (runProgram gives up long before).
 func TestClearedTimerDoesNotKeepTheLoopAlive(t *testing.T) {
@@ -73,6 +83,10 @@ func TestClearedTimerDoesNotKeepTheLoopAlive(t *testing.T) {
 		rt.ClearTimeout(rt.SetTimeout(3_600_000, func() { t.Error("the cleared timer fired") }))
 	})
 }
+
+//step:end timers
+
+//step:begin timers
 
 // TestIntervalRepeatsUntilCleared lets an interval fire five times and
 // clear itself; each firing comes no earlier than its multiple of the
@@ -101,6 +115,10 @@ func TestIntervalRepeatsUntilCleared(t *testing.T) {
 	}
 }
 
+//step:end timers
+
+//step:begin timers
+
 // TestIntervalClearedByAnotherTimer stops an interval from outside.
 func TestIntervalClearedByAnotherTimer(t *testing.T) {
 	count := 0
@@ -112,6 +130,10 @@ func TestIntervalClearedByAnotherTimer(t *testing.T) {
 		t.Fatalf("a 5 ms interval cleared at 60 ms fired %d times, want 1 to 12", count)
 	}
 }
+
+//step:end timers
+
+//step:begin timers
 
 // TestImmediateRunsAfterPollBeforeNextTimers: an immediate set in a
 // timer callback runs in the same tick's check phase, before a 0 ms
@@ -153,6 +175,10 @@ func TestImmediateRunsAfterPollBeforeNextTimers(t *testing.T) {
 	}
 }
 
+//step:end timers
+
+//step:begin timers
+
 // TestPollDoesNotWaitWhileImmediatesArePending: with an immediate
 // waiting, the poll phase must not sleep until the next timer (an hour
 // away); the immediate clears it, and Run ends.
@@ -170,6 +196,10 @@ func TestPollDoesNotWaitWhileImmediatesArePending(t *testing.T) {
 	}
 }
 
+//step:end timers
+
+//step:begin timers
+
 func TestClearImmediate(t *testing.T) {
 	var got []string
 	runProgram(t, Config{}, func(rt *Runtime) {
@@ -185,6 +215,10 @@ func TestClearImmediate(t *testing.T) {
 		t.Fatalf("immediates ran as %q, want only %q", got, "a")
 	}
 }
+
+//step:end timers
+
+//step:begin timers
 
 // TestTimerHeapRemove clears random timers in the middle of the heap
 // and checks that the dead entries are swept out once they are half of
@@ -228,6 +262,8 @@ func TestTimerHeapRemove(t *testing.T) {
 		prev = &e
 	}
 }
+
+//step:end timers
 
 // The three regression tests below guard against the timing flaws of the
 // book's original, which chapter 03 describes and fixes.
@@ -279,6 +315,8 @@ func TestNoBusyLoopBeforeATimer(t *testing.T) {
 	}
 }
 
+//step:begin timers
+
 // TestTimerHeapOrderMatchesASort pushes random deadlines, many of them
 // equal, clears some, and checks the heap gives back exactly the live
 // timers in the order a stable sort by deadline gives.
@@ -319,6 +357,10 @@ func TestTimerHeapOrderMatchesASort(t *testing.T) {
 	}
 }
 
+//step:end timers
+
+//step:begin timers
+
 // TestRefreshThatSweepsTheHeap refreshes a timer at the moment its
 // old entry's death makes the dead entries half the heap, so that the
 // heap sweeps them: the old entry must go with the others, and the next
@@ -350,3 +392,5 @@ func TestRefreshThatSweepsTheHeap(t *testing.T) {
 		t.Fatalf("the heap holds %d entries after the sweep; want the 37 armed", rt.timers.len())
 	}
 }
+
+//step:end timers

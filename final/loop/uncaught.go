@@ -2,6 +2,8 @@
 
 package loop
 
+//step:file errors
+
 import (
 	"bytes"
 	"fmt"

@@ -2,11 +2,13 @@ package loop
 
 import (
 	"errors"
-	"strings"
+	"strings" //step:errors
 	"testing"
 
-	"github.com/nodeexperiment/gonode/final/js"
+	"github.com/nodeexperiment/gonode/final/js" //step:errors
 )
+
+//step:begin errors
 
 // TestPanicInCallbackIsUncaught: a panic in a timer callback stops the
 // loop (the later timer never fires) and Run returns an *UncaughtError
@@ -48,6 +50,10 @@ func TestPanicInCallbackIsUncaught(t *testing.T) {
 	}
 }
 
+//step:end errors
+
+//step:begin errors
+
 // TestPanicInProgramIsUncaught: the program itself is the first callback.
 func TestPanicInProgramIsUncaught(t *testing.T) {
 	rt, err := New(Config{})
@@ -62,6 +68,8 @@ func TestPanicInProgramIsUncaught(t *testing.T) {
 		t.Fatalf("Run returned %v, want an *UncaughtError with %q", err, "at the start")
 	}
 }
+
+//step:end errors
 
 func TestRunTwice(t *testing.T) {
 	rt := runProgram(t, Config{}, func(*Runtime) {})

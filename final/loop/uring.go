@@ -73,7 +73,10 @@ func (rt *Runtime) startRing() {
 // returns. It returns false, and does nothing, when the ring is off:
 // the caller then uses the pool. Loop thread only.
 func (rt *Runtime) ReadFile(path string, cb func(err error, data []byte)) bool {
-	if rt.uring.ring == nil || rt.exiting {
+	if rt.uring.ring == nil || rt.exiting { //step:errors
+		//step:before errors
+		// if rt.uring.ring == nil {
+		//step:end errors
 		return false
 	}
 	id := rt.newID()

@@ -15,6 +15,16 @@ type WorkFunc func(err error, v js.Value)
 // ANCHOR_END: workfunc
 
 // ANCHOR: queuework
+//step:before errors
+
+// // QueueWork runs work on a pool thread and then cb on the loop thread
+// // with what work returned. Any number of tasks may be queued: they wait,
+// // first in first out, for a free thread (see pool.Pool.Submit). A panic
+// // in work reaches cb as a *pool.PanicError. name says what the work is;
+// // the pool thread prints it. Loop thread only.
+// func (rt *Runtime) QueueWork(name string, work func() (js.Value, error), cb WorkFunc) {
+//step:end errors
+//step:begin errors
 
 // QueueWork runs work on a pool thread and then cb on the loop thread
 // with what work returned. Any number of tasks may be queued: they wait,
@@ -23,9 +33,12 @@ type WorkFunc func(err error, v js.Value)
 // the pool thread prints it. Work queued by an exit hook is dropped:
 // its callback could never run. Loop thread only.
 func (rt *Runtime) QueueWork(name string, work func() (js.Value, error), cb WorkFunc) {
+	// ANCHOR: exiting
 	if rt.exiting {
 		return
 	}
+	// ANCHOR_END: exiting
+	//step:end errors
 	id := rt.newID()
 	rt.work[id] = cb
 	// ANCHOR: tasksend

@@ -2,7 +2,7 @@ package loop
 
 import (
 	"errors"
-	"slices"
+	"slices" //step:timers
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -192,6 +192,8 @@ func TestNewRejectsBadPoolSize(t *testing.T) {
 	}
 }
 
+//step:begin timers
+
 // TestPhaseOrder sets one of each kind of callback, in the reverse of
 // the order the phases run them, and lets the pool result arrive before
 // the first tick: the tick runs the timer, the pending callback, the
@@ -213,3 +215,5 @@ func TestPhaseOrder(t *testing.T) {
 		t.Fatalf("the four callbacks took %d ticks, want 1", rt.Ticks())
 	}
 }
+
+//step:end timers

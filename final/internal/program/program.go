@@ -8,7 +8,7 @@
 package program
 
 import (
-	"errors"
+	"errors" //step:errors
 	"fmt"
 	"os"
 	"path/filepath"
@@ -48,6 +48,18 @@ func Run(program func(rt *loop.Runtime, server string)) error {
 // ANCHOR_END: run
 
 // ANCHOR: exit
+//step:before errors
+
+// // Exit ends the process as Node would, after a run that returned err:
+// //   - nil: status 0;
+// //   - an error, such as a bad UV_THREADPOOL_SIZE: the command's name
+// //     and the error on standard error, status 1.
+// func Exit(err error) {
+// 	if err == nil {
+// 		os.Exit(0)
+// 	}
+//step:end errors
+//step:begin errors
 
 // Exit ends the process as Node would, after a run that returned err:
 //   - nil: status 0;
@@ -69,6 +81,7 @@ func Exit(err error) {
 	if e, ok := errors.AsType[*loop.ExitError](err); ok {
 		os.Exit(e.Code)
 	}
+	//step:end errors
 	fmt.Fprintf(os.Stderr, "%s: %v\n", name(), err)
 	os.Exit(1)
 }

@@ -2,16 +2,14 @@
 
 package loop
 
-// handle is what keeps the loop alive, libuv's UV_HANDLE_ACTIVE and
-// UV_HANDLE_REF (src/uv-common.h). A handle is active while it has work
-// to do: a timer armed or due, an immediate waiting, a server listening,
-// a connection reading, writing or connecting. An active handle that is
-// ref'd (the default) counts in rt.handles. start, stop, Ref and Unref
-// are the only code that changes rt.handles.
+// handle is what keeps the loop alive, libuv's UV_HANDLE_ACTIVE
+// (src/uv-common.h). A handle is active while it has work to do: a
+// timer armed, a server listening, a connection reading, writing or
+// connecting. An active handle counts in rt.handles. start and stop are
+// the only code that changes rt.handles.
 type handle struct {
 	rt     *Runtime
 	active bool
-	unref  bool
 }
 
 // start makes the handle active (libuv's uv__handle_start).
@@ -20,9 +18,7 @@ func (h *handle) start() {
 		return
 	}
 	h.active = true
-	if !h.unref {
-		h.rt.handles++
-	}
+	h.rt.handles++
 }
 
 // stop makes the handle inactive (libuv's uv__handle_stop).
@@ -31,38 +27,8 @@ func (h *handle) stop() {
 		return
 	}
 	h.active = false
-	if !h.unref {
-		h.rt.handles--
-	}
+	h.rt.handles--
 }
-
-// Ref makes the handle keep the loop alive while it is active (the
-// default). Loop thread only.
-func (h *handle) Ref() {
-	if !h.unref {
-		return
-	}
-	h.unref = false
-	if h.active {
-		h.rt.handles++
-	}
-}
-
-// Unref lets the loop end while the handle is active: it still runs if
-// the loop is alive for another reason. Loop thread only.
-func (h *handle) Unref() {
-	if h.unref {
-		return
-	}
-	h.unref = true
-	if h.active {
-		h.rt.handles--
-	}
-}
-
-// HasRef reports whether the handle keeps the loop alive while it is
-// active. Loop thread only.
-func (h *handle) HasRef() bool { return !h.unref }
 
 // ANCHOR_END: handle
 

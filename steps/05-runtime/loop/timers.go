@@ -3,31 +3,18 @@
 package loop
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/nodeexperiment/gonode/steps/05-runtime/console"
 )
 
-// Timer is a pending SetTimeout or SetInterval. Pass it to ClearTimeout
-// (or ClearInterval, which is the same) to cancel it. A Timer belongs to
-// the loop thread.
+// Timer is a pending SetTimeout. A Timer belongs to the loop thread.
 type Timer struct {
-	handle                 // active while armed or due
-	id       int           // the number the trace prints
-	seq      uint64        // registration order, to break ties
-	delay    time.Duration // the delay it was set with, which Refresh counts again
-	interval time.Duration // zero for a one-shot timeout
-	cb       func()        // nil once cleared
-	state    timerState    // where an active timer is
+	handle        // active while armed or due
+	id     int    // the number the trace prints
+	seq    uint64 // registration order, to break ties
+	cb     func() // nil once cleared
 }
-
-type timerState int
-
-const (
-	armed timerState = iota // in the heap, waiting for its deadline
-	due                     // taken from the heap this timers phase, not run yet
-)
 
 // ID returns the timer's id, the number the trace prints for it. Ids
 // are shared with pool work and watched streams and count up from 1.
@@ -39,50 +26,19 @@ func (t *Timer) ID() int { return t.id }
 // ANCHOR: settimeout
 
 // SetTimeout runs cb on the loop thread once ms milliseconds have passed,
-// never earlier. As in Node, an ms below 1 counts as 1, and so does one
-// above MaxDelay, with a TimeoutOverflowWarning on stderr: so a 0 ms
-// timer set after a 1 ms timer fires after it. Timers with the same
-// deadline run in the order they were set. It prints the timer's id, as
-// the book's trace shows. Loop thread only.
+// never earlier. Timers with the same deadline run in the order they
+// were set. It prints the timer's id, as the book's trace shows. Loop
+// thread only.
 func (rt *Runtime) SetTimeout(ms int, cb func()) *Timer {
-	t := rt.addTimer(rt.nodeDelay(ms), 0, cb)
+	t := rt.addTimer(time.Duration(ms)*time.Millisecond, cb)
+
 	console.Printf("main", "Registered timer event id: %d", t.id)
 	return t
 }
 
-// SetInterval runs cb on the loop thread every ms milliseconds until
-// ClearInterval: the first time after ms, each next time ms after the
-// previous call started, never earlier, as in Node; a call that runs
-// long delays the next one, but never causes a burst of calls to catch
-// up. The delay follows SetTimeout's rules. A runtime with an interval
-// that is never cleared runs forever. Loop thread only.
-func (rt *Runtime) SetInterval(ms int, cb func()) *Timer {
-	every := rt.nodeDelay(ms)
-	return rt.addTimer(every, every, cb)
-}
+func (rt *Runtime) addTimer(after time.Duration, cb func()) *Timer {
+	t := &Timer{handle: handle{rt: rt}, id: rt.newID(), cb: cb}
 
-// ClearTimeout cancels t: its callback will not run (again), even if its
-// deadline has passed and it is waiting its turn in this very timers
-// phase, and Refresh no longer brings it back. Clearing a timer that has
-// fired or was cleared, or a nil one, does nothing. Loop thread only.
-func (rt *Runtime) ClearTimeout(t *Timer) {
-	if t == nil {
-		return
-	}
-	t.cb = nil
-	wasArmed := t.active && t.state == armed
-	t.stop()
-	if wasArmed {
-		rt.timers.cleared() // its entry stays until the heap sweeps it
-	}
-}
-
-// ClearInterval cancels an interval. It is ClearTimeout under Node's
-// other name; as in Node, either clears either kind. Loop thread only.
-func (rt *Runtime) ClearInterval(t *Timer) { rt.ClearTimeout(t) }
-
-func (rt *Runtime) addTimer(after, interval time.Duration, cb func()) *Timer {
-	t := &Timer{handle: handle{rt: rt}, id: rt.newID(), delay: after, interval: interval, cb: cb}
 	rt.arm(t, rt.timeNow().Add(after))
 	t.start()
 	return t
@@ -92,35 +48,6 @@ func (rt *Runtime) addTimer(after, interval time.Duration, cb func()) *Timer {
 
 // ANCHOR: timerref
 
-// Ref makes the timer keep the loop alive again (the default). It returns
-// t. Loop thread only.
-func (t *Timer) Ref() *Timer { t.handle.Ref(); return t }
-
-// Unref lets the loop end while the timer is pending: it still fires if
-// the loop is alive for another reason when it is due. It returns t.
-// Loop thread only.
-func (t *Timer) Unref() *Timer { t.handle.Unref(); return t }
-
-// Refresh restarts the timer: its deadline becomes its delay counted
-// from now, and it keeps its identity, as Node's timeout.refresh and
-// libuv's uv_timer_again. A timeout that has fired is armed again; a
-// cleared timer stays cleared. It returns t. Loop thread only.
-func (t *Timer) Refresh() *Timer {
-	if t.cb == nil {
-		return t
-	}
-	rt := t.rt
-	wasArmed := t.active && t.state == armed
-	// A due timer, taken out of the heap by this timers phase, is armed
-	// again; runTimers skips it.
-	rt.arm(t, rt.timeNow().Add(t.delay))
-	t.start()
-	if wasArmed {
-		rt.timers.cleared() // the old entry is dead: its seq is no longer t's
-	}
-	return t
-}
-
 // ANCHOR_END: timerref
 
 // ANCHOR: timersphase
@@ -129,7 +56,7 @@ func (t *Timer) Refresh() *Timer {
 // already there with the same deadline.
 func (rt *Runtime) arm(t *Timer, deadline time.Time) {
 	rt.timerSeq++
-	t.seq, t.state = rt.timerSeq, armed
+	t.seq = rt.timerSeq
 	rt.timers.push(timerEntry{when: rt.timers.key(deadline), seq: t.seq, t: t})
 }
 
@@ -151,11 +78,7 @@ func (rt *Runtime) runTimers() {
 		rt.timers.popTop()
 		t := e.t
 		cb := t.cb
-		if t.interval > 0 {
-			rt.arm(t, rt.timeNow().Add(t.interval))
-		} else {
-			t.stop()
-		}
+		t.stop()
 		// ANCHOR: timermark
 		rt.invoke(cb)
 		// ANCHOR_END: timermark
@@ -175,25 +98,5 @@ func (rt *Runtime) nextDeadline() (deadline time.Time, ok bool) {
 // ANCHOR_END: timersphase
 
 // ANCHOR: nodedelay
-
-// MaxDelay is the longest delay, in milliseconds, SetTimeout and
-// SetInterval take: 2^31−1, Node's TIMEOUT_MAX, which it took from the
-// browsers (libuv's uv_timer_start itself takes a 64-bit timeout).
-const MaxDelay = 1<<31 - 1
-
-// nodeDelay is Node's rule for a delay: below 1, or above MaxDelay, it is
-// 1 ms; above MaxDelay Node also prints a TimeoutOverflowWarning. (Node
-// also makes NaN 1 ms; an int cannot be NaN.)
-func (rt *Runtime) nodeDelay(ms int) time.Duration {
-	switch {
-	case ms > MaxDelay:
-		rt.warn("TimeoutOverflowWarning", fmt.Sprintf(
-			"%d does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.", ms))
-		return time.Millisecond
-	case ms < 1:
-		return time.Millisecond
-	}
-	return time.Duration(ms) * time.Millisecond
-}
 
 // ANCHOR_END: nodedelay

@@ -3,8 +3,6 @@ package loop
 import (
 	"testing"
 	"time"
-
-	"github.com/nodeexperiment/gonode/steps/06-work/js"
 )
 
 // TestTimerUnderAMillisecond sets a timer 300 µs away, less than the
@@ -18,7 +16,7 @@ func TestTimerUnderAMillisecond(t *testing.T) {
 	var late time.Duration = -1
 	rt := runProgram(t, Config{}, func(rt *Runtime) {
 		set = time.Now()
-		rt.addTimer(after, 0, func() { late = time.Since(set) - after })
+		rt.addTimer(after, func() { late = time.Since(set) - after })
 	})
 	if late < 0 {
 		t.Fatalf("the timer fired %v before its deadline (or never)", -late)
@@ -27,29 +25,4 @@ func TestTimerUnderAMillisecond(t *testing.T) {
 		t.Fatalf("a timer 300 µs away took %d ticks: the wait was rounded down, and the loop spun", rt.Ticks())
 	}
 	t.Logf("fired %v after its deadline, in %d ticks", late, rt.Ticks())
-}
-
-// TestOnlyPoolWorkWaitsForever has nothing pending but pool work: the
-// poll phase waits with no timeout, and the pool's wake ends the wait in
-// one tick, not a tick per timeout.
-func TestOnlyPoolWorkWaitsForever(t *testing.T) {
-	rt := runProgram(t, Config{PoolSize: 1}, func(rt *Runtime) {
-		if got := rt.pollTimeout(); got != 0 {
-			t.Errorf("pollTimeout with nothing pending = %v, want 0", got)
-		}
-		rt.QueueWork("Sleep", func() (js.Value, error) {
-			time.Sleep(200 * time.Millisecond)
-			return js.Value{}, nil
-		}, func(error, js.Value) {})
-		if got := rt.pollTimeout(); got != -1 {
-			t.Errorf("pollTimeout with only pool work = %v, want -1 (forever)", got)
-		}
-		rt.SetImmediate(func() {})
-		if got := rt.pollTimeout(); got != 0 {
-			t.Errorf("pollTimeout with an immediate = %v, want 0", got)
-		}
-	})
-	if rt.Ticks() > 3 {
-		t.Fatalf("a 200 ms task took %d ticks; the wait for it should be one", rt.Ticks())
-	}
 }

@@ -2,7 +2,6 @@ package loop
 
 import (
 	"errors"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -189,27 +188,5 @@ func TestNewRejectsBadPoolSize(t *testing.T) {
 		if _, err := New(Config{PoolSize: n}); err == nil {
 			t.Errorf("New accepted a pool of %d", n)
 		}
-	}
-}
-
-// TestPhaseOrder sets one of each kind of callback, in the reverse of
-// the order the phases run them, and lets the pool result arrive before
-// the first tick: the tick runs the timer, the pending callback, the
-// pool callback (poll) and the immediate (check), in that order.
-func TestPhaseOrder(t *testing.T) {
-	var got []string
-	rt := runProgram(t, Config{}, func(rt *Runtime) {
-		rt.SetImmediate(func() { got = append(got, "check") })
-		rt.QueueWork("Nothing", func() (js.Value, error) { return js.Undefined, nil },
-			func(error, js.Value) { got = append(got, "poll") })
-		rt.AddPending(func() { got = append(got, "pending") })
-		rt.SetTimeout(0, func() { got = append(got, "timers") })
-		waitForInbox(t, rt, 1)
-	})
-	if want := []string{"timers", "pending", "poll", "check"}; !slices.Equal(got, want) {
-		t.Fatalf("callbacks ran as %q, want %q", got, want)
-	}
-	if rt.Ticks() != 1 {
-		t.Fatalf("the four callbacks took %d ticks, want 1", rt.Ticks())
 	}
 }

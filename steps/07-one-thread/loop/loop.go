@@ -37,23 +37,23 @@ type Runtime struct {
 	poolSize int  // the number of pool threads Run starts
 	started  bool // Run has been called
 
+	// ANCHOR: owned
 	// What the loop thread owns. Nothing else touches it, so it needs
 	// no lock.
-	pool       *pool.Pool
-	work       map[int]WorkFunc // the callback of each task queued or running, by id
-	timers     timerHeap        // armed timers, earliest first
-	timerSeq   uint64           // the last sequence number given to a timer
-	immediates []*Immediate     // the check phase's queue
-	pending    []func()         // the pending phase's queue
-	closing    []func()         // the close phase's queue
-	handles    int              // active ref'd handles (handle.go)
-	reqs       int              // pool work queued or running
-	now        time.Time        // the loop's time (updateTime)
-	clock      func() time.Time // time.Now; a test may count its calls
-	lastID     int              // the last id given to a timer, task or stream
-	ticks      int              // turns of the loop so far
-	waits      int              // calls to the event queue's Poll so far
-	process                     // nextTicks, microtasks, promises, the process hooks
+	pool     *pool.Pool
+	work     map[int]WorkFunc // the callback of each task queued or running, by id
+	timers   timerHeap        // armed timers, earliest first
+	timerSeq uint64           // the last sequence number given to a timer
+	pending  []func()         // the pending phase's queue
+	closing  []func()         // the close phase's queue
+	handles  int              // active ref'd handles (handle.go)
+	reqs     int              // pool work queued or running
+	now      time.Time        // the loop's time (updateTime)
+	clock    func() time.Time // time.Now; a test may count its calls
+	lastID   int              // the last id given to a timer, task or stream
+	ticks    int              // turns of the loop so far
+	waits    int              // calls to the event queue's Poll so far
+	// ANCHOR_END: owned
 
 	// The event queue, which the loop thread waits in, and the buffer
 	// its waits fill.
@@ -94,25 +94,14 @@ func New(cfg Config) (*Runtime, error) {
 // ANCHOR: run
 
 // Run makes the calling goroutine the loop thread: it starts the pool
-// threads, runs program, turns the loop until nothing is
-// pending, then joins every thread and prints FINISHED.
-//
-// After the program and after every callback, Run empties the nextTick
-// and microtask queues (see NextTick). When nothing is pending, the
-// beforeExit hooks run; if they scheduled work, the loop goes on. After
-// the loop, the exit hooks run with the exit code.
-//
-// A panic in program or in a callback stops the loop, unless an
-// uncaught-exception handler is set (OnUncaughtException): Run still
-// joins the threads, closes the servers and connections still open, and
-// returns an
-// *UncaughtError holding the panic and its stack. Exit ends the run at
-// once. Run returns an *ExitError if the exit code is not 0 and there
-// was no uncaught error. Run may be called once.
+// threads, runs program, turns the loop until nothing is pending, then
+// joins every thread and prints FINISHED. A panic in program or in a
+// callback goes on up through Run. Run may be called once.
 // For the loop thread to be one OS thread, as the trace's "main" says,
 // lock the calling goroutine with runtime.LockOSThread first (the book's
 // example does it in init).
-func (rt *Runtime) Run(program func()) (err error) {
+func (rt *Runtime) Run(program func()) error {
+
 	if rt.started {
 		return ErrRunTwice
 	}
@@ -120,41 +109,20 @@ func (rt *Runtime) Run(program func()) (err error) {
 	if err := rt.start(); err != nil {
 		return err
 	}
-	defer func() {
-		switch r := recover().(type) {
-		case nil:
-		case exitNow: // Exit: its code is set
-		case *UncaughtError: // every uncaught panic or rejection: invoke reports it so
-			err = r
-		default: // a panic in the uncaught handler, or a bug in the loop
-			err = &UncaughtError{Value: r, Stack: panicStack()}
-		}
-		if err != nil {
-			rt.exitCode = 1
-		}
-		err = errors.Join(rt.runExitHooks(err), rt.shutdown())
-		if err == nil && rt.exitCode != 0 {
-			err = &ExitError{Code: rt.exitCode}
-		}
-		if err == nil {
-			console.Print("main", "FINISHED")
-		}
-	}()
 	// ANCHOR: programspan
 	rt.updateTime()
 	rt.invoke(program)
 	// ANCHOR_END: programspan
-	for {
-		for rt.alive() {
-			if err := rt.tick(); err != nil {
-				return err
-			}
-		}
-		rt.runBeforeExit()
-		if !rt.alive() {
-			return nil
+	for rt.alive() {
+		if err := rt.tick(); err != nil {
+			return errors.Join(err, rt.shutdown())
 		}
 	}
+	if err := rt.shutdown(); err != nil {
+		return err
+	}
+	console.Print("main", "FINISHED")
+	return nil
 }
 
 // Ticks returns how many turns the loop has made. Loop thread only, or
@@ -178,8 +146,10 @@ func (rt *Runtime) tick() error {
 	if err := rt.pollPhase(); err != nil { // 4. poll
 		return err
 	}
-	rt.runImmediates() // 5. check
-	rt.runClosing()    // 6. close
+	// ANCHOR: checkphase
+	// 5. check: nothing to do yet.
+	// ANCHOR_END: checkphase
+	rt.runClosing() // 6. close
 	return nil
 }
 
@@ -270,3 +240,14 @@ func (rt *Runtime) runClosing() {
 }
 
 // ANCHOR_END: closing
+
+// ANCHOR: invoke
+
+// invoke runs f as one callback of the loop. Every callback the loop
+// runs goes through it: the program, timers, pending callbacks, pool
+// and I/O callbacks.
+func (rt *Runtime) invoke(f func()) {
+	f()
+}
+
+// ANCHOR_END: invoke

@@ -10,13 +10,8 @@ import "time"
 // heap: a comparison reads two entries side by side in one slice and
 // never follows a pointer to a Timer, which is what made a million timers
 // slow when the heap held *Timer (bench/README.md has the figures).
-//
-// A cleared timer is not taken out at once: its entry stays, is skipped
-// when it reaches the top, and is swept out when dead entries are more
-// than half the heap. Clearing is O(1) and needs no index in the Timer.
 type timerHeap struct {
 	entries []timerEntry
-	dead    int       // entries whose timer was cleared
 	base    time.Time // when = nanoseconds since base, on the monotonic clock; New sets it
 }
 
@@ -40,30 +35,18 @@ func (a timerEntry) before(b timerEntry) bool {
 
 // ANCHOR: heapops
 
-// isCurrent reports whether the entry is its timer's current one: the
-// timer is armed, and was not armed again since (Refresh) under a newer
-// seq.
-func (e timerEntry) isCurrent() bool {
-	return e.t.active && e.t.state == armed && e.t.seq == e.seq
-}
-
 // push adds an entry.
 func (h *timerHeap) push(e timerEntry) {
 	h.entries = append(h.entries, e)
 	h.up(len(h.entries) - 1)
 }
 
-// top returns the earliest live entry, dropping cleared ones on the way;
-// ok is false when no timer is armed.
+// top returns the earliest entry; ok is false when no timer is armed.
 func (h *timerHeap) top() (e timerEntry, ok bool) {
-	for len(h.entries) > 0 {
-		if h.dead == 0 || h.entries[0].isCurrent() { // no dead entry: no need to look
-			return h.entries[0], true
-		}
-		h.popTop()
-		h.dead--
+	if len(h.entries) == 0 {
+		return timerEntry{}, false
 	}
-	return timerEntry{}, false
+	return h.entries[0], true
 }
 
 // popTop removes the first entry, live or not, and returns it.
@@ -77,26 +60,6 @@ func (h *timerHeap) popTop() timerEntry {
 		h.down(0)
 	}
 	return e
-}
-
-// cleared records that one entry's timer was cleared, and sweeps the
-// dead entries out when they are more than half the heap.
-func (h *timerHeap) cleared() {
-	h.dead++
-	if h.dead < 64 || h.dead*2 < len(h.entries) {
-		return
-	}
-	live := h.entries[:0]
-	for _, e := range h.entries {
-		if e.isCurrent() {
-			live = append(live, e)
-		}
-	}
-	clear(h.entries[len(live):])
-	h.entries, h.dead = live, 0
-	for i := (len(live) - 2) / 4; i >= 0; i-- {
-		h.down(i)
-	}
 }
 
 func (h *timerHeap) up(i int) {

@@ -11,42 +11,6 @@ import (
 // These tests hold behaviours of final/loop that a mutation of its code
 // once changed without any test noticing. They use only the public API.
 
-// TestClearingARunImmediateChangesNothing clears an immediate after it has
-// run: the loop must still wait for the timer that is pending, rather
-// than count the immediate a second time and end early.
-func TestClearingARunImmediateChangesNothing(t *testing.T) {
-	timerRan := false
-	err := runNet(t, func(rt *loop.Runtime) {
-		var im *loop.Immediate
-		im = rt.SetImmediate(func() {
-			rt.NextTick(func() { rt.ClearImmediate(im) })
-		})
-		rt.SetTimeout(30, func() { timerRan = true })
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !timerRan {
-		t.Fatal("the run ended without the pending timer: clearing an immediate that had run let go of the loop")
-	}
-}
-
-// TestExitInAnExitHookEndsWithItsCode: Exit in an exit hook ends the run
-// with that code, as process.exit in an 'exit' listener does.
-func TestExitInAnExitHookEndsWithItsCode(t *testing.T) {
-	later := false
-	err := runNet(t, func(rt *loop.Runtime) {
-		rt.OnExit(func(code int) { rt.Exit(4) })
-		rt.OnExit(func(code int) { later = true })
-	})
-	if e, ok := errors.AsType[*loop.ExitError](err); !ok || e.Code != 4 {
-		t.Fatalf("Run returned %v, want exit status 4", err)
-	}
-	if later {
-		t.Error("an exit hook after the one that called Exit ran")
-	}
-}
-
 // TestIntervalAfterALongTimerCountsFromItsOwnCall: a timer whose callback
 // takes 60 ms and an interval of 40 ms are due in the same timers phase
 // (both set for 40 ms, and overdue when the loop starts), while

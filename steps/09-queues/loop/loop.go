@@ -37,6 +37,7 @@ type Runtime struct {
 	poolSize int  // the number of pool threads Run starts
 	started  bool // Run has been called
 
+	// ANCHOR: owned
 	// What the loop thread owns. Nothing else touches it, so it needs
 	// no lock.
 	pool       *pool.Pool
@@ -54,6 +55,7 @@ type Runtime struct {
 	ticks      int              // turns of the loop so far
 	waits      int              // calls to the event queue's Poll so far
 	process                     // nextTicks, microtasks, promises, the process hooks
+	// ANCHOR_END: owned
 
 	// The event queue, which the loop thread waits in, and the buffer
 	// its waits fill.
@@ -94,25 +96,18 @@ func New(cfg Config) (*Runtime, error) {
 // ANCHOR: run
 
 // Run makes the calling goroutine the loop thread: it starts the pool
-// threads, runs program, turns the loop until nothing is
-// pending, then joins every thread and prints FINISHED.
+// threads, runs program, turns the loop until nothing is pending, then
+// joins every thread and prints FINISHED.
 //
 // After the program and after every callback, Run empties the nextTick
-// and microtask queues (see NextTick). When nothing is pending, the
-// beforeExit hooks run; if they scheduled work, the loop goes on. After
-// the loop, the exit hooks run with the exit code.
-//
-// A panic in program or in a callback stops the loop, unless an
-// uncaught-exception handler is set (OnUncaughtException): Run still
-// joins the threads, closes the servers and connections still open, and
-// returns an
-// *UncaughtError holding the panic and its stack. Exit ends the run at
-// once. Run returns an *ExitError if the exit code is not 0 and there
-// was no uncaught error. Run may be called once.
+// and microtask queues (see NextTick). A panic in program, in a callback
+// or in a job of those queues goes on up through Run. Run may be called
+// once.
 // For the loop thread to be one OS thread, as the trace's "main" says,
 // lock the calling goroutine with runtime.LockOSThread first (the book's
 // example does it in init).
-func (rt *Runtime) Run(program func()) (err error) {
+func (rt *Runtime) Run(program func()) error {
+
 	if rt.started {
 		return ErrRunTwice
 	}
@@ -120,41 +115,20 @@ func (rt *Runtime) Run(program func()) (err error) {
 	if err := rt.start(); err != nil {
 		return err
 	}
-	defer func() {
-		switch r := recover().(type) {
-		case nil:
-		case exitNow: // Exit: its code is set
-		case *UncaughtError: // every uncaught panic or rejection: invoke reports it so
-			err = r
-		default: // a panic in the uncaught handler, or a bug in the loop
-			err = &UncaughtError{Value: r, Stack: panicStack()}
-		}
-		if err != nil {
-			rt.exitCode = 1
-		}
-		err = errors.Join(rt.runExitHooks(err), rt.shutdown())
-		if err == nil && rt.exitCode != 0 {
-			err = &ExitError{Code: rt.exitCode}
-		}
-		if err == nil {
-			console.Print("main", "FINISHED")
-		}
-	}()
 	// ANCHOR: programspan
 	rt.updateTime()
 	rt.invoke(program)
 	// ANCHOR_END: programspan
-	for {
-		for rt.alive() {
-			if err := rt.tick(); err != nil {
-				return err
-			}
-		}
-		rt.runBeforeExit()
-		if !rt.alive() {
-			return nil
+	for rt.alive() {
+		if err := rt.tick(); err != nil {
+			return errors.Join(err, rt.shutdown())
 		}
 	}
+	if err := rt.shutdown(); err != nil {
+		return err
+	}
+	console.Print("main", "FINISHED")
+	return nil
 }
 
 // Ticks returns how many turns the loop has made. Loop thread only, or
@@ -178,8 +152,10 @@ func (rt *Runtime) tick() error {
 	if err := rt.pollPhase(); err != nil { // 4. poll
 		return err
 	}
+	// ANCHOR: checkphase
 	rt.runImmediates() // 5. check
-	rt.runClosing()    // 6. close
+	// ANCHOR_END: checkphase
+	rt.runClosing() // 6. close
 	return nil
 }
 

@@ -19,12 +19,8 @@ type WorkFunc func(err error, v js.Value)
 // with what work returned. Any number of tasks may be queued: they wait,
 // first in first out, for a free thread (see pool.Pool.Submit). A panic
 // in work reaches cb as a *pool.PanicError. name says what the work is;
-// the pool thread prints it. Work queued by an exit hook is dropped:
-// its callback could never run. Loop thread only.
+// the pool thread prints it. Loop thread only.
 func (rt *Runtime) QueueWork(name string, work func() (js.Value, error), cb WorkFunc) {
-	if rt.exiting {
-		return
-	}
 	id := rt.newID()
 	rt.work[id] = cb
 	// ANCHOR: tasksend

@@ -31,22 +31,6 @@ func TestClearingARunImmediateChangesNothing(t *testing.T) {
 	}
 }
 
-// TestExitInAnExitHookEndsWithItsCode: Exit in an exit hook ends the run
-// with that code, as process.exit in an 'exit' listener does.
-func TestExitInAnExitHookEndsWithItsCode(t *testing.T) {
-	later := false
-	err := runNet(t, func(rt *loop.Runtime) {
-		rt.OnExit(func(code int) { rt.Exit(4) })
-		rt.OnExit(func(code int) { later = true })
-	})
-	if e, ok := errors.AsType[*loop.ExitError](err); !ok || e.Code != 4 {
-		t.Fatalf("Run returned %v, want exit status 4", err)
-	}
-	if later {
-		t.Error("an exit hook after the one that called Exit ran")
-	}
-}
-
 // TestIntervalAfterALongTimerCountsFromItsOwnCall: a timer whose callback
 // takes 60 ms and an interval of 40 ms are due in the same timers phase
 // (both set for 40 ms, and overdue when the loop starts), while

@@ -1,7 +1,6 @@
 package loop_test
 
 import (
-	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -11,35 +10,6 @@ import (
 	"github.com/nodeexperiment/gonode/steps/10-puzzles/js"
 	"github.com/nodeexperiment/gonode/steps/10-puzzles/loop"
 )
-
-// TestExitLeavesNothingBehind: Exit with pool work running, a timer, an
-// interval, a server and ticks pending ends the run at once with the
-// code, runs the exit hook, and leaves no goroutine and no descriptor.
-func TestExitLeavesNothingBehind(t *testing.T) {
-	done := looptest.LeakCheck(t)
-	rt, err := loop.New(loop.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hooked := -1
-	err = rt.Run(func() {
-		rt.OnExit(func(code int) { hooked = code })
-		rt.QueueWork("slow", func() (js.Value, error) {
-			time.Sleep(20 * time.Millisecond)
-			return js.Undefined, nil
-		}, func(error, js.Value) { t.Error("a pool callback ran after Exit") })
-		rt.SetTimeout(1000, func() { t.Error("a timer ran after Exit") })
-		rt.SetInterval(1, func() {})
-		rt.SetTimeout(5, func() {
-			rt.NextTick(func() { t.Error("a nextTick ran after Exit") })
-			rt.Exit(7)
-		})
-	})
-	if e, ok := errors.AsType[*loop.ExitError](err); !ok || e.Code != 7 || hooked != 7 {
-		t.Fatalf("Run returned %v, the exit hook got %d; want exit status 7 for both", err, hooked)
-	}
-	done()
-}
 
 // TestRecursiveNextTickStarvesTimers: a nextTick that queues itself keeps
 // a due timer and a finished pool task waiting until it stops, as in

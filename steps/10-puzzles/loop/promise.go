@@ -16,17 +16,11 @@ import "errors"
 // returns a *Promise makes the promise Then returned adopt it, which, as
 // in the specification, takes two more microtask jobs (one to call its
 // Then, one for that reaction).
-//
-// A promise rejected with no handler is reported, once the nextTick and
-// microtask queues are empty, as Node ≥ 15 does: as an uncaught error
-// (an *UncaughtError whose Origin is "unhandledRejection"), which ends
-// the run or reaches the uncaught-exception handler.
 type Promise struct {
 	rt        *Runtime
 	state     promiseState
 	value     any        // the value or the reason, once settled
 	reactions []reaction // waiting for the promise to settle
-	handled   bool       // a reaction was ever added
 }
 
 type promiseState int
@@ -66,9 +60,6 @@ func (rt *Runtime) NewPromise(executor func(resolve, reject func(v any))) *Promi
 	func() {
 		defer func() {
 			if r := recover(); r != nil {
-				if _, ok := r.(exitNow); ok {
-					panic(r)
-				}
 				reject(r)
 			}
 		}()
@@ -108,7 +99,6 @@ func (rt *Runtime) Reject(reason any) *Promise {
 func (p *Promise) Then(onFulfilled, onRejected func(v any) any) *Promise {
 	d := &Promise{rt: p.rt}
 	r := reaction{onFulfilled: onFulfilled, onRejected: onRejected, derived: d}
-	p.handled = true
 	if p.state == pending {
 		p.reactions = append(p.reactions, r)
 	} else {
@@ -195,9 +185,6 @@ func (p *Promise) settle(s promiseState, v any) {
 		p.queueReaction(r)
 	}
 	p.reactions = nil
-	if s == rejected && !p.handled {
-		p.rt.rejections = append(p.rt.rejections, p)
-	}
 }
 
 // queueReaction queues the job that runs r's handler with p's outcome.
@@ -228,14 +215,10 @@ func (p *Promise) queueReaction(r reaction) {
 	})
 }
 
-// runHandler calls h(v), turning a panic into a rejection reason. Exit's
-// panic goes on up.
+// runHandler calls h(v), turning a panic into a rejection reason.
 func runHandler(h func(any) any, v any) (result any, failed bool, reason any) {
 	defer func() {
 		if r := recover(); r != nil {
-			if _, ok := r.(exitNow); ok {
-				panic(r)
-			}
 			failed, reason = true, r
 		}
 	}()
@@ -243,27 +226,3 @@ func runHandler(h func(any) any, v any) (result any, failed bool, reason any) {
 }
 
 // ANCHOR_END: settle
-
-// ANCHOR: rejections
-
-// reportRejections reports the promises rejected with no handler that
-// still have none, as uncaught errors, and says whether there were any.
-func (rt *Runtime) reportRejections() bool {
-	if len(rt.rejections) == 0 {
-		return false
-	}
-	list := rt.rejections
-	rt.rejections = nil
-	reported := false
-	for _, p := range list {
-		if p.handled {
-			continue
-		}
-		reported = true
-		u := &UncaughtError{Value: p.value, Origin: OriginRejection}
-		rt.call(func() { panic(u) })
-	}
-	return reported
-}
-
-// ANCHOR_END: rejections

@@ -8,9 +8,9 @@ package loop
 //
 // After a callback returns, the loop runs the whole nextTick queue,
 // including ticks queued by those ticks, then the whole microtask queue,
-// including microtasks queued by microtasks, then reports the promises
-// rejected with no handler, and goes round again until both queues are
-// empty (Node's processTicksAndRejections). Only then does the phase go
+// including microtasks queued by microtasks, and goes round again
+// until both queues are empty (Node's processTicksAndRejections).
+// Only then does the phase go
 // on to its next callback. A nextTick that always queues another one
 // therefore never lets the loop reach its next callback, timer or I/O:
 // it starves them, exactly as in Node, whose documentation warns of it.
@@ -57,52 +57,17 @@ func (rt *Runtime) invoke(f func()) {
 
 // ANCHOR: call
 
-// call runs f. Without an uncaught-exception handler, a panic in f goes
-// on up, as an *UncaughtError with the stack of the panic, and ends the
-// run; with one (set by then, even by f itself), the handler hears of it
-// and call returns, so the loop goes on. Exit's panic always goes on up.
+// call runs f, one callback or one job of the queues.
 func (rt *Runtime) call(f func()) {
-	defer func() {
-		if r := recover(); r != nil {
-			rt.uncaught(r)
-		}
-	}()
 	f()
-}
-
-// uncaught reports what a callback panicked with (called from the
-// deferred function that recovered it) to the uncaught-exception
-// handler, or panics again with it as an *UncaughtError when there is
-// none. Exit's panic is passed on. A panic in the handler itself goes on
-// up as an *UncaughtError whose InHandler is set.
-func (rt *Runtime) uncaught(r any) {
-	if _, ok := r.(exitNow); ok {
-		panic(r)
-	}
-	u, ok := r.(*UncaughtError)
-	if !ok {
-		u = &UncaughtError{Value: r, Stack: panicStack()}
-	}
-	if rt.onUncaught == nil || u.InHandler {
-		panic(u)
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			if _, ok := r.(exitNow); ok {
-				panic(r)
-			}
-			panic(&UncaughtError{Value: r, Stack: panicStack(), InHandler: true})
-		}
-	}()
-	rt.onUncaught(u)
 }
 
 // ANCHOR_END: call
 
 // ANCHOR: drain
 
-// drain runs the nextTick queue, then the microtask queue, then reports
-// unhandled rejections, until nothing is left.
+// drain runs the nextTick queue, then the microtask queue, until
+// nothing is left.
 func (rt *Runtime) drain() {
 	for {
 		for len(rt.tickQueue) > 0 {
@@ -112,7 +77,7 @@ func (rt *Runtime) drain() {
 			rt.call(f)
 		}
 		rt.runMicrotasks()
-		if len(rt.tickQueue) == 0 && !rt.reportRejections() {
+		if len(rt.tickQueue) == 0 {
 			return
 		}
 	}

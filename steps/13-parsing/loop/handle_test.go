@@ -4,6 +4,8 @@ import (
 	"net"
 	"testing"
 	"time"
+
+	"github.com/nodeexperiment/gonode/steps/13-parsing/js"
 )
 
 func equal(a, b []string) bool {

@@ -38,6 +38,7 @@ type Runtime struct {
 	poolSize int  // the number of pool threads Run starts
 	started  bool // Run has been called
 
+	// ANCHOR: owned
 	// What the loop thread owns. Nothing else touches it, so it needs
 	// no lock.
 	pool       *pool.Pool
@@ -57,6 +58,7 @@ type Runtime struct {
 	ticks      int                        // turns of the loop so far
 	waits      int                        // calls to the event queue's Poll so far
 	process                               // nextTicks, microtasks, promises, the process hooks
+	// ANCHOR_END: owned
 
 	// The event queue, which the loop thread waits in, and the buffer
 	// its waits fill.
@@ -188,8 +190,10 @@ func (rt *Runtime) tick() error {
 	if err := rt.pollPhase(); err != nil { // 4. poll
 		return err
 	}
+	// ANCHOR: checkphase
 	rt.runImmediates() // 5. check
-	rt.runClosing()    // 6. close
+	// ANCHOR_END: checkphase
+	rt.runClosing() // 6. close
 	return nil
 }
 

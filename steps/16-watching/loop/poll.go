@@ -88,6 +88,7 @@ func (rt *Runtime) runCompletions() error {
 
 // pollTimeout is how long the poll phase may wait (libuv's
 // uv_backend_timeout): not at all when the loop is not alive, or when
+// // pending or close callbacks are waiting to run; until the
 // immediates, pending or close callbacks are waiting to run; until the
 // next timer's deadline, counted from the loop's time, when a timer is
 // armed; and forever (-1) when only sockets and pool work are pending,
@@ -96,7 +97,9 @@ func (rt *Runtime) runCompletions() error {
 // late by up to a millisecond, never early, and the loop never spins
 // waiting for it.
 func (rt *Runtime) pollTimeout() time.Duration {
+	// ANCHOR: nowait
 	if !rt.alive() || len(rt.immediates) > 0 || len(rt.pending) > 0 || len(rt.closing) > 0 {
+		// ANCHOR_END: nowait
 		return 0
 	}
 	deadline, ok := rt.nextDeadline()

@@ -40,17 +40,19 @@ func (a timerEntry) before(b timerEntry) bool {
 
 // ANCHOR: heapops
 
+// push adds an entry.
+func (h *timerHeap) push(e timerEntry) {
+	h.entries = append(h.entries, e)
+	h.up(len(h.entries) - 1)
+}
+
+// ANCHOR: live
+
 // isCurrent reports whether the entry is its timer's current one: the
 // timer is armed, and was not armed again since (Refresh) under a newer
 // seq.
 func (e timerEntry) isCurrent() bool {
 	return e.t.active && e.t.state == armed && e.t.seq == e.seq
-}
-
-// push adds an entry.
-func (h *timerHeap) push(e timerEntry) {
-	h.entries = append(h.entries, e)
-	h.up(len(h.entries) - 1)
 }
 
 // top returns the earliest live entry, dropping cleared ones on the way;
@@ -66,6 +68,8 @@ func (h *timerHeap) top() (e timerEntry, ok bool) {
 	return timerEntry{}, false
 }
 
+// ANCHOR_END: live
+
 // popTop removes the first entry, live or not, and returns it.
 func (h *timerHeap) popTop() timerEntry {
 	e := h.entries[0]
@@ -78,6 +82,8 @@ func (h *timerHeap) popTop() timerEntry {
 	}
 	return e
 }
+
+// ANCHOR: sweep
 
 // cleared records that one entry's timer was cleared, and sweeps the
 // dead entries out when they are more than half the heap.
@@ -98,6 +104,8 @@ func (h *timerHeap) cleared() {
 		h.down(i)
 	}
 }
+
+// ANCHOR_END: sweep
 
 func (h *timerHeap) up(i int) {
 	es := h.entries

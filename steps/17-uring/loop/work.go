@@ -23,9 +23,11 @@ type WorkFunc func(err error, v js.Value)
 // the pool thread prints it. Work queued by an exit hook is dropped:
 // its callback could never run. Loop thread only.
 func (rt *Runtime) QueueWork(name string, work func() (js.Value, error), cb WorkFunc) {
+	// ANCHOR: exiting
 	if rt.exiting {
 		return
 	}
+	// ANCHOR_END: exiting
 	id := rt.newID()
 	rt.work[id] = cb
 	// ANCHOR: tasksend

@@ -8,7 +8,6 @@
 package program
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -51,23 +50,11 @@ func Run(program func(rt *loop.Runtime, server string)) error {
 
 // Exit ends the process as Node would, after a run that returned err:
 //   - nil: status 0;
-//   - an uncaught error (*loop.UncaughtError): its message and stack on
-//     standard error, status 1 (7 if the uncaught-exception handler
-//     itself panicked);
-//   - an exit code the program set (*loop.ExitError): that status, and
-//     nothing printed;
-//   - any other error, such as a bad UV_THREADPOOL_SIZE: the command's
-//     name and the error on standard error, status 1.
+//   - an error, such as a bad UV_THREADPOOL_SIZE: the command's name
+//     and the error on standard error, status 1.
 func Exit(err error) {
 	if err == nil {
 		os.Exit(0)
-	}
-	if u, ok := errors.AsType[*loop.UncaughtError](err); ok {
-		fmt.Fprintf(os.Stderr, "%v\n\n%s", u, u.Stack)
-		os.Exit(u.ExitCode())
-	}
-	if e, ok := errors.AsType[*loop.ExitError](err); ok {
-		os.Exit(e.Code)
 	}
 	fmt.Fprintf(os.Stderr, "%s: %v\n", name(), err)
 	os.Exit(1)
