@@ -23,7 +23,7 @@ package loop
 
 import (
 	"errors"
-	"sync"
+	"sync" //step:work
 	"time"
 
 	"github.com/nodeexperiment/gonode/final/console"
@@ -60,18 +60,29 @@ type Runtime struct {
 
 	// The event queue, which the loop thread waits in, and the buffer
 	// its waits fill.
-	poll    *minimio.Poll
+	poll    *minimio.Poll //step:one-thread
 	reg     *minimio.Registrator
-	events  minimio.Events
-	readBuf []byte // what every connection reads into (net.go)
-	ioCalls int    // Register, Reregister and Deregister calls so far (applyInterest)
+	events  minimio.Events //step:one-thread
+	readBuf []byte         // what every connection reads into (net.go)
+	ioCalls int            // Register, Reregister and Deregister calls so far (applyInterest)
+	//step:before work
+
+	// // The channel on which the pool threads hand their results to the
+	// // loop thread (inbox.go).
+	// results chan pool.Result
+	//step:end work
+	//step:begin work
 
 	// The inbox, where the pool threads leave their results for the
 	// loop thread, and the waker that ends the loop's wait for them.
-	mu      sync.Mutex
-	inbox   []pool.Result // guarded by mu
-	wakeErr error         // guarded by mu: a wake that failed
-	waker   *minimio.Waker
+	mu    sync.Mutex
+	inbox []pool.Result // guarded by mu
+	//step:before one-thread
+	// wake  chan struct{} // holds one token while a wake is on its way
+	//step:end one-thread
+	wakeErr error // guarded by mu: a wake that failed //step:one-thread
+	//step:end work
+	waker *minimio.Waker // PROVISIONAL: //step:one-thread once uring.go is marked
 
 	uring ringState // the io_uring backend for file reads, when on (uring.go)
 }
@@ -92,6 +103,14 @@ func New(cfg Config) (*Runtime, error) {
 		work:     make(map[int]WorkFunc),
 		watchers: make(map[minimio.Token]*watcher),
 		clock:    time.Now,
+		//step:before work
+		// results: make(chan pool.Result, n), // a thread hands over one result, then waits for Release
+		//step:end work
+		//step:begin work
+		//step:before one-thread
+		// wake: make(chan struct{}, 1),
+		//step:end one-thread
+		//step:end work
 	}
 	rt.updateTime()
 	rt.timers.base = rt.now
@@ -206,6 +225,22 @@ func (rt *Runtime) timeNow() time.Time {
 // ANCHOR_END: tick
 
 // ANCHOR: start
+//step:before one-thread
+
+// // start starts the pool threads, which hand their results to post.
+// func (rt *Runtime) start() error {
+// 	rt.pool = pool.New(rt.poolSize, rt.post)
+// 	return nil
+// }
+//
+// // shutdown joins the pool threads one by one.
+// func (rt *Runtime) shutdown() error {
+// 	rt.pool.Close()
+// 	return nil
+// }
+
+//step:end one-thread
+//step:begin one-thread
 
 // start creates the event queue and its waker and starts the pool
 // threads. No thread is started for the queue: the loop thread waits in
@@ -215,7 +250,8 @@ func (rt *Runtime) start() error {
 	if err != nil {
 		return err
 	}
-	rt.poll, rt.reg, rt.waker = p, p.Registrator(), p.Waker()
+	rt.poll, rt.waker = p, p.Waker()
+	rt.reg = p.Registrator()
 	rt.events = minimio.NewEvents(1024)
 	rt.pool = pool.New(rt.poolSize, rt.post)
 	rt.startRing()
@@ -234,6 +270,8 @@ func (rt *Runtime) shutdown() error {
 	}
 	return err
 }
+
+//step:end one-thread
 
 // ANCHOR_END: start
 

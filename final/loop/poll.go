@@ -3,13 +3,83 @@
 package loop
 
 import (
-	"fmt"
+	"fmt" //step:one-thread
 	"time"
 
-	"github.com/nodeexperiment/gonode/final/console"
-	"github.com/nodeexperiment/gonode/final/minimio"
-	"github.com/nodeexperiment/gonode/final/timeline"
+	"github.com/nodeexperiment/gonode/final/console"  //step:one-thread
+	"github.com/nodeexperiment/gonode/final/minimio"  //step:one-thread
+	"github.com/nodeexperiment/gonode/final/timeline" //step:work
 )
+
+//step:before work
+
+// // pollPhase is the poll phase: wait, no longer than pollTimeout says,
+// // until a pool thread hands a result over, and run its callback. One
+// // result a tick, as in chapter 04: the wait is a receive on
+// // rt.results, with a Go timer for the timeout.
+// func (rt *Runtime) pollPhase() error {
+// 	timeout := rt.pollTimeout()
+// 	var expired <-chan time.Time // nil: no timer armed, wait for a result
+// 	switch {
+// 	case timeout == 0:
+// 		select { // no wait: take a result only if one is there
+// 		case r := <-rt.results:
+// 			rt.finishWork(r)
+// 		default:
+// 		}
+// 		return nil
+// 	case timeout > 0:
+// 		t := time.NewTimer(timeout)
+// 		defer t.Stop()
+// 		expired = t.C
+// 	}
+// 	rt.waits++
+// 	select {
+// 	case r := <-rt.results:
+// 		rt.updateTime() // the wait may have blocked
+// 		rt.finishWork(r)
+// 	case <-expired:
+// 		rt.updateTime()
+// 	}
+// 	return nil
+// }
+
+//step:end work
+//step:begin work
+//step:before one-thread
+
+// // pollPhase is the poll phase: wait, no longer than pollTimeout says,
+// // until a pool thread posts a result, then take the whole inbox and
+// // run every callback in it. The wait is a receive on rt.wake, with a
+// // Go timer for the timeout. The token is always taken before the
+// // inbox: a post that comes after the take leaves a token, which ends
+// // the next wait, so no result is left in the inbox while the loop
+// // sleeps.
+// func (rt *Runtime) pollPhase() error {
+// 	if timeout := rt.pollTimeout(); timeout != 0 {
+// 		var expired <-chan time.Time // nil: no timer armed, wait for a wake
+// 		if timeout > 0 {
+// 			t := time.NewTimer(timeout)
+// 			defer t.Stop()
+// 			expired = t.C
+// 		}
+// 		rt.waits++
+// 		select {
+// 		case <-rt.wake:
+// 		case <-expired:
+// 		}
+// 		rt.updateTime() // the wait may have blocked
+// 	}
+// 	select { // a token left by a post the wait did not take
+// 	case <-rt.wake:
+// 	default:
+// 	}
+// 	return rt.runCompletions()
+// }
+
+//step:end one-thread
+//step:end work
+//step:begin one-thread
 
 // pollPhase is the poll phase: tell the OS what the watchers want now,
 // wait in the event queue (epoll_wait, kevent, GetQueuedCompletionStatusEx)
@@ -53,9 +123,12 @@ func (rt *Runtime) pollPhase() error {
 	return nil
 }
 
+//step:end one-thread
+
 // ANCHOR_END: pollphase
 
 // ANCHOR: takeinbox
+//step:begin work
 
 // runCompletions takes the whole inbox, everything the pool threads have
 // posted, and runs those callbacks in the order they were posted, as
@@ -65,12 +138,17 @@ func (rt *Runtime) runCompletions() error {
 		return nil // no task out, so nothing posted: no lock to take
 	}
 	rt.mu.Lock()
-	batch, wakeErr := rt.inbox, rt.wakeErr
+	//step:before one-thread
+	// batch := rt.inbox
+	//step:end one-thread
+	batch, wakeErr := rt.inbox, rt.wakeErr //step:one-thread
 	rt.inbox = nil
 	rt.mu.Unlock()
+	//step:begin one-thread
 	if wakeErr != nil {
 		return fmt.Errorf("loop: waking the event queue: %w", wakeErr)
 	}
+	//step:end one-thread
 	for _, r := range batch {
 		timeline.Receive("main", "result", r.ID)
 		timeline.Mark("main", timeline.Callback, r.ID)
@@ -78,6 +156,8 @@ func (rt *Runtime) runCompletions() error {
 	}
 	return nil
 }
+
+//step:end work
 
 // ANCHOR_END: takeinbox
 

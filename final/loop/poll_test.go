@@ -1,8 +1,8 @@
 package loop
 
 import (
-	"net"
-	"runtime"
+	"net"     //step:one-thread
+	"runtime" //step:one-thread
 	"testing"
 	"time"
 
@@ -56,6 +56,8 @@ func TestOnlyPoolWorkWaitsForever(t *testing.T) {
 	}
 }
 
+//step:begin one-thread
+
 // TestNoThreadForTheQueue counts goroutines while a program runs with a
 // stream watched: at most Run's own and one per pool thread, and none
 // for the event queue, which the loop thread waits in itself. (With a
@@ -91,3 +93,5 @@ func TestNoThreadForTheQueue(t *testing.T) {
 		}
 	})
 }
+
+//step:end one-thread

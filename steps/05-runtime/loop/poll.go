@@ -3,81 +3,43 @@
 package loop
 
 import (
-	"fmt"
 	"time"
-
-	"github.com/nodeexperiment/gonode/steps/05-runtime/console"
-	"github.com/nodeexperiment/gonode/steps/05-runtime/minimio"
-	"github.com/nodeexperiment/gonode/steps/05-runtime/timeline"
 )
 
-// pollPhase is the poll phase: tell the OS what the watchers want now,
-// wait in the event queue (epoll_wait, kevent, GetQueuedCompletionStatusEx)
-// no longer than pollTimeout says, run the callback of each event in the
-// order the OS reported them, then the pool's callbacks, then the
-// io_uring ring's (uring.go). The inbox is taken whether or not a wake
-// came with this return: the take never blocks, and results posted
-// while the loop was busy cost no further wait. A wait that would not
-// block, with no watcher and no pool work out, is not made: as in
-// libuv's uv__io_poll when nfds is 0, the OS has nothing to report.
+// pollPhase is the poll phase: wait, no longer than pollTimeout says,
+// until a pool thread hands a result over, and run its callback. One
+// result a tick, as in chapter 04: the wait is a receive on
+// rt.results, with a Go timer for the timeout.
 func (rt *Runtime) pollPhase() error {
-	rt.applyInterest()
 	timeout := rt.pollTimeout()
-	if err := rt.ringSubmit(&timeout); err != nil {
-		return fmt.Errorf("loop: io_uring: %w", err)
-	}
-	if timeout != 0 || len(rt.watchers) > 0 || len(rt.work) > 0 {
-		rt.waits++
-		start := timeline.Now()
-		err := rt.poll.Poll(&rt.events, timeout)
-		if timeout != 0 {
-			timeline.Span("main", timeline.Wait, minimio.WaitCall, start)
-			rt.updateTime() // the wait may have blocked
+	var expired <-chan time.Time // nil: no timer armed, wait for a result
+	switch {
+	case timeout == 0:
+		select { // no wait: take a result only if one is there
+		case r := <-rt.results:
+			rt.finishWork(r)
+		default:
 		}
-		if err != nil {
-			return fmt.Errorf("loop: event queue: %w", err)
-		}
-	} else { // libuv's nfds == 0: nothing could be ready, so no epoll_wait
-		rt.events = rt.events[:0]
+		return nil
+	case timeout > 0:
+		t := time.NewTimer(timeout)
+		defer t.Stop()
+		expired = t.C
 	}
-	for _, ev := range rt.events {
-		timeline.Mark("main", timeline.OSEvent, int(ev.Token()))
-		// The original's trace line, printed on every OS.
-		console.Printf("main", "epoll event %d is ready", ev.Token())
-		rt.runEvent(ev)
+	rt.waits++
+	select {
+	case r := <-rt.results:
+		rt.updateTime() // the wait may have blocked
+		rt.finishWork(r)
+	case <-expired:
+		rt.updateTime()
 	}
-	if err := rt.runCompletions(); err != nil {
-		return err
-	}
-	rt.reapRing()
 	return nil
 }
 
 // ANCHOR_END: pollphase
 
 // ANCHOR: takeinbox
-
-// runCompletions takes the whole inbox, everything the pool threads have
-// posted, and runs those callbacks in the order they were posted, as
-// libuv's uv__work_done takes every finished request at once.
-func (rt *Runtime) runCompletions() error {
-	if len(rt.work) == 0 {
-		return nil // no task out, so nothing posted: no lock to take
-	}
-	rt.mu.Lock()
-	batch, wakeErr := rt.inbox, rt.wakeErr
-	rt.inbox = nil
-	rt.mu.Unlock()
-	if wakeErr != nil {
-		return fmt.Errorf("loop: waking the event queue: %w", wakeErr)
-	}
-	for _, r := range batch {
-		timeline.Receive("main", "result", r.ID)
-		timeline.Mark("main", timeline.Callback, r.ID)
-		rt.finishWork(r)
-	}
-	return nil
-}
 
 // ANCHOR_END: takeinbox
 

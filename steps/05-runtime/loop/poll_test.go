@@ -1,8 +1,6 @@
 package loop
 
 import (
-	"net"
-	"runtime"
 	"testing"
 	"time"
 
@@ -54,40 +52,4 @@ func TestOnlyPoolWorkWaitsForever(t *testing.T) {
 	if rt.Ticks() > 3 {
 		t.Fatalf("a 200 ms task took %d ticks; the wait for it should be one", rt.Ticks())
 	}
-}
-
-// TestNoThreadForTheQueue counts goroutines while a program runs with a
-// stream watched: at most Run's own and one per pool thread, and none
-// for the event queue, which the loop thread waits in itself. (With a
-// poller goroutine, as before, it fails: one too many.)
-func TestNoThreadForTheQueue(t *testing.T) {
-	const poolSize = 2
-	before := runtime.NumGoroutine()
-	runProgram(t, Config{PoolSize: poolSize}, func(rt *Runtime) {
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		defer ln.Close()
-		rt.Connect(ln.Addr().String(), func(err error, c *Conn) {
-			if err != nil {
-				t.Error(err)
-				return
-			}
-			c.ReadStart(func(error, []byte) { c.Close(nil) })
-		})
-		peer, err := ln.Accept()
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		defer peer.Close()
-		peer.Write([]byte("x"))
-		// At most: a goroutine another test left may end meanwhile.
-		if got, want := runtime.NumGoroutine(), before+1+poolSize; got > want {
-			t.Errorf("%d goroutines while the program runs, want at most %d: the one running Run and %d pool threads",
-				got, want, poolSize)
-		}
-	})
 }

@@ -60,18 +60,16 @@ type Runtime struct {
 
 	// The event queue, which the loop thread waits in, and the buffer
 	// its waits fill.
-	poll    *minimio.Poll
 	reg     *minimio.Registrator
-	events  minimio.Events
 	readBuf []byte // what every connection reads into (net.go)
 	ioCalls int    // Register, Reregister and Deregister calls so far (applyInterest)
 
 	// The inbox, where the pool threads leave their results for the
 	// loop thread, and the waker that ends the loop's wait for them.
-	mu      sync.Mutex
-	inbox   []pool.Result // guarded by mu
-	wakeErr error         // guarded by mu: a wake that failed
-	waker   *minimio.Waker
+	mu    sync.Mutex
+	inbox []pool.Result  // guarded by mu
+	wake  chan struct{}  // holds one token while a wake is on its way
+	waker *minimio.Waker // PROVISIONAL: //step:one-thread once uring.go is marked
 
 	uring ringState // the io_uring backend for file reads, when on (uring.go)
 }
@@ -92,6 +90,7 @@ func New(cfg Config) (*Runtime, error) {
 		work:     make(map[int]WorkFunc),
 		watchers: make(map[minimio.Token]*watcher),
 		clock:    time.Now,
+		wake:     make(chan struct{}, 1),
 	}
 	rt.updateTime()
 	rt.timers.base = rt.now
@@ -207,32 +206,16 @@ func (rt *Runtime) timeNow() time.Time {
 
 // ANCHOR: start
 
-// start creates the event queue and its waker and starts the pool
-// threads. No thread is started for the queue: the loop thread waits in
-// it itself, in the poll phase.
+// start starts the pool threads, which hand their results to post.
 func (rt *Runtime) start() error {
-	p, err := minimio.New()
-	if err != nil {
-		return err
-	}
-	rt.poll, rt.reg, rt.waker = p, p.Registrator(), p.Waker()
-	rt.events = minimio.NewEvents(1024)
 	rt.pool = pool.New(rt.poolSize, rt.post)
-	rt.startRing()
 	return nil
 }
 
-// shutdown joins the pool threads one by one, so that none can wake the
-// queue any more, then releases the event queue and every server and
-// connection still open.
+// shutdown joins the pool threads one by one.
 func (rt *Runtime) shutdown() error {
 	rt.pool.Close()
-	err := errors.Join(rt.closeRing(), rt.poll.Close())
-	for token, w := range rt.watchers {
-		err = errors.Join(err, w.src.Close())
-		delete(rt.watchers, token)
-	}
-	return err
+	return nil
 }
 
 // ANCHOR_END: start

@@ -3,54 +3,38 @@
 package loop
 
 import (
-	"fmt"
 	"time"
 
-	"github.com/nodeexperiment/gonode/steps/06-work/console"
-	"github.com/nodeexperiment/gonode/steps/06-work/minimio"
 	"github.com/nodeexperiment/gonode/steps/06-work/timeline"
 )
 
-// pollPhase is the poll phase: tell the OS what the watchers want now,
-// wait in the event queue (epoll_wait, kevent, GetQueuedCompletionStatusEx)
-// no longer than pollTimeout says, run the callback of each event in the
-// order the OS reported them, then the pool's callbacks, then the
-// io_uring ring's (uring.go). The inbox is taken whether or not a wake
-// came with this return: the take never blocks, and results posted
-// while the loop was busy cost no further wait. A wait that would not
-// block, with no watcher and no pool work out, is not made: as in
-// libuv's uv__io_poll when nfds is 0, the OS has nothing to report.
+// pollPhase is the poll phase: wait, no longer than pollTimeout says,
+// until a pool thread posts a result, then take the whole inbox and
+// run every callback in it. The wait is a receive on rt.wake, with a
+// Go timer for the timeout. The token is always taken before the
+// inbox: a post that comes after the take leaves a token, which ends
+// the next wait, so no result is left in the inbox while the loop
+// sleeps.
 func (rt *Runtime) pollPhase() error {
-	rt.applyInterest()
-	timeout := rt.pollTimeout()
-	if err := rt.ringSubmit(&timeout); err != nil {
-		return fmt.Errorf("loop: io_uring: %w", err)
-	}
-	if timeout != 0 || len(rt.watchers) > 0 || len(rt.work) > 0 {
+	if timeout := rt.pollTimeout(); timeout != 0 {
+		var expired <-chan time.Time // nil: no timer armed, wait for a wake
+		if timeout > 0 {
+			t := time.NewTimer(timeout)
+			defer t.Stop()
+			expired = t.C
+		}
 		rt.waits++
-		start := timeline.Now()
-		err := rt.poll.Poll(&rt.events, timeout)
-		if timeout != 0 {
-			timeline.Span("main", timeline.Wait, minimio.WaitCall, start)
-			rt.updateTime() // the wait may have blocked
+		select {
+		case <-rt.wake:
+		case <-expired:
 		}
-		if err != nil {
-			return fmt.Errorf("loop: event queue: %w", err)
-		}
-	} else { // libuv's nfds == 0: nothing could be ready, so no epoll_wait
-		rt.events = rt.events[:0]
+		rt.updateTime() // the wait may have blocked
 	}
-	for _, ev := range rt.events {
-		timeline.Mark("main", timeline.OSEvent, int(ev.Token()))
-		// The original's trace line, printed on every OS.
-		console.Printf("main", "epoll event %d is ready", ev.Token())
-		rt.runEvent(ev)
+	select { // a token left by a post the wait did not take
+	case <-rt.wake:
+	default:
 	}
-	if err := rt.runCompletions(); err != nil {
-		return err
-	}
-	rt.reapRing()
-	return nil
+	return rt.runCompletions()
 }
 
 // ANCHOR_END: pollphase
@@ -65,12 +49,9 @@ func (rt *Runtime) runCompletions() error {
 		return nil // no task out, so nothing posted: no lock to take
 	}
 	rt.mu.Lock()
-	batch, wakeErr := rt.inbox, rt.wakeErr
+	batch := rt.inbox
 	rt.inbox = nil
 	rt.mu.Unlock()
-	if wakeErr != nil {
-		return fmt.Errorf("loop: waking the event queue: %w", wakeErr)
-	}
 	for _, r := range batch {
 		timeline.Receive("main", "result", r.ID)
 		timeline.Mark("main", timeline.Callback, r.ID)

@@ -69,9 +69,9 @@ type Runtime struct {
 	// The inbox, where the pool threads leave their results for the
 	// loop thread, and the waker that ends the loop's wait for them.
 	mu      sync.Mutex
-	inbox   []pool.Result // guarded by mu
-	wakeErr error         // guarded by mu: a wake that failed
-	waker   *minimio.Waker
+	inbox   []pool.Result  // guarded by mu
+	wakeErr error          // guarded by mu: a wake that failed
+	waker   *minimio.Waker // PROVISIONAL: //step:one-thread once uring.go is marked
 
 	uring ringState // the io_uring backend for file reads, when on (uring.go)
 }
@@ -215,7 +215,8 @@ func (rt *Runtime) start() error {
 	if err != nil {
 		return err
 	}
-	rt.poll, rt.reg, rt.waker = p, p.Registrator(), p.Waker()
+	rt.poll, rt.waker = p, p.Waker()
+	rt.reg = p.Registrator()
 	rt.events = minimio.NewEvents(1024)
 	rt.pool = pool.New(rt.poolSize, rt.post)
 	rt.startRing()
