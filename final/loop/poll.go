@@ -127,8 +127,8 @@ func (rt *Runtime) pollPhase() error {
 
 // ANCHOR_END: pollphase
 
-// ANCHOR: takeinbox
 //step:begin work
+// ANCHOR: takeinbox
 
 // runCompletions takes the whole inbox, everything the pool threads have
 // posted, and runs those callbacks in the order they were posted, as
@@ -157,9 +157,8 @@ func (rt *Runtime) runCompletions() error {
 	return nil
 }
 
-//step:end work
-
 // ANCHOR_END: takeinbox
+//step:end work
 
 // ANCHOR: timeout
 

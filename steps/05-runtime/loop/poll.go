@@ -39,10 +39,6 @@ func (rt *Runtime) pollPhase() error {
 
 // ANCHOR_END: pollphase
 
-// ANCHOR: takeinbox
-
-// ANCHOR_END: takeinbox
-
 // ANCHOR: timeout
 
 // pollTimeout is how long the poll phase may wait (libuv's

@@ -126,7 +126,7 @@ func (p *Pool) Submit(task Task) {
 	n := len(p.idle)
 	if n == 0 {
 		p.mu.Unlock()
-		panic(fmt.Sprintf("pool: all %d threads are busy, and this pool has no queue", len(p.threads)))
+		panic("pool: every thread is busy, and this pool has no queue")
 	}
 	i := p.idle[n-1]
 	p.idle = p.idle[:n-1]
