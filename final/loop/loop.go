@@ -23,7 +23,7 @@ package loop
 
 import (
 	"errors"
-	"sync"
+	"sync" //step:work
 	"time"
 
 	"github.com/nodeexperiment/gonode/final/console"
@@ -67,18 +67,28 @@ type Runtime struct {
 
 	// The event queue, which the loop thread waits in, and the buffer
 	// its waits fill.
-	poll    *minimio.Poll
+	poll    *minimio.Poll        //step:one-thread
 	reg     *minimio.Registrator //step:streams
-	events  minimio.Events
-	readBuf []byte // what every connection reads into (net.go) //step:streams
-	ioCalls int    // Register, Reregister and Deregister calls so far (applyInterest) //step:streams
+	events  minimio.Events       //step:one-thread
+	readBuf []byte               // what every connection reads into (net.go) //step:streams
+	ioCalls int                  // Register, Reregister and Deregister calls so far (applyInterest) //step:streams
+	//step:before work
+	// // The channel on which the pool threads hand their results to the
+	// // loop thread (inbox.go).
+	// results chan pool.Result
 
+	//step:end work
+	//step:begin work
 	// The inbox, where the pool threads leave their results for the
 	// loop thread, and the waker that ends the loop's wait for them.
-	mu      sync.Mutex
-	inbox   []pool.Result // guarded by mu
-	wakeErr error         // guarded by mu: a wake that failed
-	waker   *minimio.Waker
+	mu    sync.Mutex
+	inbox []pool.Result // guarded by mu
+	//step:before one-thread
+	// wake  chan struct{} // holds one token while a wake is on its way
+	//step:end one-thread
+	wakeErr error // guarded by mu: a wake that failed //step:one-thread
+	//step:end work
+	waker *minimio.Waker // PROVISIONAL: //step:one-thread once uring.go is marked
 
 	//step:begin uring
 	// ANCHOR: ringfield
@@ -103,6 +113,14 @@ func New(cfg Config) (*Runtime, error) {
 		work:     make(map[int]WorkFunc),
 		watchers: make(map[minimio.Token]*watcher), //step:streams
 		clock:    time.Now,
+		//step:before work
+		// results: make(chan pool.Result, n), // a thread hands over one result, then waits for Release
+		//step:end work
+		//step:begin work
+		//step:before one-thread
+		// wake: make(chan struct{}, 1),
+		//step:end one-thread
+		//step:end work
 	}
 	rt.updateTime()
 	rt.timers.base = rt.now
@@ -274,6 +292,22 @@ func (rt *Runtime) timeNow() time.Time {
 
 // ANCHOR: start
 
+//step:before one-thread
+// // start starts the pool threads, which hand their results to post.
+// func (rt *Runtime) start() error {
+// 	rt.pool = pool.New(rt.poolSize, rt.post)
+// 	return nil
+// }
+//
+// // shutdown joins the pool threads one by one.
+// func (rt *Runtime) shutdown() error {
+// 	rt.pool.Close()
+// 	return nil
+// }
+
+//step:end one-thread
+//step:begin one-thread
+
 // start creates the event queue and its waker and starts the pool
 // threads. No thread is started for the queue: the loop thread waits in
 // it itself, in the poll phase.
@@ -282,10 +316,8 @@ func (rt *Runtime) start() error {
 	if err != nil {
 		return err
 	}
-	//step:before streams
-	// rt.poll, rt.waker = p, p.Waker()
-	//step:end streams
-	rt.poll, rt.reg, rt.waker = p, p.Registrator(), p.Waker() //step:streams
+	rt.poll, rt.waker = p, p.Waker()
+	rt.reg = p.Registrator() //step:streams
 	rt.events = minimio.NewEvents(1024)
 	// ANCHOR: startring
 	rt.pool = pool.New(rt.poolSize, rt.post)
@@ -313,6 +345,8 @@ func (rt *Runtime) shutdown() error {
 	//step:end streams
 	return err
 }
+
+//step:end one-thread
 
 // ANCHOR_END: start
 

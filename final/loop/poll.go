@@ -3,13 +3,81 @@
 package loop
 
 import (
-	"fmt"
+	"fmt" //step:one-thread
 	"time"
 
 	"github.com/nodeexperiment/gonode/final/console"  //step:streams
 	"github.com/nodeexperiment/gonode/final/minimio"  //step:watching
 	"github.com/nodeexperiment/gonode/final/timeline" //step:watching
 )
+
+//step:before work
+// // pollPhase is the poll phase: wait, no longer than pollTimeout says,
+// // until a pool thread hands a result over, and run its callback. One
+// // result a tick, as in chapter 04: the wait is a receive on
+// // rt.results, with a Go timer for the timeout.
+// func (rt *Runtime) pollPhase() error {
+// 	timeout := rt.pollTimeout()
+// 	var expired <-chan time.Time // nil: no timer armed, wait for a result
+// 	switch {
+// 	case timeout == 0:
+// 		select { // no wait: take a result only if one is there
+// 		case r := <-rt.results:
+// 			rt.finishWork(r)
+// 		default:
+// 		}
+// 		return nil
+// 	case timeout > 0:
+// 		t := time.NewTimer(timeout)
+// 		defer t.Stop()
+// 		expired = t.C
+// 	}
+// 	rt.waits++
+// 	select {
+// 	case r := <-rt.results:
+// 		rt.updateTime() // the wait may have blocked
+// 		rt.finishWork(r)
+// 	case <-expired:
+// 		rt.updateTime()
+// 	}
+// 	return nil
+// }
+
+//step:end work
+//step:begin work
+//step:before one-thread
+// // pollPhase is the poll phase: wait, no longer than pollTimeout says,
+// // until a pool thread posts a result, then take the whole inbox and
+// // run every callback in it. The wait is a receive on rt.wake, with a
+// // Go timer for the timeout. The token is always taken before the
+// // inbox: a post that comes after the take leaves a token, which ends
+// // the next wait, so no result is left in the inbox while the loop
+// // sleeps.
+// func (rt *Runtime) pollPhase() error {
+// 	if timeout := rt.pollTimeout(); timeout != 0 {
+// 		var expired <-chan time.Time // nil: no timer armed, wait for a wake
+// 		if timeout > 0 {
+// 			t := time.NewTimer(timeout)
+// 			defer t.Stop()
+// 			expired = t.C
+// 		}
+// 		rt.waits++
+// 		select {
+// 		case <-rt.wake:
+// 		case <-expired:
+// 		}
+// 		rt.updateTime() // the wait may have blocked
+// 	}
+// 	select { // a token left by a post the wait did not take
+// 	case <-rt.wake:
+// 	default:
+// 	}
+// 	return rt.runCompletions()
+// }
+
+//step:end one-thread
+//step:end work
+//step:begin one-thread
 
 // pollPhase is the poll phase: tell the OS what the watchers want now,
 // wait in the event queue (epoll_wait, kevent, GetQueuedCompletionStatusEx)
@@ -69,7 +137,11 @@ func (rt *Runtime) pollPhase() error {
 	return nil
 }
 
+//step:end one-thread
+
 // ANCHOR_END: pollphase
+
+//step:begin work
 
 // ANCHOR: takeinbox
 
@@ -81,12 +153,17 @@ func (rt *Runtime) runCompletions() error {
 		return nil // no task out, so nothing posted: no lock to take
 	}
 	rt.mu.Lock()
-	batch, wakeErr := rt.inbox, rt.wakeErr
+	//step:before one-thread
+	// batch := rt.inbox
+	//step:end one-thread
+	batch, wakeErr := rt.inbox, rt.wakeErr //step:one-thread
 	rt.inbox = nil
 	rt.mu.Unlock()
+	//step:begin one-thread
 	if wakeErr != nil {
 		return fmt.Errorf("loop: waking the event queue: %w", wakeErr)
 	}
+	//step:end one-thread
 	// ANCHOR: inboxmarks
 	for _, r := range batch {
 		timeline.Receive("main", "result", r.ID)       //step:watching
@@ -98,6 +175,8 @@ func (rt *Runtime) runCompletions() error {
 }
 
 // ANCHOR_END: takeinbox
+
+//step:end work
 
 // ANCHOR: timeout
 
@@ -111,9 +190,6 @@ func (rt *Runtime) runCompletions() error {
 // rounds a positive timeout up to whole milliseconds, so a timer fires
 // late by up to a millisecond, never early, and the loop never spins
 // waiting for it.
-//
-//step:before timers
-//step:end timers
 func (rt *Runtime) pollTimeout() time.Duration {
 	// ANCHOR: nowait
 	if !rt.alive() || len(rt.immediates) > 0 || len(rt.pending) > 0 || len(rt.closing) > 0 { //step:timers

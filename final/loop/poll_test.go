@@ -1,8 +1,8 @@
 package loop
 
 import (
-	"net"     //step:streams
-	"runtime" //step:streams
+	"net"     //step:one-thread
+	"runtime" //step:one-thread
 	"testing"
 	"time"
 
@@ -62,6 +62,7 @@ func TestOnlyPoolWorkWaitsForever(t *testing.T) {
 }
 
 //step:end timers
+//step:begin one-thread
 //step:begin streams
 
 // TestNoThreadForTheQueue counts goroutines while a program runs with a
@@ -101,3 +102,4 @@ func TestNoThreadForTheQueue(t *testing.T) {
 }
 
 //step:end streams
+//step:end one-thread

@@ -2,16 +2,45 @@ package loop
 
 import (
 	"errors"
+	//step:before work
+	// "fmt"
+	//step:end work
 	"slices" //step:timers
 	"strings"
-	"sync"
-	"sync/atomic"
+	"sync"        //step:work
+	"sync/atomic" //step:work
 	"testing"
 	"time"
 
 	"github.com/nodeexperiment/gonode/final/js"
 	"github.com/nodeexperiment/gonode/final/pool"
 )
+
+//step:before work
+// // TestFifthTaskIsRefused queues five tasks on the default four
+// // threads. The pool has no queue, so the fifth is refused: QueueWork
+// // panics, here caught by the program itself, and the four others run.
+// func TestFifthTaskIsRefused(t *testing.T) {
+// 	var refused any
+// 	calls := 0
+// 	runProgram(t, Config{}, func(rt *Runtime) {
+// 		gate := make(chan struct{})
+// 		defer close(gate)
+// 		defer func() { refused = recover() }()
+// 		for range 5 {
+// 			rt.QueueWork("Wait", func() (js.Value, error) { <-gate; return js.Undefined, nil }, func(error, js.Value) { calls++ })
+// 		}
+// 	})
+// 	if !strings.Contains(fmt.Sprint(refused), "busy") {
+// 		t.Fatalf("the fifth QueueWork panicked with %v, want a panic saying every thread is busy", refused)
+// 	}
+// 	if calls != 4 {
+// 		t.Fatalf("%d callbacks ran, want the four tasks that had a thread", calls)
+// 	}
+// }
+
+//step:end work
+//step:begin work
 
 // TestHundredTasksAllComplete queues 100 tasks at once on the default
 // four threads: they wait in the queue, and every one of them runs and
@@ -95,6 +124,8 @@ func TestPoolSizeIsUsed(t *testing.T) {
 	}
 }
 
+//step:end work
+
 // TestPanicInWorkIsAnError checks that a panicking task reaches its
 // callback as an error, and that the runtime carries on.
 func TestPanicInWorkIsAnError(t *testing.T) {
@@ -114,6 +145,8 @@ func TestPanicInWorkIsAnError(t *testing.T) {
 		t.Fatal("the task queued after the panic never called back")
 	}
 }
+
+//step:begin work
 
 // TestBatching lets 64 tasks finish while the program is still running
 // (so before the first tick) and checks that the loop takes all their
@@ -144,6 +177,8 @@ func TestBatching(t *testing.T) {
 	}
 }
 
+//step:end work
+
 // waitForInbox waits until the inbox holds n entries, for a test that
 // needs everything to have arrived before the loop looks. It runs on the
 // loop's goroutine, so it reports a failure with Errorf, not Fatalf.
@@ -151,9 +186,14 @@ func waitForInbox(t *testing.T, rt *Runtime, n int) {
 	t.Helper()
 	deadline := time.Now().Add(runLimit / 2)
 	for {
+		//step:before work
+		// got := len(rt.results)
+		//step:end work
+		//step:begin work
 		rt.mu.Lock()
 		got := len(rt.inbox)
 		rt.mu.Unlock()
+		//step:end work
 		if got >= n {
 			return
 		}

@@ -4,9 +4,9 @@
 // named pool0, pool1, ..., that run blocking work (a file read, a long
 // computation) so that the loop thread never has to.
 //
-// Work submitted while every thread is busy waits in the pool's queue,
-// first in first out; there is no limit. Each thread hands its results
-// to a deliver function given to New, which must not block.
+// Each thread runs one task at a time and hands its results to a
+// deliver function given to New, which must not block; Submit says what
+// becomes of work submitted while every thread is busy.
 package pool
 
 import (
@@ -36,8 +36,7 @@ type Task struct {
 }
 
 // Result is what a thread hands back for a task: which thread ran it, the
-// task's ID, what Run returned, and whether the thread is now waiting for
-// its owner's Release. A panic in Run becomes a *PanicError
+// task's ID and what Run returned. A panic in Run becomes a *PanicError
 // in Err. A Result is created on a pool thread and handed to deliver on
 // that same thread; deliver passes it on to the loop thread.
 type Result struct {
@@ -45,7 +44,7 @@ type Result struct {
 	ID     int
 	Value  js.Value
 	Err    error
-	Idle   bool // the thread found no queued work and sleeps until Release
+	Idle   bool // the thread found no queued work and sleeps until Release //step:work
 }
 
 // PanicError is the error a task's result carries when its Run panicked.
@@ -65,6 +64,27 @@ func (e *PanicError) Error() string {
 // ANCHOR_END: pool-types
 
 // ANCHOR: pool-new
+
+//step:before work
+// // Pool is a fixed set of OS threads. Submit, Release and Close must be
+// // called from one goroutine at a time (the owner: the loop thread);
+// // Size is safe from any goroutine.
+// //
+// // A thread runs one task, hands its result over and sleeps until its
+// // owner calls Release for it, which the loop does just before it runs
+// // that result's callback. The released threads form a stack, so the
+// // thread whose callback runs is the thread that callback's new work
+// // goes to: the book's trace depends on that (final/trace.spec). There
+// // is no queue: work submitted while every thread is busy is refused.
+// type Pool struct {
+// 	threads []*thread
+//
+// 	mu   sync.Mutex
+// 	idle []int // released threads, a stack: the last released wakes first; guarded by mu
+// }
+
+//step:end work
+//step:begin work
 
 // Pool is a fixed set of OS threads and the queue of work waiting for
 // them. Submit, Release and Close must be called from one goroutine at a
@@ -87,6 +107,7 @@ type Pool struct {
 	idle  []int  // released threads, a stack: the last released wakes first; guarded by mu
 }
 
+//step:end work
 type thread struct {
 	name string
 	slot chan Task     // holds at most one task: only an idle thread is given one
@@ -123,6 +144,34 @@ func (p *Pool) Size() int { return len(p.threads) }
 // ANCHOR_END: pool-new
 
 // ANCHOR: submit
+
+//step:before work
+// // Submit runs task on the idle thread released last, which wakes. With
+// // every thread busy it panics: this pool has no queue (the next step
+// // adds one). Owner only (the loop thread).
+// func (p *Pool) Submit(task Task) {
+// 	p.mu.Lock()
+// 	n := len(p.idle)
+// 	if n == 0 {
+// 		p.mu.Unlock()
+// 		panic("pool: every thread is busy, and this pool has no queue")
+// 	}
+// 	i := p.idle[n-1]
+// 	p.idle = p.idle[:n-1]
+// 	p.mu.Unlock()
+// 	p.threads[i].slot <- task // an idle thread's slot is empty
+// }
+//
+// // Release puts thread i, which delivered a result, back on top of the
+// // idle stack, so the next Submit wakes it first. Owner only.
+// func (p *Pool) Release(i int) {
+// 	p.mu.Lock()
+// 	p.idle = append(p.idle, i)
+// 	p.mu.Unlock()
+// }
+
+//step:end work
+//step:begin work
 
 // Submit runs task on a pool thread. If a thread is idle, the one
 // released last gets it and wakes; otherwise the task waits in the
@@ -168,18 +217,23 @@ func (p *Pool) pop() (Task, bool) {
 	return task, true
 }
 
+//step:end work
+
 // ANCHOR_END: submit
 
 // ANCHOR: pool-close
 
-// Close drops the work still queued, then tells each thread in turn to
-// exit and waits until it has, so the threads say goodbye in order:
-// pool0, pool1, .... A thread that is busy finishes its task (and
-// delivers it) first. Owner only.
+// Close tells each thread in turn to exit and waits until it has, so
+// the threads say goodbye in order: pool0, pool1, .... A thread that is
+// busy finishes its task (and delivers it) first. Owner only.
 func (p *Pool) Close() {
+	//step:begin work
+	// Work still queued is dropped: the loop has stopped, and no one
+	// would take its result.
 	p.mu.Lock()
 	p.queue = nil
 	p.mu.Unlock()
+	//step:end work
 	for _, t := range p.threads {
 		t.slot <- closeTask
 		<-t.done
@@ -212,6 +266,11 @@ func (p *Pool) worker(t *thread, i int, deliver func(Result)) {
 		timeline.Span(t.name, timeline.Task, task.Name, start) //step:watching
 		console.Print(t.name, "finished running a task of type: "+task.Name+".")
 		timeline.Send(t.name, "result", task.ID) //step:watching
+		//step:before work
+		// deliver(Result{Thread: i, ID: task.ID, Value: v, Err: err})
+		// task = <-t.slot // the owner's Release, then its next Submit
+		//step:end work
+		//step:begin work
 		p.mu.Lock()
 		next, busy := p.pop() // the oldest queued task, taken before the owner hears
 		p.mu.Unlock()
@@ -221,6 +280,7 @@ func (p *Pool) worker(t *thread, i int, deliver func(Result)) {
 			next = <-t.slot
 		}
 		task = next
+		//step:end work
 	}
 	// ANCHOR_END: workerhooks
 }

@@ -31,9 +31,14 @@ func wait(t *testing.T, p *Pool, results chan Result) Result {
 	t.Helper()
 	select {
 	case r := <-results:
+		//step:before work
+		// p.Release(r.Thread)
+		//step:end work
+		//step:begin work
 		if r.Idle {
 			p.Release(r.Thread)
 		}
+		//step:end work
 		return r
 	case <-time.After(20 * time.Second):
 		t.Fatal("no result within 20 s")
@@ -139,6 +144,32 @@ func TestIdleThreadsAreAStack(t *testing.T) {
 	}
 }
 
+//step:before work
+
+// // TestBusyPoolRefusesWork checks the limit of a pool without a queue:
+// // with every thread busy, Submit panics instead of waiting.
+// func TestBusyPoolRefusesWork(t *testing.T) {
+// 	p, results := collect(1)
+// 	defer p.Close()
+// 	release := make(chan struct{})
+// 	p.Submit(Task{Name: "busy", ID: 1, Run: func() (js.Value, error) { <-release; return js.Undefined, nil }})
+// 	func() {
+// 		defer func() {
+// 			if recover() == nil {
+// 				t.Error("Submit to a pool whose every thread is busy did not panic")
+// 			}
+// 		}()
+// 		p.Submit(Task{Name: "refused", ID: 2, Run: func() (js.Value, error) { return js.Undefined, nil }})
+// 	}()
+// 	close(release)
+// 	if r := wait(t, p, results); r.ID != 1 {
+// 		t.Fatalf("got id %d, want 1", r.ID)
+// 	}
+// }
+
+//step:end work
+//step:begin work
+
 // TestQueuedWorkRunsInOrder checks that far more tasks than threads are
 // all run (there is no "out of threads"), that a single thread runs the
 // queued ones first in first out, and that every result comes back.
@@ -230,6 +261,8 @@ func TestCloseDropsQueuedWork(t *testing.T) {
 		t.Fatalf("after Close, ran %v, want [1]", ran)
 	}
 }
+
+//step:end work
 
 // TestATaskNamedCloseIsJustATask submits a program's task whose name is
 // the one Close's sentinel carries: it runs and delivers its result, and

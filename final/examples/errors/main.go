@@ -12,11 +12,11 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"syscall"
+	"syscall" //step:streams
 
 	"github.com/nodeexperiment/gonode/final/console"
 	"github.com/nodeexperiment/gonode/final/fs"
-	"github.com/nodeexperiment/gonode/final/http"
+	"github.com/nodeexperiment/gonode/final/http" //step:streams
 	"github.com/nodeexperiment/gonode/final/internal/program"
 	"github.com/nodeexperiment/gonode/final/js"
 	"github.com/nodeexperiment/gonode/final/loop"
@@ -28,8 +28,12 @@ func init() { runtime.LockOSThread() }
 // the point here, and it comes at once.
 func init() { fs.Delay = 0 }
 
+//step:begin streams
+
 // refused is an address where nothing listens: port 1 on loopback.
 const refused = "127.0.0.1:1"
+
+//step:end streams
 
 func main() {
 	program.Exit(program.Run(func(rt *loop.Runtime, server string) {
@@ -42,6 +46,7 @@ func main() {
 			}
 			console.Log("fs.Read: " + text.String())
 		})
+		//step:begin streams
 
 		console.Log("Connecting to a port nobody listens on")
 		http.GetSlow(rt, refused, "example.com/", 0, func(err error, response js.Value) {
@@ -51,6 +56,7 @@ func main() {
 			}
 			console.Log("http.GetSlow: " + response.String())
 		})
+		//step:end streams
 		// ANCHOR_END: callbacks
 
 		// ANCHOR: process

@@ -8,7 +8,7 @@
 // Encrypt runs on ours.
 'use strict';
 const crypto = require('crypto');
-const http = require('http');
+const http = require('http'); //step:streams
 const { log } = require('../trace.js');
 
 // The runtime's own lines, which node does not print, at the points
@@ -29,6 +29,7 @@ crypto.pbkdf2('secret', 'salt', 100000, 32, 'sha256', (err) => {
   log('Pool: the task is done');
 });
 
+//step:begin streams
 log('Asking the delay server for an answer in 300 ms');
 const url = `http://${process.env.DELAY_SERVER}/delay/300/url/http://www.example.com`;
 http.get(url, { headers: { Connection: 'close' } }, (res) => {
@@ -36,3 +37,4 @@ http.get(url, { headers: { Connection: 'close' } }, (res) => {
   res.resume();
 }).on('error', (err) => log(`Error: ${err.message}`));
 log('Event with id: 3 registered.');
+//step:end streams

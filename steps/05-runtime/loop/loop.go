@@ -23,7 +23,6 @@ package loop
 
 import (
 	"errors"
-	"sync"
 	"time"
 
 	"github.com/nodeexperiment/gonode/steps/05-runtime/console"
@@ -57,15 +56,12 @@ type Runtime struct {
 
 	// The event queue, which the loop thread waits in, and the buffer
 	// its waits fill.
-	poll   *minimio.Poll
-	events minimio.Events
+	// The channel on which the pool threads hand their results to the
+	// loop thread (inbox.go).
+	results chan pool.Result
 
-	// The inbox, where the pool threads leave their results for the
-	// loop thread, and the waker that ends the loop's wait for them.
-	mu      sync.Mutex
-	inbox   []pool.Result // guarded by mu
-	wakeErr error         // guarded by mu: a wake that failed
-	waker   *minimio.Waker
+	waker *minimio.Waker // PROVISIONAL: //step:one-thread once uring.go is marked
+
 }
 
 // ErrRunTwice is returned by Run on a runtime that has already run (or
@@ -83,6 +79,7 @@ func New(cfg Config) (*Runtime, error) {
 		poolSize: n,
 		work:     make(map[int]WorkFunc),
 		clock:    time.Now,
+		results:  make(chan pool.Result, n), // a thread hands over one result, then waits for Release
 	}
 	rt.updateTime()
 	rt.timers.base = rt.now
@@ -169,31 +166,16 @@ func (rt *Runtime) timeNow() time.Time {
 
 // ANCHOR: start
 
-// start creates the event queue and its waker and starts the pool
-// threads. No thread is started for the queue: the loop thread waits in
-// it itself, in the poll phase.
+// start starts the pool threads, which hand their results to post.
 func (rt *Runtime) start() error {
-	p, err := minimio.New()
-	if err != nil {
-		return err
-	}
-	rt.poll, rt.waker = p, p.Waker()
-	rt.events = minimio.NewEvents(1024)
-	// ANCHOR: startring
 	rt.pool = pool.New(rt.poolSize, rt.post)
-	// ANCHOR_END: startring
 	return nil
 }
 
-// shutdown joins the pool threads one by one, so that none can wake the
-// queue any more, then releases the event queue and every server and
-// connection still open.
+// shutdown joins the pool threads one by one.
 func (rt *Runtime) shutdown() error {
-	// ANCHOR: closering
 	rt.pool.Close()
-	err := rt.poll.Close()
-	// ANCHOR_END: closering
-	return err
+	return nil
 }
 
 // ANCHOR_END: start

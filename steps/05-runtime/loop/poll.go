@@ -3,71 +3,41 @@
 package loop
 
 import (
-	"fmt"
 	"time"
 )
 
-// pollPhase is the poll phase: tell the OS what the watchers want now,
-// wait in the event queue (epoll_wait, kevent, GetQueuedCompletionStatusEx)
-// no longer than pollTimeout says, run the callback of each event in the
-// order the OS reported them, then the pool's callbacks. The inbox is
-// taken whether or not a wake came with this return: the take never
-// blocks, and results posted while the loop was busy cost no further
-// wait. A wait that would not block, with no watcher and no pool work
-// out, is not made: as in libuv's uv__io_poll when nfds is 0, the OS
+// pollPhase is the poll phase: wait, no longer than pollTimeout says,
+// until a pool thread hands a result over, and run its callback. One
+// result a tick, as in chapter 04: the wait is a receive on
+// rt.results, with a Go timer for the timeout.
 func (rt *Runtime) pollPhase() error {
-	// ANCHOR: ringsubmit
 	timeout := rt.pollTimeout()
-	// ANCHOR_END: ringsubmit
-	// ANCHOR: pollwait
-	if timeout != 0 || len(rt.work) > 0 {
-		rt.waits++
-		err := rt.poll.Poll(&rt.events, timeout)
-		if timeout != 0 {
-			rt.updateTime() // the wait may have blocked
+	var expired <-chan time.Time // nil: no timer armed, wait for a result
+	switch {
+	case timeout == 0:
+		select { // no wait: take a result only if one is there
+		case r := <-rt.results:
+			rt.finishWork(r)
+		default:
 		}
-		if err != nil {
-			return fmt.Errorf("loop: event queue: %w", err)
-		}
-	} else { // libuv's nfds == 0: nothing could be ready, so no epoll_wait
-		rt.events = rt.events[:0]
+		return nil
+	case timeout > 0:
+		t := time.NewTimer(timeout)
+		defer t.Stop()
+		expired = t.C
 	}
-	// ANCHOR_END: pollwait
-	// ANCHOR: ringreap
-	if err := rt.runCompletions(); err != nil {
-		return err
+	rt.waits++
+	select {
+	case r := <-rt.results:
+		rt.updateTime() // the wait may have blocked
+		rt.finishWork(r)
+	case <-expired:
+		rt.updateTime()
 	}
-	// ANCHOR_END: ringreap
 	return nil
 }
 
 // ANCHOR_END: pollphase
-
-// ANCHOR: takeinbox
-
-// runCompletions takes the whole inbox, everything the pool threads have
-// posted, and runs those callbacks in the order they were posted, as
-// libuv's uv__work_done takes every finished request at once.
-func (rt *Runtime) runCompletions() error {
-	if len(rt.work) == 0 {
-		return nil // no task out, so nothing posted: no lock to take
-	}
-	rt.mu.Lock()
-	batch, wakeErr := rt.inbox, rt.wakeErr
-	rt.inbox = nil
-	rt.mu.Unlock()
-	if wakeErr != nil {
-		return fmt.Errorf("loop: waking the event queue: %w", wakeErr)
-	}
-	// ANCHOR: inboxmarks
-	for _, r := range batch {
-		rt.finishWork(r)
-	}
-	// ANCHOR_END: inboxmarks
-	return nil
-}
-
-// ANCHOR_END: takeinbox
 
 // ANCHOR: timeout
 

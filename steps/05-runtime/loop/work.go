@@ -21,24 +21,22 @@ type WorkFunc func(err error, v js.Value)
 // in work reaches cb as a *pool.PanicError. name says what the work is;
 // the pool thread prints it. Loop thread only.
 func (rt *Runtime) QueueWork(name string, work func() (js.Value, error), cb WorkFunc) {
+
 	id := rt.newID()
-	rt.work[id] = cb
 	// ANCHOR: tasksend
-	rt.reqs++ // a request, libuv's uv__req_register: counted apart from handles
-	rt.pool.Submit(pool.Task{Name: name, ID: id, Run: work})
+	rt.pool.Submit(pool.Task{Name: name, ID: id, Run: work}) // first: a Submit that panics leaves nothing counted
 	// ANCHOR_END: tasksend
+	rt.work[id] = cb
+	rt.reqs++ // a request, libuv's uv__req_register: counted apart from handles
 }
 
-// finishWork runs the callback of a pool result. A thread that found
-// work queued has already taken it; one that did not is released just
-// before the callback runs, so the work the callback queues goes to that
-// same thread (and, when work is waiting, the oldest of it goes there).
+// finishWork runs the callback of a pool result. A thread that waits to
+// be released is released just before the callback runs, so the work
+// the callback queues goes to that same thread.
 func (rt *Runtime) finishWork(r pool.Result) {
 	cb := rt.work[r.ID]
 	delete(rt.work, r.ID)
-	if r.Idle {
-		rt.pool.Release(r.Thread)
-	}
+	rt.pool.Release(r.Thread)
 	rt.reqs--
 	rt.invoke(func() { cb(r.Err, r.Value) })
 }

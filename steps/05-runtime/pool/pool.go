@@ -4,9 +4,9 @@
 // named pool0, pool1, ..., that run blocking work (a file read, a long
 // computation) so that the loop thread never has to.
 //
-// Work submitted while every thread is busy waits in the pool's queue,
-// first in first out; there is no limit. Each thread hands its results
-// to a deliver function given to New, which must not block.
+// Each thread runs one task at a time and hands its results to a
+// deliver function given to New, which must not block; Submit says what
+// becomes of work submitted while every thread is busy.
 package pool
 
 import (
@@ -35,8 +35,7 @@ type Task struct {
 }
 
 // Result is what a thread hands back for a task: which thread ran it, the
-// task's ID, what Run returned, and whether the thread is now waiting for
-// its owner's Release. A panic in Run becomes a *PanicError
+// task's ID and what Run returned. A panic in Run becomes a *PanicError
 // in Err. A Result is created on a pool thread and handed to deliver on
 // that same thread; deliver passes it on to the loop thread.
 type Result struct {
@@ -44,7 +43,6 @@ type Result struct {
 	ID     int
 	Value  js.Value
 	Err    error
-	Idle   bool // the thread found no queued work and sleeps until Release
 }
 
 // PanicError is the error a task's result carries when its Run panicked.
@@ -65,25 +63,21 @@ func (e *PanicError) Error() string {
 
 // ANCHOR: pool-new
 
-// Pool is a fixed set of OS threads and the queue of work waiting for
-// them. Submit, Release and Close must be called from one goroutine at a
-// time (the owner: the loop thread); Size is safe from any goroutine.
+// Pool is a fixed set of OS threads. Submit, Release and Close must be
+// called from one goroutine at a time (the owner: the loop thread);
+// Size is safe from any goroutine.
 //
-// The threads take queued work themselves, as libuv's do: a thread that
-// finishes a task while work is queued takes the oldest task at once,
-// before it hands the result over, so a busy pool never waits for its
-// owner between two tasks. A thread that finds the queue empty hands its
-// result over marked Idle and sleeps until the owner calls Release for
-// it, which the loop does just before it runs that result's callback. So
-// the thread whose callback runs is the thread that callback's new work
-// goes to, whatever order the results came in: the book's trace depends
-// on that (final/trace.spec).
+// A thread runs one task, hands its result over and sleeps until its
+// owner calls Release for it, which the loop does just before it runs
+// that result's callback. The released threads form a stack, so the
+// thread whose callback runs is the thread that callback's new work
+// goes to: the book's trace depends on that (final/trace.spec). There
+// is no queue: work submitted while every thread is busy is refused.
 type Pool struct {
 	threads []*thread
 
-	mu    sync.Mutex
-	queue []Task // work waiting for a thread, first in first out; guarded by mu
-	idle  []int  // released threads, a stack: the last released wakes first; guarded by mu
+	mu   sync.Mutex
+	idle []int // released threads, a stack: the last released wakes first; guarded by mu
 }
 
 type thread struct {
@@ -123,62 +117,38 @@ func (p *Pool) Size() int { return len(p.threads) }
 
 // ANCHOR: submit
 
-// Submit runs task on a pool thread. If a thread is idle, the one
-// released last gets it and wakes; otherwise the task waits in the
-// queue until a thread finishes what it is doing. Submit never blocks
-// for long and never refuses work. Owner only (the loop thread).
+// Submit runs task on the idle thread released last, which wakes. With
+// every thread busy it panics: this pool has no queue (the next step
+// adds one). Owner only (the loop thread).
 func (p *Pool) Submit(task Task) {
 	p.mu.Lock()
-	if n := len(p.idle); n > 0 {
-		i := p.idle[n-1]
-		p.idle = p.idle[:n-1]
+	n := len(p.idle)
+	if n == 0 {
 		p.mu.Unlock()
-		p.threads[i].slot <- task // an idle thread's slot is empty
-		return
+		panic("pool: every thread is busy, and this pool has no queue")
 	}
-	p.queue = append(p.queue, task)
+	i := p.idle[n-1]
+	p.idle = p.idle[:n-1]
 	p.mu.Unlock()
+	p.threads[i].slot <- task // an idle thread's slot is empty
 }
 
-// Release puts thread i, which delivered a result marked Idle, back to
-// work: it takes the oldest queued task if there is one, and otherwise
-// goes on top of the idle stack, so the next Submit wakes it first.
-// Owner only.
+// Release puts thread i, which delivered a result, back on top of the
+// idle stack, so the next Submit wakes it first. Owner only.
 func (p *Pool) Release(i int) {
 	p.mu.Lock()
-	task, ok := p.pop()
-	if !ok {
-		p.idle = append(p.idle, i)
-	}
+	p.idle = append(p.idle, i)
 	p.mu.Unlock()
-	if ok {
-		p.threads[i].slot <- task // a thread waiting for Release has an empty slot
-	}
-}
-
-// pop takes the oldest queued task, if any. p.mu must be held.
-func (p *Pool) pop() (Task, bool) {
-	if len(p.queue) == 0 {
-		return Task{}, false
-	}
-	task := p.queue[0]
-	p.queue[0] = Task{}
-	p.queue = p.queue[1:]
-	return task, true
 }
 
 // ANCHOR_END: submit
 
 // ANCHOR: pool-close
 
-// Close drops the work still queued, then tells each thread in turn to
-// exit and waits until it has, so the threads say goodbye in order:
-// pool0, pool1, .... A thread that is busy finishes its task (and
-// delivers it) first. Owner only.
+// Close tells each thread in turn to exit and waits until it has, so
+// the threads say goodbye in order: pool0, pool1, .... A thread that is
+// busy finishes its task (and delivers it) first. Owner only.
 func (p *Pool) Close() {
-	p.mu.Lock()
-	p.queue = nil
-	p.mu.Unlock()
 	for _, t := range p.threads {
 		t.slot <- closeTask
 		<-t.done
@@ -205,14 +175,8 @@ func (p *Pool) worker(t *thread, i int, deliver func(Result)) {
 		}
 		v, err := run(task)
 		console.Print(t.name, "finished running a task of type: "+task.Name+".")
-		p.mu.Lock()
-		next, busy := p.pop() // the oldest queued task, taken before the owner hears
-		p.mu.Unlock()
-		deliver(Result{Thread: i, ID: task.ID, Value: v, Err: err, Idle: !busy})
-		if !busy {
-			next = <-t.slot
-		}
-		task = next
+		deliver(Result{Thread: i, ID: task.ID, Value: v, Err: err})
+		task = <-t.slot // the owner's Release, then its next Submit
 	}
 	// ANCHOR_END: workerhooks
 }

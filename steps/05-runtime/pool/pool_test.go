@@ -31,9 +31,7 @@ func wait(t *testing.T, p *Pool, results chan Result) Result {
 	t.Helper()
 	select {
 	case r := <-results:
-		if r.Idle {
-			p.Release(r.Thread)
-		}
+		p.Release(r.Thread)
 		return r
 	case <-time.After(20 * time.Second):
 		t.Fatal("no result within 20 s")
@@ -139,95 +137,24 @@ func TestIdleThreadsAreAStack(t *testing.T) {
 	}
 }
 
-// TestQueuedWorkRunsInOrder checks that far more tasks than threads are
-// all run (there is no "out of threads"), that a single thread runs the
-// queued ones first in first out, and that every result comes back.
-func TestQueuedWorkRunsInOrder(t *testing.T) {
-	const n = 1000
-	results := make(chan Result, n)
-	p := New(1, func(r Result) { results <- r })
+// TestBusyPoolRefusesWork checks the limit of a pool without a queue:
+// with every thread busy, Submit panics instead of waiting.
+func TestBusyPoolRefusesWork(t *testing.T) {
+	p, results := collect(1)
 	defer p.Close()
-	release := make(chan struct{})
-	p.Submit(Task{Name: "gate", ID: 0, Run: func() (js.Value, error) { <-release; return js.Undefined, nil }})
-	for i := 1; i <= n; i++ {
-		p.Submit(Task{Name: "n", ID: i, Run: func() (js.Value, error) { return js.Int(i), nil }})
-	}
-	close(release)
-	for want := 0; want <= n; want++ {
-		if r := wait(t, p, results); r.ID != want {
-			t.Fatalf("result %d has id %d: the queue is not first in first out", want, r.ID)
-		}
-	}
-}
-
-// TestBusyThreadTakesNextBeforeDelivering checks the hand-over that makes
-// the pool fast: when a thread delivers a result while work is queued, it
-// has already taken the next task off the queue itself, so no Release or
-// wake-up is needed between two tasks; and when nothing is queued, the
-// result says the thread is idle.
-func TestBusyThreadTakesNextBeforeDelivering(t *testing.T) {
-	type state struct {
-		queued int
-		idle   bool
-	}
-	seen := make(chan state, 2)
-	var p *Pool
-	p = New(1, func(r Result) {
-		p.mu.Lock()
-		seen <- state{len(p.queue), r.Idle}
-		p.mu.Unlock()
-	})
-	defer p.Close()
-	release := make(chan struct{})
-	p.Submit(Task{Name: "first", ID: 1, Run: func() (js.Value, error) { <-release; return js.Undefined, nil }})
-	p.Submit(Task{Name: "second", ID: 2, Run: func() (js.Value, error) { return js.Undefined, nil }})
-	close(release)
-	if s := <-seen; s != (state{0, false}) {
-		t.Fatalf("delivering the first result: %+v; want the second task already taken and the thread busy", s)
-	}
-	if s := <-seen; s != (state{0, true}) {
-		t.Fatalf("delivering the last result: %+v; want the thread idle", s)
-	}
-}
-
-// TestReleaseGivesQueuedWork checks that a thread released while work is
-// queued takes the oldest of it instead of going idle.
-func TestReleaseGivesQueuedWork(t *testing.T) {
-	results := make(chan Result, 4)
-	p := New(1, func(r Result) { results <- r })
-	defer p.Close()
-	noop := func() (js.Value, error) { return js.Undefined, nil }
-	p.Submit(Task{Name: "a", ID: 1, Run: noop})
-	r := <-results // not released yet: the thread sleeps
-	if !r.Idle {
-		t.Fatal("the only task's result does not say the thread is idle")
-	}
-	p.Submit(Task{Name: "b", ID: 2, Run: noop}) // no idle thread: queued
-	p.Submit(Task{Name: "c", ID: 3, Run: noop})
-	p.Release(r.Thread)
-	for _, want := range []int{2, 3} {
-		if r := wait(t, p, results); r.ID != want {
-			t.Fatalf("got id %d, want %d", r.ID, want)
-		}
-	}
-}
-
-// TestCloseDropsQueuedWork checks that Close does not run work still
-// waiting in the queue (the loop has stopped; nobody would take its
-// result) and still joins every thread.
-func TestCloseDropsQueuedWork(t *testing.T) {
-	var mu sync.Mutex
-	var ran []int
-	p := New(1, func(r Result) { mu.Lock(); ran = append(ran, r.ID); mu.Unlock() })
 	release := make(chan struct{})
 	p.Submit(Task{Name: "busy", ID: 1, Run: func() (js.Value, error) { <-release; return js.Undefined, nil }})
-	p.Submit(Task{Name: "queued", ID: 2, Run: func() (js.Value, error) { return js.Undefined, nil }})
-	go func() { time.Sleep(20 * time.Millisecond); close(release) }()
-	p.Close()
-	mu.Lock()
-	defer mu.Unlock()
-	if len(ran) != 1 || ran[0] != 1 {
-		t.Fatalf("after Close, ran %v, want [1]", ran)
+	func() {
+		defer func() {
+			if recover() == nil {
+				t.Error("Submit to a pool whose every thread is busy did not panic")
+			}
+		}()
+		p.Submit(Task{Name: "refused", ID: 2, Run: func() (js.Value, error) { return js.Undefined, nil }})
+	}()
+	close(release)
+	if r := wait(t, p, results); r.ID != 1 {
+		t.Fatalf("got id %d, want 1", r.ID)
 	}
 }
 

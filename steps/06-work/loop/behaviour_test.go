@@ -1,12 +1,6 @@
 package loop_test
 
-import (
-	"errors"
-	"testing"
-	"time"
-
-	"github.com/nodeexperiment/gonode/steps/06-work/loop"
-)
+import ()
 
 // These tests hold behaviours of final/loop that a mutation of its code
 // once changed without any test noticing. They use only the public API.

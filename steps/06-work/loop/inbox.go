@@ -12,21 +12,18 @@ import "github.com/nodeexperiment/gonode/steps/06-work/pool"
 
 // ANCHOR: post
 
-// post puts r in the inbox and wakes the loop. Safe from any goroutine;
-// the pool threads call it with each result. The waker coalesces: when a
-// wake is already on its way and the loop has not yet drained it, Wake
-// makes no system call, and one wake brings the loop every result posted
-// before it takes the inbox.
+// post puts r in the inbox and wakes the loop. Safe from any
+// goroutine; the pool threads call it with each result. The wake
+// coalesces: rt.wake has room for one token, and a post that finds it
+// full sends nothing, for the wake on its way brings the loop every
+// result posted before the loop takes the inbox.
 func (rt *Runtime) post(r pool.Result) {
 	rt.mu.Lock()
 	rt.inbox = append(rt.inbox, r)
 	rt.mu.Unlock()
-	if err := rt.waker.Wake(); err != nil {
-		// Not expected while the pool runs (the queue is closed only
-		// after the pool is joined); the loop finds it on its next look.
-		rt.mu.Lock()
-		rt.wakeErr = err
-		rt.mu.Unlock()
+	select {
+	case rt.wake <- struct{}{}:
+	default: // a wake is on its way already
 	}
 }
 

@@ -3,42 +3,36 @@
 package loop
 
 import (
-	"fmt"
 	"time"
 )
 
-// pollPhase is the poll phase: tell the OS what the watchers want now,
-// wait in the event queue (epoll_wait, kevent, GetQueuedCompletionStatusEx)
-// no longer than pollTimeout says, run the callback of each event in the
-// order the OS reported them, then the pool's callbacks. The inbox is
-// taken whether or not a wake came with this return: the take never
-// blocks, and results posted while the loop was busy cost no further
-// wait. A wait that would not block, with no watcher and no pool work
-// out, is not made: as in libuv's uv__io_poll when nfds is 0, the OS
+// pollPhase is the poll phase: wait, no longer than pollTimeout says,
+// until a pool thread posts a result, then take the whole inbox and
+// run every callback in it. The wait is a receive on rt.wake, with a
+// Go timer for the timeout. The token is always taken before the
+// inbox: a post that comes after the take leaves a token, which ends
+// the next wait, so no result is left in the inbox while the loop
+// sleeps.
 func (rt *Runtime) pollPhase() error {
-	// ANCHOR: ringsubmit
-	timeout := rt.pollTimeout()
-	// ANCHOR_END: ringsubmit
-	// ANCHOR: pollwait
-	if timeout != 0 || len(rt.work) > 0 {
+	if timeout := rt.pollTimeout(); timeout != 0 {
+		var expired <-chan time.Time // nil: no timer armed, wait for a wake
+		if timeout > 0 {
+			t := time.NewTimer(timeout)
+			defer t.Stop()
+			expired = t.C
+		}
 		rt.waits++
-		err := rt.poll.Poll(&rt.events, timeout)
-		if timeout != 0 {
-			rt.updateTime() // the wait may have blocked
+		select {
+		case <-rt.wake:
+		case <-expired:
 		}
-		if err != nil {
-			return fmt.Errorf("loop: event queue: %w", err)
-		}
-	} else { // libuv's nfds == 0: nothing could be ready, so no epoll_wait
-		rt.events = rt.events[:0]
+		rt.updateTime() // the wait may have blocked
 	}
-	// ANCHOR_END: pollwait
-	// ANCHOR: ringreap
-	if err := rt.runCompletions(); err != nil {
-		return err
+	select { // a token left by a post the wait did not take
+	case <-rt.wake:
+	default:
 	}
-	// ANCHOR_END: ringreap
-	return nil
+	return rt.runCompletions()
 }
 
 // ANCHOR_END: pollphase
@@ -53,12 +47,9 @@ func (rt *Runtime) runCompletions() error {
 		return nil // no task out, so nothing posted: no lock to take
 	}
 	rt.mu.Lock()
-	batch, wakeErr := rt.inbox, rt.wakeErr
+	batch := rt.inbox
 	rt.inbox = nil
 	rt.mu.Unlock()
-	if wakeErr != nil {
-		return fmt.Errorf("loop: waking the event queue: %w", wakeErr)
-	}
 	// ANCHOR: inboxmarks
 	for _, r := range batch {
 		rt.finishWork(r)

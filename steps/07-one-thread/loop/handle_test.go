@@ -1,6 +1,3 @@
 package loop
 
-import (
-	"testing"
-	"time"
-)
+import ()

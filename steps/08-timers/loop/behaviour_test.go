@@ -1,7 +1,6 @@
 package loop_test
 
 import (
-	"errors"
 	"testing"
 	"time"
 

@@ -3,8 +3,6 @@ package loop
 import (
 	"testing"
 	"time"
-
-	"github.com/nodeexperiment/gonode/steps/09-queues/js"
 )
 
 // TestPollTimeoutCountsFromTheLoopTime arms a timer 10 ms after a fixed

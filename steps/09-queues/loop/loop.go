@@ -61,13 +61,13 @@ type Runtime struct {
 	// its waits fill.
 	poll   *minimio.Poll
 	events minimio.Events
-
 	// The inbox, where the pool threads leave their results for the
 	// loop thread, and the waker that ends the loop's wait for them.
 	mu      sync.Mutex
-	inbox   []pool.Result // guarded by mu
-	wakeErr error         // guarded by mu: a wake that failed
-	waker   *minimio.Waker
+	inbox   []pool.Result  // guarded by mu
+	wakeErr error          // guarded by mu: a wake that failed
+	waker   *minimio.Waker // PROVISIONAL: //step:one-thread once uring.go is marked
+
 }
 
 // ErrRunTwice is returned by Run on a runtime that has already run (or

@@ -4,9 +4,9 @@
 // named pool0, pool1, ..., that run blocking work (a file read, a long
 // computation) so that the loop thread never has to.
 //
-// Work submitted while every thread is busy waits in the pool's queue,
-// first in first out; there is no limit. Each thread hands its results
-// to a deliver function given to New, which must not block.
+// Each thread runs one task at a time and hands its results to a
+// deliver function given to New, which must not block; Submit says what
+// becomes of work submitted while every thread is busy.
 package pool
 
 import (
@@ -35,8 +35,7 @@ type Task struct {
 }
 
 // Result is what a thread hands back for a task: which thread ran it, the
-// task's ID, what Run returned, and whether the thread is now waiting for
-// its owner's Release. A panic in Run becomes a *PanicError
+// task's ID and what Run returned. A panic in Run becomes a *PanicError
 // in Err. A Result is created on a pool thread and handed to deliver on
 // that same thread; deliver passes it on to the loop thread.
 type Result struct {
@@ -171,11 +170,12 @@ func (p *Pool) pop() (Task, bool) {
 
 // ANCHOR: pool-close
 
-// Close drops the work still queued, then tells each thread in turn to
-// exit and waits until it has, so the threads say goodbye in order:
-// pool0, pool1, .... A thread that is busy finishes its task (and
-// delivers it) first. Owner only.
+// Close tells each thread in turn to exit and waits until it has, so
+// the threads say goodbye in order: pool0, pool1, .... A thread that is
+// busy finishes its task (and delivers it) first. Owner only.
 func (p *Pool) Close() {
+	// Work still queued is dropped: the loop has stopped, and no one
+	// would take its result.
 	p.mu.Lock()
 	p.queue = nil
 	p.mu.Unlock()

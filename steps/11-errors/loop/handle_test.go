@@ -3,8 +3,6 @@ package loop
 import (
 	"testing"
 	"time"
-
-	"github.com/nodeexperiment/gonode/steps/11-errors/js"
 )
 
 // TestPollTimeoutCountsFromTheLoopTime arms a timer 10 ms after a fixed

@@ -4,8 +4,6 @@ import (
 	"net"
 	"testing"
 	"time"
-
-	"github.com/nodeexperiment/gonode/steps/12-streams/js"
 )
 
 func equal(a, b []string) bool {

@@ -4,8 +4,6 @@ import (
 	"net"
 	"testing"
 	"time"
-
-	"github.com/nodeexperiment/gonode/steps/13-parsing/js"
 )
 
 func equal(a, b []string) bool {

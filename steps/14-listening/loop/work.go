@@ -16,8 +16,8 @@ type WorkFunc func(err error, v js.Value)
 // ANCHOR: queuework
 
 // QueueWork runs work on a pool thread and then cb on the loop thread
-// with what work returned. Any number of tasks may be queued: they wait,
-// first in first out, for a free thread (see pool.Pool.Submit). A panic
+// with what work returned; pool.Pool.Submit says what becomes of work
+// queued while every thread is busy. A panic
 // in work reaches cb as a *pool.PanicError. name says what the work is;
 // the pool thread prints it. Work queued by an exit hook is dropped:
 // its callback could never run. Loop thread only.
@@ -28,17 +28,16 @@ func (rt *Runtime) QueueWork(name string, work func() (js.Value, error), cb Work
 	}
 	// ANCHOR_END: exiting
 	id := rt.newID()
-	rt.work[id] = cb
 	// ANCHOR: tasksend
-	rt.reqs++ // a request, libuv's uv__req_register: counted apart from handles
-	rt.pool.Submit(pool.Task{Name: name, ID: id, Run: work})
+	rt.pool.Submit(pool.Task{Name: name, ID: id, Run: work}) // first: a Submit that panics leaves nothing counted
 	// ANCHOR_END: tasksend
+	rt.work[id] = cb
+	rt.reqs++ // a request, libuv's uv__req_register: counted apart from handles
 }
 
-// finishWork runs the callback of a pool result. A thread that found
-// work queued has already taken it; one that did not is released just
-// before the callback runs, so the work the callback queues goes to that
-// same thread (and, when work is waiting, the oldest of it goes there).
+// finishWork runs the callback of a pool result. A thread that waits to
+// be released is released just before the callback runs, so the work
+// the callback queues goes to that same thread.
 func (rt *Runtime) finishWork(r pool.Result) {
 	cb := rt.work[r.ID]
 	delete(rt.work, r.ID)

@@ -66,13 +66,13 @@ type Runtime struct {
 	events  minimio.Events
 	readBuf []byte // what every connection reads into (net.go)
 	ioCalls int    // Register, Reregister and Deregister calls so far (applyInterest)
-
 	// The inbox, where the pool threads leave their results for the
 	// loop thread, and the waker that ends the loop's wait for them.
 	mu      sync.Mutex
-	inbox   []pool.Result // guarded by mu
-	wakeErr error         // guarded by mu: a wake that failed
-	waker   *minimio.Waker
+	inbox   []pool.Result  // guarded by mu
+	wakeErr error          // guarded by mu: a wake that failed
+	waker   *minimio.Waker // PROVISIONAL: //step:one-thread once uring.go is marked
+
 }
 
 // ErrRunTwice is returned by Run on a runtime that has already run (or
@@ -217,7 +217,8 @@ func (rt *Runtime) start() error {
 	if err != nil {
 		return err
 	}
-	rt.poll, rt.reg, rt.waker = p, p.Registrator(), p.Waker()
+	rt.poll, rt.waker = p, p.Waker()
+	rt.reg = p.Registrator()
 	rt.events = minimio.NewEvents(1024)
 	// ANCHOR: startring
 	rt.pool = pool.New(rt.poolSize, rt.post)

@@ -13,3 +13,12 @@ func TestFinalLeavesTheMarkersOut(t *testing.T) {
 		t.Errorf("a file without markers changed: %q", got)
 	}
 }
+
+func TestDropUnusedImports(t *testing.T) {
+	src := "package p\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\tst \"strings\"\n\t_ \"embed\"\n\t\"github.com/x/y/v2/js\"\n\t\"math/rand/v2\"\n)\n\nvar _ = fmt.Sprint(st.ToUpper(\"\"), rand.N(2))\n"
+	want := "package p\n\nimport (\n\t\"fmt\"\n\tst \"strings\"\n\t_ \"embed\"\n\t\"math/rand/v2\"\n)\n\nvar _ = fmt.Sprint(st.ToUpper(\"\"), rand.N(2))\n"
+	got, err := dropUnusedImports([]byte(src))
+	if err != nil || string(got) != want {
+		t.Errorf("got %v:\n%s\nwant:\n%s", err, got, want)
+	}
+}

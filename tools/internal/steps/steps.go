@@ -312,7 +312,8 @@ func (m *Manifest) Cut(name string, data []byte, i int) ([]byte, bool, error) {
 
 // Generate returns step i's files (paths relative to its folder), cut
 // from root/final: markers gone; in Go files, imports and ./final/ paths
-// pointing at the step, and gofmt'd; other files only cut. Recorded runs are not among them.
+// pointing at the step, imports the step's code does not use dropped, and
+// gofmt'd; other files only cut. Recorded runs are not among them.
 func (m *Manifest) Generate(root string, i int) (map[string][]byte, error) {
 	if i == len(m.Steps)-1 {
 		return nil, errors.New("the last step is final/ itself; nothing to generate")
@@ -341,7 +342,10 @@ func (m *Manifest) Generate(root string, i int) (map[string][]byte, error) {
 		if strings.HasSuffix(rel, ".go") {
 			cut = bytes.ReplaceAll(cut, []byte(Module+"/final/"), []byte(Module+"/"+dir+"/"))
 			cut = bytes.ReplaceAll(cut, []byte("./final/"), []byte("./"+dir+"/"))
-			f, err := format.Source(cut)
+			f, err := dropUnusedImports(cut)
+			if err == nil {
+				f, err = format.Source(f)
+			}
 			if err != nil {
 				return nil, fmt.Errorf("step %s: final/%s does not format once cut: %w", m.Steps[i].Name, rel, err)
 			}

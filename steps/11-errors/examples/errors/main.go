@@ -12,11 +12,9 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"syscall"
 
 	"github.com/nodeexperiment/gonode/steps/11-errors/console"
 	"github.com/nodeexperiment/gonode/steps/11-errors/fs"
-	"github.com/nodeexperiment/gonode/steps/11-errors/http"
 	"github.com/nodeexperiment/gonode/steps/11-errors/internal/program"
 	"github.com/nodeexperiment/gonode/steps/11-errors/js"
 	"github.com/nodeexperiment/gonode/steps/11-errors/loop"
@@ -28,9 +26,6 @@ func init() { runtime.LockOSThread() }
 // the point here, and it comes at once.
 func init() { fs.Delay = 0 }
 
-// refused is an address where nothing listens: port 1 on loopback.
-const refused = "127.0.0.1:1"
-
 func main() {
 	program.Exit(program.Run(func(rt *loop.Runtime, server string) {
 		// ANCHOR: callbacks
@@ -41,15 +36,6 @@ func main() {
 				return
 			}
 			console.Log("fs.Read: " + text.String())
-		})
-
-		console.Log("Connecting to a port nobody listens on")
-		http.GetSlow(rt, refused, "example.com/", 0, func(err error, response js.Value) {
-			if errors.Is(err, syscall.ECONNREFUSED) {
-				console.Log("http.GetSlow failed: connection refused (ECONNREFUSED)")
-				return
-			}
-			console.Log("http.GetSlow: " + response.String())
 		})
 		// ANCHOR_END: callbacks
 

@@ -8,7 +8,6 @@
 // Encrypt runs on ours.
 'use strict';
 const crypto = require('crypto');
-const http = require('http');
 const { log } = require('../trace.js');
 
 // The runtime's own lines, which node does not print, at the points
@@ -29,10 +28,3 @@ crypto.pbkdf2('secret', 'salt', 100000, 32, 'sha256', (err) => {
   log('Pool: the task is done');
 });
 
-log('Asking the delay server for an answer in 300 ms');
-const url = `http://${process.env.DELAY_SERVER}/delay/300/url/http://www.example.com`;
-http.get(url, { headers: { Connection: 'close' } }, (res) => {
-  log(`Socket: HTTP/${res.httpVersion} ${res.statusCode} ${res.statusMessage}`);
-  res.resume();
-}).on('error', (err) => log(`Error: ${err.message}`));
-log('Event with id: 3 registered.');

@@ -1,8 +1,9 @@
-// Command onethread gives the loop thread three kinds of news at once: a
-// timer, a task on the pool and a socket. All three callbacks run on
-// main, and main is also the thread that waits for them, in the poll
-// phase: the TICK lines show how few turns the loop takes, because each
-// wait lasts until the next piece of news.
+// Command onethread gives the loop thread news of more than one kind at
+// once: a timer and a task on the pool, and, from the book's streams
+// step on, a socket. Every callback runs on main, and main is also the
+// thread that waits for them, in the poll phase: the TICK lines show how
+// few turns the loop takes, because each wait lasts until the next piece
+// of news.
 //
 //	go run ./steps/11-errors/examples/onethread
 //
@@ -12,11 +13,9 @@ package main
 
 import (
 	"runtime"
-	"strings"
 
 	"github.com/nodeexperiment/gonode/steps/11-errors/console"
 	"github.com/nodeexperiment/gonode/steps/11-errors/crypto"
-	"github.com/nodeexperiment/gonode/steps/11-errors/http"
 	"github.com/nodeexperiment/gonode/steps/11-errors/internal/program"
 	"github.com/nodeexperiment/gonode/steps/11-errors/js"
 	"github.com/nodeexperiment/gonode/steps/11-errors/loop"
@@ -28,8 +27,8 @@ func main() { program.Exit(program.Run(example)) }
 
 // ANCHOR: program
 
-// example sets the timer, queues the pool task and opens the socket: the
-// script, in Node.
+// example sets the timer, queues the pool task and (from the streams
+// step on) opens the socket: the script, in Node.
 func example(rt *loop.Runtime, server string) {
 	console.Log("Setting a 100 ms timer")
 	rt.SetTimeout(100, func() { console.Log("Timer: 100 ms have passed") })
@@ -43,15 +42,6 @@ func example(rt *loop.Runtime, server string) {
 		console.Log("Pool: the task is done")
 	})
 
-	console.Log("Asking the delay server for an answer in 300 ms")
-	http.GetSlow(rt, server, "www.example.com", 300, func(err error, response js.Value) {
-		if err != nil {
-			console.Log("Error: " + err.Error())
-			return
-		}
-		status, _, _ := strings.Cut(response.String(), "\r\n")
-		console.Log("Socket: " + status)
-	})
 }
 
 // ANCHOR_END: program

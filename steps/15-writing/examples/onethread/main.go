@@ -1,8 +1,9 @@
-// Command onethread gives the loop thread three kinds of news at once: a
-// timer, a task on the pool and a socket. All three callbacks run on
-// main, and main is also the thread that waits for them, in the poll
-// phase: the TICK lines show how few turns the loop takes, because each
-// wait lasts until the next piece of news.
+// Command onethread gives the loop thread news of more than one kind at
+// once: a timer and a task on the pool, and, from the book's streams
+// step on, a socket. Every callback runs on main, and main is also the
+// thread that waits for them, in the poll phase: the TICK lines show how
+// few turns the loop takes, because each wait lasts until the next piece
+// of news.
 //
 //	go run ./steps/15-writing/examples/onethread
 //
@@ -28,8 +29,8 @@ func main() { program.Exit(program.Run(example)) }
 
 // ANCHOR: program
 
-// example sets the timer, queues the pool task and opens the socket: the
-// script, in Node.
+// example sets the timer, queues the pool task and (from the streams
+// step on) opens the socket: the script, in Node.
 func example(rt *loop.Runtime, server string) {
 	console.Log("Setting a 100 ms timer")
 	rt.SetTimeout(100, func() { console.Log("Timer: 100 ms have passed") })
