@@ -1,3 +1,5 @@
+//step:file writing
+
 package loop_test
 
 import "golang.org/x/sys/windows"

@@ -140,6 +140,8 @@ func nextEvents(t *testing.T, p *Poll) []Token {
 
 // waitFor polls until an event for token comes and returns it, ignoring
 // events for other tokens; it fails after ten seconds.
+//
+//lint:ignore U1000 the epoll and kqueue tests use it, and from the listening step on every OS's
 func waitFor(t *testing.T, p *Poll, token Token) Event {
 	t.Helper()
 	limit := time.Now().Add(10 * time.Second)
