@@ -21,13 +21,19 @@ import (
 // the loop thread.
 type Timer struct {
 	//step:end timers
-	handle                 // active while armed or due
+	handle // active while armed or due //step:timers
+	//step:before timers
+	// handle // active while armed
+	//step:end timers
 	id       int           // the number the trace prints
 	seq      uint64        // registration order, to break ties
 	delay    time.Duration // the delay it was set with, which Refresh counts again //step:timers
 	interval time.Duration // zero for a one-shot timeout //step:timers
-	cb       func()        // nil once cleared
-	state    timerState    // where an active timer is //step:timers
+	cb       func()        // nil once cleared //step:timers
+	//step:before timers
+	// cb func() // what runs when it fires
+	//step:end timers
+	state timerState // where an active timer is //step:timers
 }
 
 //step:begin timers
@@ -123,8 +129,8 @@ func (rt *Runtime) addTimer(after, interval time.Duration, cb func()) *Timer {
 
 // ANCHOR_END: settimeout
 
-// ANCHOR: timerref
 //step:begin timers
+// ANCHOR: timerref
 
 // Ref makes the timer keep the loop alive again (the default). It returns
 // t. Loop thread only.
@@ -155,8 +161,8 @@ func (t *Timer) Refresh() *Timer {
 	return t
 }
 
-//step:end timers
 // ANCHOR_END: timerref
+//step:end timers
 
 // ANCHOR: timersphase
 
@@ -171,6 +177,16 @@ func (rt *Runtime) arm(t *Timer, deadline time.Time) {
 	rt.timers.push(timerEntry{when: rt.timers.key(deadline), seq: t.seq, t: t})
 }
 
+//step:before timers
+// // runTimers is the timers phase. It takes the timers due at the loop's
+// // time, earliest first, and runs each as it takes it, as Node's
+// // processTimers does with its lists: a million due timers cost no second
+// // pass and no list of them. A timer set by one of these callbacks waits
+// // for a later tick, for its deadline is after the loop's time.
+// func (rt *Runtime) runTimers() {
+//step:end timers
+//step:begin timers
+
 // runTimers is the timers phase. It takes the timers due at the loop's
 // time, earliest first, and runs each as it takes it, as Node's
 // processTimers does with its lists: a million due timers cost no second
@@ -180,6 +196,7 @@ func (rt *Runtime) arm(t *Timer, deadline time.Time) {
 // the top. An interval is put back in the heap before its callback runs,
 // so the callback may clear it.
 func (rt *Runtime) runTimers() {
+	//step:end timers
 	now := rt.timers.key(rt.now)
 	for {
 		e, ok := rt.timers.top()

@@ -11,10 +11,10 @@ import (
 
 // Timer is a pending SetTimeout. A Timer belongs to the loop thread.
 type Timer struct {
-	handle        // active while armed or due
+	handle        // active while armed
 	id     int    // the number the trace prints
 	seq    uint64 // registration order, to break ties
-	cb     func() // nil once cleared
+	cb     func() // what runs when it fires
 }
 
 // ID returns the timer's id, the number the trace prints for it. Ids
@@ -45,9 +45,6 @@ func (rt *Runtime) addTimer(after time.Duration, cb func()) *Timer {
 
 // ANCHOR_END: settimeout
 
-// ANCHOR: timerref
-// ANCHOR_END: timerref
-
 // ANCHOR: timersphase
 
 // arm puts t in the heap with the given deadline, behind every timer
@@ -62,10 +59,7 @@ func (rt *Runtime) arm(t *Timer, deadline time.Time) {
 // time, earliest first, and runs each as it takes it, as Node's
 // processTimers does with its lists: a million due timers cost no second
 // pass and no list of them. A timer set by one of these callbacks waits
-// for a later tick, for its deadline is at least 1 ms after the loop's
-// time; one cleared or refreshed by an earlier callback is no longer at
-// the top. An interval is put back in the heap before its callback runs,
-// so the callback may clear it.
+// for a later tick, for its deadline is after the loop's time.
 func (rt *Runtime) runTimers() {
 	now := rt.timers.key(rt.now)
 	for {
