@@ -233,8 +233,8 @@ func (rt *Runtime) nextDeadline() (deadline time.Time, ok bool) {
 
 // ANCHOR_END: timersphase
 
-// ANCHOR: nodedelay
 //step:begin timers
+// ANCHOR: nodedelay
 
 // MaxDelay is the longest delay, in milliseconds, SetTimeout and
 // SetInterval take: 2^31−1, Node's TIMEOUT_MAX, which it took from the
@@ -256,5 +256,5 @@ func (rt *Runtime) nodeDelay(ms int) time.Duration {
 	return time.Duration(ms) * time.Millisecond
 }
 
-//step:end timers
 // ANCHOR_END: nodedelay
+//step:end timers

@@ -87,6 +87,3 @@ func (rt *Runtime) nextDeadline() (deadline time.Time, ok bool) {
 }
 
 // ANCHOR_END: timersphase
-
-// ANCHOR: nodedelay
-// ANCHOR_END: nodedelay
