@@ -12,8 +12,9 @@ import (
 )
 
 //step:before errors
-// // This file is Node's process object, the part of it a runtime owns: so
-// // far, the warnings Node prints on stderr.
+// // This file is Node's process object, the part of it a runtime owns:
+// // the state of the process struct, and the warnings Node prints on
+// // stderr.
 //step:end errors
 //step:begin errors
 // This file is Node's process object, the part of it a runtime owns:

@@ -218,9 +218,11 @@ func (p *Promise) settle(s promiseState, v any) {
 	}
 	p.reactions = nil
 	//step:begin errors
+	// ANCHOR: unhandled
 	if s == rejected && !p.handled {
 		p.rt.rejections = append(p.rt.rejections, p)
 	}
+	// ANCHOR_END: unhandled
 	//step:end errors
 }
 

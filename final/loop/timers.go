@@ -13,7 +13,6 @@ import (
 //step:before timers
 // // Timer is a pending SetTimeout. A Timer belongs to the loop thread.
 // type Timer struct {
-
 //step:end timers
 //step:begin timers
 
@@ -22,16 +21,23 @@ import (
 // the loop thread.
 type Timer struct {
 	//step:end timers
-	handle                 // active while armed or due
+	handle // active while armed or due //step:timers
+	//step:before timers
+	// handle // active while armed
+	//step:end timers
 	id       int           // the number the trace prints
 	seq      uint64        // registration order, to break ties
 	delay    time.Duration // the delay it was set with, which Refresh counts again //step:timers
 	interval time.Duration // zero for a one-shot timeout //step:timers
-	cb       func()        // nil once cleared
-	state    timerState    // where an active timer is //step:timers
+	cb       func()        // nil once cleared //step:timers
+	//step:before timers
+	// cb func() // what runs when it fires
+	//step:end timers
+	state timerState // where an active timer is //step:timers
 }
 
 //step:begin timers
+
 type timerState int
 
 const (
@@ -57,7 +63,6 @@ func (t *Timer) ID() int { return t.id }
 // // thread only.
 // func (rt *Runtime) SetTimeout(ms int, cb func()) *Timer {
 // 	t := rt.addTimer(time.Duration(ms)*time.Millisecond, cb)
-
 //step:end timers
 //step:begin timers
 
@@ -111,9 +116,9 @@ func (rt *Runtime) ClearInterval(t *Timer) { rt.ClearTimeout(t) }
 //step:before timers
 // func (rt *Runtime) addTimer(after time.Duration, cb func()) *Timer {
 // 	t := &Timer{handle: handle{rt: rt}, id: rt.newID(), cb: cb}
-
 //step:end timers
 //step:begin timers
+
 func (rt *Runtime) addTimer(after, interval time.Duration, cb func()) *Timer {
 	t := &Timer{handle: handle{rt: rt}, id: rt.newID(), delay: after, interval: interval, cb: cb}
 	//step:end timers
@@ -124,9 +129,8 @@ func (rt *Runtime) addTimer(after, interval time.Duration, cb func()) *Timer {
 
 // ANCHOR_END: settimeout
 
-// ANCHOR: timerref
-
 //step:begin timers
+// ANCHOR: timerref
 
 // Ref makes the timer keep the loop alive again (the default). It returns
 // t. Loop thread only.
@@ -157,9 +161,8 @@ func (t *Timer) Refresh() *Timer {
 	return t
 }
 
-//step:end timers
-
 // ANCHOR_END: timerref
+//step:end timers
 
 // ANCHOR: timersphase
 
@@ -174,6 +177,16 @@ func (rt *Runtime) arm(t *Timer, deadline time.Time) {
 	rt.timers.push(timerEntry{when: rt.timers.key(deadline), seq: t.seq, t: t})
 }
 
+//step:before timers
+// // runTimers is the timers phase. It takes the timers due at the loop's
+// // time, earliest first, and runs each as it takes it, as Node's
+// // processTimers does with its lists: a million due timers cost no second
+// // pass and no list of them. A timer set by one of these callbacks waits
+// // for a later tick, for its deadline is after the loop's time.
+// func (rt *Runtime) runTimers() {
+//step:end timers
+//step:begin timers
+
 // runTimers is the timers phase. It takes the timers due at the loop's
 // time, earliest first, and runs each as it takes it, as Node's
 // processTimers does with its lists: a million due timers cost no second
@@ -183,6 +196,7 @@ func (rt *Runtime) arm(t *Timer, deadline time.Time) {
 // the top. An interval is put back in the heap before its callback runs,
 // so the callback may clear it.
 func (rt *Runtime) runTimers() {
+	//step:end timers
 	now := rt.timers.key(rt.now)
 	for {
 		e, ok := rt.timers.top()
@@ -204,8 +218,8 @@ func (rt *Runtime) runTimers() {
 		//step:end timers
 		// ANCHOR: timermark
 		timeline.Mark("main", timeline.TimerFire, t.id) //step:watching
-		rt.invoke(cb)
 		// ANCHOR_END: timermark
+		rt.invoke(cb)
 	}
 }
 
@@ -221,9 +235,8 @@ func (rt *Runtime) nextDeadline() (deadline time.Time, ok bool) {
 
 // ANCHOR_END: timersphase
 
-// ANCHOR: nodedelay
-
 //step:begin timers
+// ANCHOR: nodedelay
 
 // MaxDelay is the longest delay, in milliseconds, SetTimeout and
 // SetInterval take: 2^31−1, Node's TIMEOUT_MAX, which it took from the
@@ -245,6 +258,5 @@ func (rt *Runtime) nodeDelay(ms int) time.Duration {
 	return time.Duration(ms) * time.Millisecond
 }
 
-//step:end timers
-
 // ANCHOR_END: nodedelay
+//step:end timers

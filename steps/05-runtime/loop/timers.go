@@ -10,10 +10,10 @@ import (
 
 // Timer is a pending SetTimeout. A Timer belongs to the loop thread.
 type Timer struct {
-	handle        // active while armed or due
+	handle        // active while armed
 	id     int    // the number the trace prints
 	seq    uint64 // registration order, to break ties
-	cb     func() // nil once cleared
+	cb     func() // what runs when it fires
 }
 
 // ID returns the timer's id, the number the trace prints for it. Ids
@@ -31,24 +31,18 @@ func (t *Timer) ID() int { return t.id }
 // thread only.
 func (rt *Runtime) SetTimeout(ms int, cb func()) *Timer {
 	t := rt.addTimer(time.Duration(ms)*time.Millisecond, cb)
-
 	console.Printf("main", "Registered timer event id: %d", t.id)
 	return t
 }
 
 func (rt *Runtime) addTimer(after time.Duration, cb func()) *Timer {
 	t := &Timer{handle: handle{rt: rt}, id: rt.newID(), cb: cb}
-
 	rt.arm(t, rt.timeNow().Add(after))
 	t.start()
 	return t
 }
 
 // ANCHOR_END: settimeout
-
-// ANCHOR: timerref
-
-// ANCHOR_END: timerref
 
 // ANCHOR: timersphase
 
@@ -64,10 +58,7 @@ func (rt *Runtime) arm(t *Timer, deadline time.Time) {
 // time, earliest first, and runs each as it takes it, as Node's
 // processTimers does with its lists: a million due timers cost no second
 // pass and no list of them. A timer set by one of these callbacks waits
-// for a later tick, for its deadline is at least 1 ms after the loop's
-// time; one cleared or refreshed by an earlier callback is no longer at
-// the top. An interval is put back in the heap before its callback runs,
-// so the callback may clear it.
+// for a later tick, for its deadline is after the loop's time.
 func (rt *Runtime) runTimers() {
 	now := rt.timers.key(rt.now)
 	for {
@@ -80,8 +71,8 @@ func (rt *Runtime) runTimers() {
 		cb := t.cb
 		t.stop()
 		// ANCHOR: timermark
-		rt.invoke(cb)
 		// ANCHOR_END: timermark
+		rt.invoke(cb)
 	}
 }
 
@@ -96,7 +87,3 @@ func (rt *Runtime) nextDeadline() (deadline time.Time, ok bool) {
 }
 
 // ANCHOR_END: timersphase
-
-// ANCHOR: nodedelay
-
-// ANCHOR_END: nodedelay

@@ -9,8 +9,9 @@ import (
 	"path/filepath"
 )
 
-// This file is Node's process object, the part of it a runtime owns: so
-// far, the warnings Node prints on stderr.
+// This file is Node's process object, the part of it a runtime owns:
+// the state of the process struct, and the warnings Node prints on
+// stderr.
 
 // process is the runtime's share of Node's process object, and the
 // queues run between callbacks; Runtime embeds it. Loop thread only.

@@ -195,9 +195,11 @@ func (p *Promise) settle(s promiseState, v any) {
 		p.queueReaction(r)
 	}
 	p.reactions = nil
+	// ANCHOR: unhandled
 	if s == rejected && !p.handled {
 		p.rt.rejections = append(p.rt.rejections, p)
 	}
+	// ANCHOR_END: unhandled
 }
 
 // queueReaction queues the job that runs r's handler with p's outcome.

@@ -157,8 +157,8 @@ func (rt *Runtime) runTimers() {
 			t.stop()
 		}
 		// ANCHOR: timermark
-		rt.invoke(cb)
 		// ANCHOR_END: timermark
+		rt.invoke(cb)
 	}
 }
 

@@ -159,8 +159,8 @@ func (rt *Runtime) runTimers() {
 		}
 		// ANCHOR: timermark
 		timeline.Mark("main", timeline.TimerFire, t.id)
-		rt.invoke(cb)
 		// ANCHOR_END: timermark
+		rt.invoke(cb)
 	}
 }
 

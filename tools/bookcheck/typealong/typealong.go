@@ -441,6 +441,12 @@ func Unshown(root, dir, prev string, shown map[string][]string) ([]string, error
 		var old []byte
 		if prev != "" {
 			old, _ = include.ReadSource(filepath.Join(root, filepath.FromSlash(path.Join(prev, rel))))
+			// The copy's own paths (imports of its packages, go run
+			// lines) name its folder: the reader renames them at once
+			// (Build it yourself says how), so they are no difference.
+			if old != nil {
+				old = []byte(strings.ReplaceAll(string(old), prev+"/", dir+"/"))
+			}
 		}
 		if old != nil && string(old) == string(src) {
 			return nil // the reader has it already
@@ -508,7 +514,7 @@ func Removed(root, dir, prev string) ([]string, error) {
 		if e.IsDir() && e.Name() == "testdata" {
 			return filepath.SkipDir
 		}
-		if e.IsDir() || strings.HasSuffix(e.Name(), "_test.go") || e.Name() == "output.txt" || e.Name() == "trace.spec" {
+		if e.IsDir() || strings.HasSuffix(e.Name(), "_test.go") || e.Name() == "output.txt" || e.Name() == "node-output.txt" || e.Name() == "trace.spec" {
 			return nil
 		}
 		rel, err := filepath.Rel(base, p)
