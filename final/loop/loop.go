@@ -7,7 +7,7 @@
 // loop thread only unless their comment says otherwise. Each tick runs
 // libuv's phases in libuv's order, one file each:
 //
-//	timers   timers.go     SetTimeout, SetInterval (timerheap.go)
+//	timers   timers.go     SetTimeout, SetInterval (timerlists.go)
 //	pending  loop.go       AddPending
 //	poll     poll.go       the wait, socket events (watcher.go, net.go),
 //	                       pool results (inbox.go, work.go)
@@ -44,7 +44,7 @@ type Runtime struct {
 	work       map[int]WorkFunc           // the callback of each task queued or running, by id
 	watchers   map[minimio.Token]*watcher // every open server and connection, by token
 	changed    []*watcher                 // watchers whose interest changed since the last wait
-	timers     timerHeap                  // armed timers, earliest first
+	timers     timerLists                 // armed timers: a list per delay, earliest first
 	timerSeq   uint64                     // the last sequence number given to a timer
 	immediates []*Immediate               // the check phase's queue
 	pending    []func()                   // the pending phase's queue

@@ -10,19 +10,19 @@ import (
 	"strings"
 )
 
-// timerHeap returns a probe that times final/loop's timer heap at the
-// given size through its Go benchmark, BenchmarkTimerHeap
-// (final/loop/timerheap_bench_test.go): the heap is not exported, and a
-// probe should not make it so. It runs `go test` in the module's root,
+// timerLists returns a probe that times final/loop's timer lists at the
+// given size through its Go benchmark, BenchmarkTimerLists
+// (final/loop/timerlists_bench_test.go): the lists are not exported, and
+// a probe should not make them so. It runs `go test` in the module's root,
 // n operations a round, rounds rounds, and reads the ns/op lines.
-func timerHeap(entries int) func(n, rounds int) ([]float64, error) {
+func timerLists(entries int) func(n, rounds int) ([]float64, error) {
 	return func(n, rounds int) ([]float64, error) {
 		root, err := moduleRoot()
 		if err != nil {
 			return nil, err
 		}
 		sub := fmt.Sprintf("entries=%d", entries)
-		cmd := exec.Command("go", "test", "-run", "^$", "-bench", "^BenchmarkTimerHeap$/^"+sub+"$",
+		cmd := exec.Command("go", "test", "-run", "^$", "-bench", "^BenchmarkTimerLists$/^"+sub+"$",
 			"-benchtime", strconv.Itoa(n)+"x", "-count", strconv.Itoa(rounds), "./final/loop")
 		cmd.Dir = root
 		cmd.Stderr = os.Stderr
@@ -30,7 +30,7 @@ func timerHeap(entries int) func(n, rounds int) ([]float64, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%v: %w\n%s", cmd.Args, err, out)
 		}
-		ns, err := benchFigures(out, "BenchmarkTimerHeap/"+sub)
+		ns, err := benchFigures(out, "BenchmarkTimerLists/"+sub)
 		if err == nil && len(ns) != rounds {
 			err = fmt.Errorf("go test printed %d figures for %s, want %d:\n%s", len(ns), sub, rounds, out)
 		}
