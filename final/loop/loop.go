@@ -47,6 +47,7 @@ type Runtime struct {
 	timers     timerLists                 // armed timers: a list per delay, earliest first
 	timerSeq   uint64                     // the last sequence number given to a timer
 	immediates []*Immediate               // the check phase's queue
+	spare      []*Immediate               // the last check phase's queue, emptied, for the next
 	pending    []func()                   // the pending phase's queue
 	closing    []func()                   // the close phase's queue
 	handles    int                        // active ref'd handles (handle.go)
@@ -178,8 +179,10 @@ func (rt *Runtime) Ticks() int { return rt.ticks }
 func (rt *Runtime) tick() error {
 	rt.ticks++
 	timeline.Mark("main", timeline.Tick, rt.ticks)
-	console.Printf("main", "===== TICK %d =====", rt.ticks)
-	rt.updateTime()
+	console.Printd("main", "===== TICK %d =====", rt.ticks)
+	if rt.timers.entries > 0 {
+		rt.updateTime() // only the timers read it: with none armed, no clock is read
+	}
 	rt.runTimers()  // 1. timers
 	rt.runPending() // 2. pending callbacks
 	// 3. idle, prepare: nothing to do.
@@ -192,8 +195,10 @@ func (rt *Runtime) tick() error {
 }
 
 // updateTime sets the loop's time, libuv's uv_update_time: at the start
-// of each tick and after a wait that may have blocked. The timers phase
-// and the poll timeout count from it.
+// of each tick that has a timer armed, and after a wait that may have
+// blocked. The timers phase and the poll timeout count from it, and
+// nothing else does: a tick with no timer needs no clock, and a new
+// timer reads the clock itself (timeNow).
 func (rt *Runtime) updateTime() { rt.now = rt.clock() }
 
 // timeNow updates the loop's time and returns it. A new deadline counts

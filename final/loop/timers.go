@@ -47,7 +47,7 @@ func (t *Timer) ID() int { return t.id }
 // the book's trace shows. Loop thread only.
 func (rt *Runtime) SetTimeout(ms int, cb func()) *Timer {
 	t := rt.addTimer(rt.nodeDelay(ms), 0, cb)
-	console.Printf("main", "Registered timer event id: %d", t.id)
+	console.Printd("main", "Registered timer event id: %d", t.id)
 	return t
 }
 
