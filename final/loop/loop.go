@@ -7,7 +7,7 @@
 // loop thread only unless their comment says otherwise. Each tick runs
 // libuv's phases in libuv's order, one file each:
 //
-//	timers   timers.go     SetTimeout, SetInterval (timerheap.go)
+//	timers   timers.go     SetTimeout, SetInterval (timerlists.go)
 //	pending  loop.go       AddPending
 //	poll     poll.go       the wait, socket events (watcher.go, net.go),
 //	                       pool results (inbox.go, work.go)
@@ -45,9 +45,10 @@ type Runtime struct {
 	work       map[int]WorkFunc           // the callback of each task queued or running, by id
 	watchers   map[minimio.Token]*watcher // every open server and connection, by token //step:streams
 	changed    []*watcher                 // watchers whose interest changed since the last wait //step:streams
-	timers     timerHeap                  // armed timers, earliest first
+	timers     timerLists                 // armed timers: a list per delay, earliest first
 	timerSeq   uint64                     // the last sequence number given to a timer
 	immediates []*Immediate               // the check phase's queue //step:timers
+	spare      []*Immediate               // the last check phase's queue, emptied, for the next //step:timers
 	pending    []func()                   // the pending phase's queue
 	closing    []func()                   // the close phase's queue
 	handles    int                        // active ref'd handles (handle.go)
@@ -257,9 +258,11 @@ func (rt *Runtime) tick() error {
 	// ANCHOR: tickmark
 	rt.ticks++
 	timeline.Mark("main", timeline.Tick, rt.ticks) //step:watching
-	console.Printf("main", "===== TICK %d =====", rt.ticks)
+	console.Printd("main", "===== TICK %d =====", rt.ticks)
 	// ANCHOR_END: tickmark
-	rt.updateTime()
+	if rt.timers.entries > 0 {
+		rt.updateTime() // only the timers read it: with none armed, no clock is read
+	}
 	rt.runTimers()  // 1. timers
 	rt.runPending() // 2. pending callbacks
 	// 3. idle, prepare: nothing to do.
@@ -277,8 +280,10 @@ func (rt *Runtime) tick() error {
 }
 
 // updateTime sets the loop's time, libuv's uv_update_time: at the start
-// of each tick and after a wait that may have blocked. The timers phase
-// and the poll timeout count from it.
+// of each tick that has a timer armed, and after a wait that may have
+// blocked. The timers phase and the poll timeout count from it, and
+// nothing else does: a tick with no timer needs no clock, and a new
+// timer reads the clock itself (timeNow).
 func (rt *Runtime) updateTime() { rt.now = rt.clock() }
 
 // timeNow updates the loop's time and returns it. A new deadline counts

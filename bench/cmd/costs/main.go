@@ -13,7 +13,7 @@
 // spread. The probes use real OS threads (runtime.LockOSThread wherever a
 // thread matters), real system calls and final/'s public API; the timer
 // heap, which final/loop does not export, is timed by its Go benchmark,
-// BenchmarkTimerHeap, run with `go test`.
+// BenchmarkTimerLists, run with `go test`.
 //
 // It writes the table to bench/costs.md, which the book includes, and the
 // raw figures to bench/costs.json.

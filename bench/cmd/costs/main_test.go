@@ -70,9 +70,9 @@ func TestUnits(t *testing.T) {
 }
 
 func TestBenchFigures(t *testing.T) {
-	out := []byte("goos: linux\nBenchmarkTimerHeap/entries=1000-2   \t 1000\t  76.58 ns/op\n" +
-		"BenchmarkTimerHeap/entries=1000000-2 \t 1000\t 454.9 ns/op\nBenchmarkTimerHeap/entries=1000 \t 1000\t 80 ns/op\nPASS\n")
-	got, err := benchFigures(out, "BenchmarkTimerHeap/entries=1000")
+	out := []byte("goos: linux\nBenchmarkTimerLists/entries=1000-2   \t 1000\t  76.58 ns/op\n" +
+		"BenchmarkTimerLists/entries=1000000-2 \t 1000\t 454.9 ns/op\nBenchmarkTimerLists/entries=1000 \t 1000\t 80 ns/op\nPASS\n")
+	got, err := benchFigures(out, "BenchmarkTimerLists/entries=1000")
 	if err != nil || len(got) != 2 || got[0] != 76.58 || got[1] != 80 {
 		t.Fatalf("benchFigures = %v, %v; want [76.58 80] (the 1,000,000 line is another benchmark)", got, err)
 	}

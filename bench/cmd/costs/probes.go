@@ -51,10 +51,10 @@ func probes() []probe {
 		{Name: "pool-64", Group: pool, N: 200_000, Quick: 200, measure: timed(poolTasks(64), 1),
 			What: "the same with 64 tasks in flight: time per task"},
 
-		{Name: "heap-1k", Group: timer, N: 1_000_000, Quick: 1_000, measure: timerHeap(1_000),
-			What: "a pop and a push on final/loop's timer heap holding 1,000 timers (`BenchmarkTimerHeap`)"},
-		{Name: "heap-1M", Group: timer, N: 1_000_000, Quick: 1_000, measure: timerHeap(1_000_000),
-			What: "the same on a heap of 1,000,000 timers"},
+		{Name: "lists-1k", Group: timer, N: 1_000_000, Quick: 1_000, measure: timerLists(1_000),
+			What: "the earliest timer taken and a new one armed, on final/loop's timer lists holding 1,000 timers of 1–100 ms (`BenchmarkTimerLists`)"},
+		{Name: "lists-1M", Group: timer, N: 1_000_000, Quick: 1_000, measure: timerLists(1_000_000),
+			What: "the same on lists of 1,000,000 timers"},
 		{Name: "timer", Group: timer, N: 100_000, Quick: 1_000, measure: timed(timers, 1),
 			What: "`SetTimeout` of 0–100 ms and its callback, {n} timers (as the timers workload sets them) all due together: time per timer"},
 

@@ -31,13 +31,13 @@ func (t *Timer) ID() int { return t.id }
 // thread only.
 func (rt *Runtime) SetTimeout(ms int, cb func()) *Timer {
 	t := rt.addTimer(time.Duration(ms)*time.Millisecond, cb)
-	console.Printf("main", "Registered timer event id: %d", t.id)
+	console.Printd("main", "Registered timer event id: %d", t.id)
 	return t
 }
 
 func (rt *Runtime) addTimer(after time.Duration, cb func()) *Timer {
 	t := &Timer{handle: handle{rt: rt}, id: rt.newID(), cb: cb}
-	rt.arm(t, rt.timeNow().Add(after))
+	rt.arm(t, after)
 	t.start()
 	return t
 }
@@ -46,40 +46,52 @@ func (rt *Runtime) addTimer(after time.Duration, cb func()) *Timer {
 
 // ANCHOR: timersphase
 
-// arm puts t in the heap with the given deadline, behind every timer
-// already there with the same deadline.
-func (rt *Runtime) arm(t *Timer, deadline time.Time) {
+// arm puts t at the tail of the list for its delay, after, with the
+// deadline after from now.
+func (rt *Runtime) arm(t *Timer, after time.Duration) {
 	rt.timerSeq++
 	t.seq = rt.timerSeq
-	rt.timers.push(timerEntry{when: rt.timers.key(deadline), seq: t.seq, t: t})
+	rt.timers.push(after, timerEntry{when: rt.timers.key(rt.timeNow().Add(after)), seq: t.seq, t: t})
 }
 
-// runTimers is the timers phase. It takes the timers due at the loop's
-// time, earliest first, and runs each as it takes it, as Node's
-// processTimers does with its lists: a million due timers cost no second
-// pass and no list of them. A timer set by one of these callbacks waits
-// for a later tick, for its deadline is after the loop's time.
+// runTimers is the timers phase, as Node's processTimers and
+// listOnTimeout run it. It takes the list whose head is earliest, runs
+// that list's timers that are due at the loop's time, each as it takes
+// it, then goes on to the next list, until no list's head is due. So
+// the timers of one list run together, even past a timer of another
+// list that was due between them, as in Node. A timer set by one of
+// these callbacks waits for a later tick, for its deadline is after the
+// loop's time.
 func (rt *Runtime) runTimers() {
 	now := rt.timers.key(rt.now)
 	for {
-		e, ok := rt.timers.top()
+		l, e, ok := rt.timers.first()
 		if !ok || e.when > now {
 			break
 		}
-		rt.timers.popTop()
-		t := e.t
-		cb := t.cb
-		t.stop()
-		// ANCHOR: timermark
-		// ANCHOR_END: timermark
-		rt.invoke(cb)
+		for {
+			rt.timers.take(l)
+			t := e.t
+			cb := t.cb
+			t.stop()
+			// ANCHOR: timermark
+			// ANCHOR_END: timermark
+			rt.invoke(cb)
+			if e, ok = rt.timers.head(l); !ok {
+				break
+			}
+			if e.when > now {
+				rt.timers.renew(l)
+				break
+			}
+		}
 	}
 }
 
 // nextDeadline returns the earliest timer's deadline; ok is false when no
 // timer is armed.
 func (rt *Runtime) nextDeadline() (deadline time.Time, ok bool) {
-	e, ok := rt.timers.top()
+	_, e, ok := rt.timers.first()
 	if !ok {
 		return time.Time{}, false
 	}

@@ -7,7 +7,7 @@
 // loop thread only unless their comment says otherwise. Each tick runs
 // libuv's phases in libuv's order, one file each:
 //
-//	timers   timers.go     SetTimeout, SetInterval (timerheap.go)
+//	timers   timers.go     SetTimeout, SetInterval (timerlists.go)
 //	pending  loop.go       AddPending
 //	poll     poll.go       the wait, socket events (watcher.go, net.go),
 //	                       pool results (inbox.go, work.go)
@@ -42,7 +42,7 @@ type Runtime struct {
 	// no lock.
 	pool     *pool.Pool
 	work     map[int]WorkFunc // the callback of each task queued or running, by id
-	timers   timerHeap        // armed timers, earliest first
+	timers   timerLists       // armed timers: a list per delay, earliest first
 	timerSeq uint64           // the last sequence number given to a timer
 	pending  []func()         // the pending phase's queue
 	closing  []func()         // the close phase's queue
@@ -136,9 +136,11 @@ func (rt *Runtime) Ticks() int { return rt.ticks }
 func (rt *Runtime) tick() error {
 	// ANCHOR: tickmark
 	rt.ticks++
-	console.Printf("main", "===== TICK %d =====", rt.ticks)
+	console.Printd("main", "===== TICK %d =====", rt.ticks)
 	// ANCHOR_END: tickmark
-	rt.updateTime()
+	if rt.timers.entries > 0 {
+		rt.updateTime() // only the timers read it: with none armed, no clock is read
+	}
 	rt.runTimers()  // 1. timers
 	rt.runPending() // 2. pending callbacks
 	// 3. idle, prepare: nothing to do.
@@ -153,8 +155,10 @@ func (rt *Runtime) tick() error {
 }
 
 // updateTime sets the loop's time, libuv's uv_update_time: at the start
-// of each tick and after a wait that may have blocked. The timers phase
-// and the poll timeout count from it.
+// of each tick that has a timer armed, and after a wait that may have
+// blocked. The timers phase and the poll timeout count from it, and
+// nothing else does: a tick with no timer needs no clock, and a new
+// timer reads the clock itself (timeNow).
 func (rt *Runtime) updateTime() { rt.now = rt.clock() }
 
 // timeNow updates the loop's time and returns it. A new deadline counts

@@ -25,8 +25,8 @@ type Timer struct {
 type timerState int
 
 const (
-	armed timerState = iota // in the heap, waiting for its deadline
-	due                     // taken from the heap this timers phase, not run yet
+	armed timerState = iota // in its list, waiting for its deadline
+	due                     // taken from its list this timers phase, not run yet
 )
 
 // ID returns the timer's id, the number the trace prints for it. Ids
@@ -46,7 +46,7 @@ func (t *Timer) ID() int { return t.id }
 // the book's trace shows. Loop thread only.
 func (rt *Runtime) SetTimeout(ms int, cb func()) *Timer {
 	t := rt.addTimer(rt.nodeDelay(ms), 0, cb)
-	console.Printf("main", "Registered timer event id: %d", t.id)
+	console.Printd("main", "Registered timer event id: %d", t.id)
 	return t
 }
 
@@ -73,7 +73,7 @@ func (rt *Runtime) ClearTimeout(t *Timer) {
 	wasArmed := t.active && t.state == armed
 	t.stop()
 	if wasArmed {
-		rt.timers.cleared() // its entry stays until the heap sweeps it
+		rt.timers.cleared() // its entry stays until the lists are swept
 	}
 }
 
@@ -83,7 +83,7 @@ func (rt *Runtime) ClearInterval(t *Timer) { rt.ClearTimeout(t) }
 
 func (rt *Runtime) addTimer(after, interval time.Duration, cb func()) *Timer {
 	t := &Timer{handle: handle{rt: rt}, id: rt.newID(), delay: after, interval: interval, cb: cb}
-	rt.arm(t, rt.timeNow().Add(after))
+	rt.arm(t, after)
 	t.start()
 	return t
 }
@@ -111,9 +111,9 @@ func (t *Timer) Refresh() *Timer {
 	}
 	rt := t.rt
 	wasArmed := t.active && t.state == armed
-	// A due timer, taken out of the heap by this timers phase, is armed
+	// A due timer, taken out of its list by this timers phase, is armed
 	// again; runTimers skips it.
-	rt.arm(t, rt.timeNow().Add(t.delay))
+	rt.arm(t, t.delay)
 	t.start()
 	if wasArmed {
 		rt.timers.cleared() // the old entry is dead: its seq is no longer t's
@@ -125,47 +125,59 @@ func (t *Timer) Refresh() *Timer {
 
 // ANCHOR: timersphase
 
-// arm puts t in the heap with the given deadline, behind every timer
-// already there with the same deadline.
-func (rt *Runtime) arm(t *Timer, deadline time.Time) {
+// arm puts t at the tail of the list for its delay, after, with the
+// deadline after from now.
+func (rt *Runtime) arm(t *Timer, after time.Duration) {
 	rt.timerSeq++
 	t.seq, t.state = rt.timerSeq, armed
-	rt.timers.push(timerEntry{when: rt.timers.key(deadline), seq: t.seq, t: t})
+	rt.timers.push(after, timerEntry{when: rt.timers.key(rt.timeNow().Add(after)), seq: t.seq, t: t})
 }
 
-// runTimers is the timers phase. It takes the timers due at the loop's
-// time, earliest first, and runs each as it takes it, as Node's
-// processTimers does with its lists: a million due timers cost no second
-// pass and no list of them. A timer set by one of these callbacks waits
-// for a later tick, for its deadline is at least 1 ms after the loop's
-// time; one cleared or refreshed by an earlier callback is no longer at
-// the top. An interval is put back in the heap before its callback runs,
-// so the callback may clear it.
+// runTimers is the timers phase, as Node's processTimers and
+// listOnTimeout run it. It takes the list whose head is earliest, runs
+// that list's timers that are due at the loop's time, each as it takes
+// it, then goes on to the next list, until no list's head is due: a
+// million due timers cost no second pass and no list of them. So the
+// timers of one list run together, even past a timer of another list
+// that was due between them, as in Node. A timer set by one of these
+// callbacks waits for a later tick, for its deadline is at least 1 ms
+// after the loop's time; one cleared or refreshed by an earlier callback
+// is no longer in its place. An interval is put back in its list before
+// its callback runs, so the callback may clear it.
 func (rt *Runtime) runTimers() {
 	now := rt.timers.key(rt.now)
 	for {
-		e, ok := rt.timers.top()
+		l, e, ok := rt.timers.first()
 		if !ok || e.when > now {
 			break
 		}
-		rt.timers.popTop()
-		t := e.t
-		cb := t.cb
-		if t.interval > 0 {
-			rt.arm(t, rt.timeNow().Add(t.interval))
-		} else {
-			t.stop()
+		for {
+			rt.timers.take(l)
+			t := e.t
+			cb := t.cb
+			if t.interval > 0 {
+				rt.arm(t, t.interval)
+			} else {
+				t.stop()
+			}
+			// ANCHOR: timermark
+			// ANCHOR_END: timermark
+			rt.invoke(cb)
+			if e, ok = rt.timers.head(l); !ok {
+				break
+			}
+			if e.when > now {
+				rt.timers.renew(l)
+				break
+			}
 		}
-		// ANCHOR: timermark
-		// ANCHOR_END: timermark
-		rt.invoke(cb)
 	}
 }
 
 // nextDeadline returns the earliest timer's deadline; ok is false when no
 // timer is armed.
 func (rt *Runtime) nextDeadline() (deadline time.Time, ok bool) {
-	e, ok := rt.timers.top()
+	_, e, ok := rt.timers.first()
 	if !ok {
 		return time.Time{}, false
 	}

@@ -47,6 +47,21 @@ func TestPrintfFormatsOnlyWhatIsKept(t *testing.T) {
 	}
 }
 
+// TestPrintdPrintsAndAllocatesNothingWhenSilent checks that Printd
+// prints as Printf does, and that a discarded line costs no allocation:
+// the number is not boxed on the way.
+func TestPrintdPrintsAndAllocatesNothingWhenSilent(t *testing.T) {
+	if got := capture(t, func() { Printd("main", "tick %d", 4096) }); got != "Thread: main\t tick 4096\n" {
+		t.Fatalf("Printd printed %q", got)
+	}
+	saved := SetOutput(io.Discard)
+	defer SetOutput(saved)
+	n := 1 << 20
+	if a := testing.AllocsPerRun(100, func() { n++; Printd("main", "tick %d", n) }); a != 0 {
+		t.Errorf("a discarded Printd allocated %v times a call", a)
+	}
+}
+
 func TestContentFormat(t *testing.T) {
 	got := capture(t, func() {
 		Content("HTTP/1.1 302 Found\r\nServer: Cowboy\r\nDate: x\r\nLocation: http://a/b\r\n\r\nbody", "web call")

@@ -186,19 +186,21 @@ func TestClearImmediate(t *testing.T) {
 	}
 }
 
-// TestTimerHeapRemove clears random timers in the middle of the heap
-// and checks that the dead entries are swept out once they are half of
-// it, and that the rest still come out by deadline, then sequence.
-func TestTimerHeapRemove(t *testing.T) {
+// TestTimerListsRemove clears random timers in the middle of their
+// lists and checks that the dead entries are swept out once they are
+// half of all, and that the rest still come out by deadline, then
+// sequence.
+func TestTimerListsRemove(t *testing.T) {
 	rt, err := New(Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	base := time.Now()
+	rt.clock = func() time.Time { return base }
 	var all []*Timer
 	for i := range 200 {
 		tm := &Timer{handle: handle{rt: rt}, id: i, cb: func() {}}
-		rt.arm(tm, base.Add(time.Duration(i%7)*time.Millisecond))
+		rt.arm(tm, time.Duration(1+i%7)*time.Millisecond)
 		tm.start()
 		all = append(all, tm)
 	}
@@ -207,20 +209,20 @@ func TestTimerHeapRemove(t *testing.T) {
 		rt.ClearTimeout(all[i])
 	}
 	if rt.handles != 100 || rt.timers.armed() != 100 {
-		t.Fatalf("after 100 clears: %d active handles, %d in the heap; want 100 and 100", rt.handles, rt.timers.armed())
+		t.Fatalf("after 100 clears: %d active handles, %d in the lists; want 100 and 100", rt.handles, rt.timers.armed())
 	}
 	if rt.timers.len() != 100 {
-		t.Fatalf("the heap holds %d entries after 100 of 200 were cleared; want the dead swept out, 100", rt.timers.len())
+		t.Fatalf("the lists hold %d entries after 100 of 200 were cleared; want the dead swept out, 100", rt.timers.len())
 	}
 	var prev *timerEntry
 	for {
-		e, ok := rt.timers.top()
+		l, e, ok := rt.timers.first()
 		if !ok {
 			break
 		}
-		rt.timers.popTop()
+		rt.timers.take(l)
 		if !e.t.active {
-			t.Fatalf("cleared timer %d came out of the heap", e.t.id)
+			t.Fatalf("cleared timer %d came out of the lists", e.t.id)
 		}
 		if prev != nil && e.before(*prev) {
 			t.Fatalf("timer %d came out after timer %d", e.t.id, prev.t.id)
@@ -279,53 +281,91 @@ func TestNoBusyLoopBeforeATimer(t *testing.T) {
 	}
 }
 
-// TestTimerHeapOrderMatchesASort pushes random deadlines, many of them
-// equal, clears some, and checks the heap gives back exactly the live
-// timers in the order a stable sort by deadline gives.
-func TestTimerHeapOrderMatchesASort(t *testing.T) {
+// TestTimerListsOrderMatchesASort arms timers with random delays, many
+// of them equal, on a clock that moves forward now and then, clears
+// some, and checks the lists give back exactly the live timers in the
+// order a stable sort gives by deadline, then, for equal deadlines, by
+// when each one's delay was first used: Node's order, whose queue puts
+// the older of two lists first when their heads are due together.
+func TestTimerListsOrderMatchesASort(t *testing.T) {
 	rt, err := New(Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := rand.New(rand.NewPCG(3, 4))
-	base := time.Now()
+	now := time.Now()
+	rt.clock = func() time.Time { return now }
 	var want []*Timer
 	deadlines := make(map[*Timer]time.Time)
+	list := make(map[*Timer]int)        // the order its delay was first used in
+	firstUse := map[time.Duration]int{} // delay → order of first use
 	for i := range 5000 {
+		if r.IntN(10) == 0 {
+			now = now.Add(time.Duration(r.IntN(3)) * time.Millisecond)
+		}
 		tm := &Timer{handle: handle{rt: rt}, id: i, cb: func() {}}
-		deadline := base.Add(time.Duration(r.IntN(50)) * time.Microsecond)
-		rt.arm(tm, deadline)
+		delay := time.Duration(1+r.IntN(20)) * time.Millisecond
+		if _, ok := firstUse[delay]; !ok {
+			firstUse[delay] = len(firstUse)
+		}
+		rt.arm(tm, delay)
 		tm.start()
-		deadlines[tm] = deadline
+		deadlines[tm], list[tm] = now.Add(delay), firstUse[delay]
 		if r.IntN(3) == 0 {
 			rt.ClearTimeout(tm)
 			continue
 		}
 		want = append(want, tm)
 	}
-	slices.SortStableFunc(want, func(a, b *Timer) int { return deadlines[a].Compare(deadlines[b]) })
-	for i, w := range want {
-		e, ok := rt.timers.top()
-		if !ok {
-			t.Fatalf("the heap ran dry after %d of %d timers", i, len(want))
+	slices.SortStableFunc(want, func(a, b *Timer) int {
+		if c := deadlines[a].Compare(deadlines[b]); c != 0 {
+			return c
 		}
-		rt.timers.popTop()
+		return list[a] - list[b]
+	})
+	for i, w := range want {
+		l, e, ok := rt.timers.first()
+		if !ok {
+			t.Fatalf("the lists ran dry after %d of %d timers", i, len(want))
+		}
+		rt.timers.take(l)
 		if e.t != w {
 			t.Fatalf("timer %d came out %dth; want timer %d", e.t.id, i, w.id)
 		}
 	}
-	if _, ok := rt.timers.top(); ok {
-		t.Fatal("the heap still holds a timer after every live one came out")
+	if _, _, ok := rt.timers.first(); ok {
+		t.Fatal("the lists still hold a timer after every live one came out")
 	}
 }
 
-// TestRefreshThatSweepsTheHeap refreshes a timer at the moment its
-// old entry's death makes the dead entries half the heap, so that the
-// heap sweeps them: the old entry must go with the others, and the next
+// TestABackwardClockKeepsAListInOrder arms a timer on a clock that went
+// back: it goes in its list's place by deadline, not at the tail.
+func TestABackwardClockKeepsAListInOrder(t *testing.T) {
+	rt, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	rt.clock = func() time.Time { return now }
+	a := rt.SetTimeout(10, func() {})
+	now = now.Add(-5 * time.Millisecond)
+	b := rt.SetTimeout(10, func() {})
+	for _, w := range []*Timer{b, a} {
+		l, e, ok := rt.timers.first()
+		if !ok || e.t != w {
+			t.Fatalf("got timer %v, want %d", e.t, w.id)
+		}
+		rt.timers.take(l)
+	}
+}
+
+// TestRefreshThatSweepsTheLists refreshes a timer at the moment its
+// old entry's death makes the dead entries half of all, so that the
+// lists are swept: the old entry must go with the others, and the next
 // deadline must be the refreshed one. (Counting it dead before the
 // timer had its new sequence number kept the old entry as live, and
 // the timer fired at its old deadline.)
-func TestRefreshThatSweepsTheHeap(t *testing.T) {
+func TestRefreshThatSweepsTheLists(t *testing.T) {
 	rt, err := New(Config{})
 	if err != nil {
 		t.Fatal(err)
@@ -347,6 +387,6 @@ func TestRefreshThatSweepsTheHeap(t *testing.T) {
 		t.Fatalf("next deadline %v after the refresh; want %v", got.Sub(base), now.Add(time.Millisecond).Sub(base))
 	}
 	if rt.timers.len() != 37 {
-		t.Fatalf("the heap holds %d entries after the sweep; want the 37 armed", rt.timers.len())
+		t.Fatalf("the lists hold %d entries after the sweep; want the 37 armed", rt.timers.len())
 	}
 }

@@ -39,10 +39,12 @@ func (im *Immediate) Ref() *Immediate { im.handle.Ref(); return im }
 func (im *Immediate) Unref() *Immediate { im.handle.Unref(); return im }
 
 // runImmediates is the check phase: it runs the immediates that were set
-// before it started.
+// before it started. Those its callbacks set go in the other of two
+// slices, which take turns, so that a chain of immediates allocates no
+// queue.
 func (rt *Runtime) runImmediates() {
 	batch := rt.immediates
-	rt.immediates = nil
+	rt.immediates, rt.spare = rt.spare[:0], nil
 	for _, im := range batch {
 		if !im.active {
 			continue // cleared
@@ -52,6 +54,8 @@ func (rt *Runtime) runImmediates() {
 		rt.invoke(im.cb)
 		// ANCHOR_END: immediatemark
 	}
+	clear(batch)
+	rt.spare = batch[:0]
 }
 
 // ANCHOR_END: immediate

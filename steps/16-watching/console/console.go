@@ -79,6 +79,17 @@ func Printf(thread, format string, args ...any) {
 	Print(thread, fmt.Sprintf(format, args...))
 }
 
+// Printd is Printf for a format with one %d, taking the number as an
+// int: a caller on a hot path (a line every tick, every timer) would box
+// Printf's number into an interface, an allocation, before Printf could
+// find that the line goes nowhere. It is safe from any goroutine.
+func Printd(thread, format string, n int) {
+	if silent() {
+		return
+	}
+	Print(thread, fmt.Sprintf(format, n))
+}
+
 // Log prints a line of the program's own, like console.log in Node: the
 // program and its callbacks run on the main thread, so the line is
 // marked "main". It is safe from any goroutine, though only the loop

@@ -2,6 +2,7 @@ package loop
 
 import (
 	"net"
+	"runtime"
 	"testing"
 	"time"
 
@@ -142,31 +143,41 @@ func TestPollTimeoutCountsFromTheLoopTime(t *testing.T) {
 }
 
 // TestClockReadOncePerTickWithoutWaits runs 50 immediates one after
-// another, whose ticks never wait (timeout 0): the clock is read once per
-// tick, at its start, and not again after a wait that could not block.
+// another, whose ticks never wait (timeout 0). With a timer armed, the
+// clock is read once per tick, at its start, and not again after a wait
+// that could not block; with none, only the timers would read it, so it
+// is read once, before the program, and never by a tick.
 func TestClockReadOncePerTickWithoutWaits(t *testing.T) {
-	rt, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	reads := 0
-	rt.clock = func() time.Time { reads++; return time.Now() }
-	err = runWithLimit(t, rt, func(rt *Runtime) {
-		n := 0
-		var next func()
-		next = func() {
-			if n++; n < 50 {
-				rt.SetImmediate(next)
-			}
+	for _, withTimer := range []bool{false, true} {
+		rt, err := New(Config{})
+		if err != nil {
+			t.Fatal(err)
 		}
-		rt.SetImmediate(next)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	// One read before the program, one per tick.
-	if want := rt.Ticks() + 1; reads != want {
-		t.Fatalf("the clock was read %d times in %d ticks; want %d", reads, rt.Ticks(), want)
+		reads := 0
+		rt.clock = func() time.Time { reads++; return time.Now() }
+		err = runWithLimit(t, rt, func(rt *Runtime) {
+			if withTimer {
+				rt.SetTimeout(3_600_000, func() {}).Unref() // its SetTimeout reads the clock once
+			}
+			n := 0
+			var next func()
+			next = func() {
+				if n++; n < 50 {
+					rt.SetImmediate(next)
+				}
+			}
+			rt.SetImmediate(next)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 1 // before the program
+		if withTimer {
+			want += 1 + rt.Ticks() // the SetTimeout, then one per tick
+		}
+		if reads != want {
+			t.Errorf("with a timer armed %v: the clock was read %d times in %d ticks; want %d", withTimer, reads, rt.Ticks(), want)
+		}
 	}
 }
 
@@ -235,4 +246,38 @@ func fullListener(t *testing.T) (string, func()) {
 		}()
 	}
 	return ln.Addr().String(), release
+}
+
+// TestAChainOfImmediatesAllocatesOnlyTheImmediates runs chains of 100 and
+// of 2,100 immediates and counts the heap allocations of the extra 2,000:
+// one each, the Immediate itself. The check phase's queue is two slices
+// that take turns, so a tick allocates no queue.
+func TestAChainOfImmediatesAllocatesOnlyTheImmediates(t *testing.T) {
+	mallocs := func(n int) uint64 {
+		rt, err := New(Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		err = rt.Run(func() {
+			i := 0
+			var next func()
+			next = func() {
+				if i++; i < n {
+					rt.SetImmediate(next)
+				}
+			}
+			rt.SetImmediate(next)
+		})
+		runtime.ReadMemStats(&after)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return after.Mallocs - before.Mallocs
+	}
+	small, big := mallocs(100), mallocs(2_100)
+	if per := float64(big-small) / 2_000; per > 1.2 {
+		t.Errorf("%.2f allocations per immediate (%d for 100, %d for 2,100); want one, the Immediate", per, small, big)
+	}
 }

@@ -9,6 +9,14 @@ import (
 
 func init() {
 	add(map[string]func(rt *loop.Runtime){
+		"lists-run-together": func(rt *loop.Runtime) {
+			rt.SetTimeout(10, func() { log("10 ms, set first") })
+			time.Sleep(5 * time.Millisecond)
+			rt.SetTimeout(10, func() { log("10 ms, set 5 ms later") })
+			time.Sleep(5 * time.Millisecond)
+			rt.SetTimeout(3, func() { log("3 ms, set 10 ms in") })
+			time.Sleep(30 * time.Millisecond)
+		},
 		"same-delay-in-order": func(rt *loop.Runtime) {
 			for _, n := range []int{1, 2, 3} {
 				rt.SetTimeout(5, func() { log("timer", n) })
