@@ -50,6 +50,7 @@ type timerEntry struct {
 
 // ANCHOR: listops
 //step:begin timers
+// ANCHOR: current
 
 // isCurrent reports whether the entry is its timer's current one: the
 // timer is armed, and was not armed again since (Refresh) under a newer
@@ -58,6 +59,7 @@ func (e timerEntry) isCurrent() bool {
 	return e.t.active && e.t.state == armed && e.t.seq == e.seq
 }
 
+// ANCHOR_END: current
 //step:end timers
 
 // push adds an entry at the tail of the list for delay, making the list
@@ -116,6 +118,7 @@ func (h *timerLists) newID() uint64 { h.nextID++; return h.nextID }
 // }
 //step:end timers
 //step:begin timers
+// ANCHOR: live
 
 // first returns the list with the earliest live head and that head,
 // dropping cleared entries on the way; ok is false when no timer is
@@ -147,6 +150,7 @@ func (h *timerLists) head(l *timerList) (e timerEntry, ok bool) {
 	return timerEntry{}, false
 }
 
+// ANCHOR_END: live
 //step:end timers
 
 // take removes l's head entry, live or not, and puts l where its new head
@@ -199,6 +203,7 @@ func (h *timerLists) remove(l *timerList) {
 }
 
 //step:begin timers
+// ANCHOR: sweep
 
 // cleared records that one entry's timer was cleared, and sweeps the
 // dead entries out when they are more than half of all.
@@ -229,6 +234,7 @@ func (h *timerLists) cleared() {
 	}
 }
 
+// ANCHOR_END: sweep
 //step:end timers
 
 // before orders two lists in the queue: head deadline, then id.

@@ -49,6 +49,7 @@ type timerEntry struct {
 // ANCHOR_END: timerlists
 
 // ANCHOR: listops
+// ANCHOR: current
 
 // isCurrent reports whether the entry is its timer's current one: the
 // timer is armed, and was not armed again since (Refresh) under a newer
@@ -56,6 +57,8 @@ type timerEntry struct {
 func (e timerEntry) isCurrent() bool {
 	return e.t.active && e.t.state == armed && e.t.seq == e.seq
 }
+
+// ANCHOR_END: current
 
 // push adds an entry at the tail of the list for delay, making the list
 // if there is none.
@@ -92,6 +95,8 @@ func (h *timerLists) push(delay time.Duration, e timerEntry) {
 
 func (h *timerLists) newID() uint64 { h.nextID++; return h.nextID }
 
+// ANCHOR: live
+
 // first returns the list with the earliest live head and that head,
 // dropping cleared entries on the way; ok is false when no timer is
 // armed.
@@ -121,6 +126,8 @@ func (h *timerLists) head(l *timerList) (e timerEntry, ok bool) {
 	}
 	return timerEntry{}, false
 }
+
+// ANCHOR_END: live
 
 // take removes l's head entry, live or not, and puts l where its new head
 // belongs in the queue, or takes it out of the queue (and forgets it, as
@@ -171,6 +178,8 @@ func (h *timerLists) remove(l *timerList) {
 	}
 }
 
+// ANCHOR: sweep
+
 // cleared records that one entry's timer was cleared, and sweeps the
 // dead entries out when they are more than half of all.
 func (h *timerLists) cleared() {
@@ -199,6 +208,8 @@ func (h *timerLists) cleared() {
 		h.down(i)
 	}
 }
+
+// ANCHOR_END: sweep
 
 // before orders two lists in the queue: head deadline, then id.
 func (h *timerLists) before(a, b *timerList) bool {
