@@ -7,7 +7,7 @@
 // that trace.spec, checked on main's lines, judges both programs.
 'use strict';
 const fs = require('fs');
-const http = require('http');
+const http = require('http'); //step:streams
 const { log } = require('../trace.js');
 
 let lastId = 0;
@@ -27,6 +27,7 @@ fs.readFile('missing.txt', 'utf8', (err, text) => {
   log(`fs.Read: ${text}`);
 });
 
+//step:begin streams
 log('Connecting to a port nobody listens on');
 http.get({ host: '127.0.0.1', port: 1, path: '/' }, (res) => {
   log(`http.GetSlow: ${res.statusCode}`);
@@ -36,6 +37,7 @@ http.get({ host: '127.0.0.1', port: 1, path: '/' }, (res) => {
     log('http.GetSlow failed: connection refused (ECONNREFUSED)');
   }
 });
+//step:end streams
 
 process.on('uncaughtException', (err) => {
   log(`Caught: ${err.message}`);

@@ -7,7 +7,6 @@
 // that trace.spec, checked on main's lines, judges both programs.
 'use strict';
 const fs = require('fs');
-const http = require('http');
 const { log } = require('../trace.js');
 
 let lastId = 0;
@@ -27,15 +26,6 @@ fs.readFile('missing.txt', 'utf8', (err, text) => {
   log(`fs.Read: ${text}`);
 });
 
-log('Connecting to a port nobody listens on');
-http.get({ host: '127.0.0.1', port: 1, path: '/' }, (res) => {
-  log(`http.GetSlow: ${res.statusCode}`);
-  res.resume();
-}).on('error', (err) => {
-  if (err.code === 'ECONNREFUSED') {
-    log('http.GetSlow failed: connection refused (ECONNREFUSED)');
-  }
-});
 
 process.on('uncaughtException', (err) => {
   log(`Caught: ${err.message}`);
