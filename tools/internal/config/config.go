@@ -96,6 +96,11 @@ type Snapshot struct {
 	// "new since the previous snapshot" come from another program's run
 	// and mean nothing. They still show in the diff page.
 	Unmarked []string `toml:"unmarked"`
+	// Page, when set, is the chapter (its path in the book's source
+	// directory, "final-javascript.md") whose page links to the diff
+	// page; absent means the first chapter, in reading order, with a
+	// listing of one of the snapshot's files.
+	Page string `toml:"page"`
 }
 
 // Marks reports whether listings of the file at rel (a slash-separated

@@ -29,12 +29,21 @@ func (b *Book) snapshotPage(i int) string {
 	return changesDir + "/" + path.Base(b.Config.Snapshots[i].Dir) + ".html"
 }
 
-// diffLinkChapters maps each snapshot with a diff page to the first
-// chapter, in reading order, with a listing of one of its files.
+// diffLinkChapters maps each snapshot with a diff page to the chapter
+// its Page names or else to the first chapter, in reading order, with a
+// listing of one of its files.
 func (b *Book) diffLinkChapters() map[*Chapter][]int {
 	out := map[*Chapter][]int{}
 	for i, s := range b.Config.Snapshots {
 		if i == 0 || !s.HasDiffPage() {
+			continue
+		}
+		if s.Page != "" {
+			for _, ch := range b.Chapters {
+				if filepath.Clean(ch.Source) == filepath.Join(b.Config.SrcDir(), filepath.FromSlash(s.Page)) {
+					out[ch] = append(out[ch], i)
+				}
+			}
 			continue
 		}
 	chapters:

@@ -61,6 +61,11 @@ func Load(cfgPath string) (*Book, error) {
 		if fi, err := os.Stat(filepath.Join(cfg.Root, filepath.FromSlash(s.Dir))); err != nil || !fi.IsDir() {
 			return nil, fmt.Errorf("%s: snapshot directory %s does not exist", b.rel(cfg.File), s.Dir)
 		}
+		if s.Page != "" {
+			if _, err := os.Stat(filepath.Join(cfg.SrcDir(), filepath.FromSlash(s.Page))); err != nil {
+				return nil, fmt.Errorf("%s: snapshot %s: page %s is not in the book's source directory", b.rel(cfg.File), s.Dir, s.Page)
+			}
+		}
 	}
 	for _, k := range cfg.Output.HTML.Ignored() {
 		b.Warnings = append(b.Warnings, fmt.Sprintf("%s is accepted but ignored by this renderer", k))
