@@ -176,6 +176,7 @@ func TestSnapshotErrors(t *testing.T) {
 		{"outside", "\n[[snapshot]]\ndir = \"../code\"\n", `snapshot: dir "../code" must be a directory inside the book root`},
 		{"unknown key", "\n[[snapshot]]\ndir = \"code\"\ndiff = false\n", `unknown key "snapshot.diff"`},
 		{"bad pattern", "\n[[snapshot]]\ndir = \"code\"\nunmarked = [\"[\"]\n", `unmarked pattern "["`},
+		{"no such page", "\n[[snapshot]]\ndir = \"code\"\npage = \"nowhere.md\"\n", `snapshot code: page nowhere.md is not in the book's source directory`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := copyFixture(t)
