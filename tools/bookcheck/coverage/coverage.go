@@ -158,11 +158,16 @@ func Measure(opt site.Options, scope []Target) (*Report, error) {
 	}
 	for _, ch := range book.Chapters {
 		for _, l := range ch.Listings {
-			f := byAbs[filepath.Clean(l.File)]
+			f, lines := byAbs[filepath.Clean(l.File)], l.Lines
+			if f == nil {
+				if f, lines, err = stepListing(root, byAbs, l.File, l.Lines); err != nil {
+					return nil, err
+				}
+			}
 			if f == nil {
 				continue
 			}
-			for _, n := range l.Lines {
+			for _, n := range lines {
 				if f.States[n-1] != Uncounted && f.States[n-1] != Inherited {
 					f.States[n-1] = Shown
 				}
@@ -395,3 +400,85 @@ func (f *File) Missing() []Range {
 // not shown with a reason, lowers the total and, past this line, fails
 // the test.
 const MinPercent = 85
+
+// stepListing maps a listing of a step's copy of a file in scope
+// (steps/NN-name/REL, which cmd/steps cuts from final/REL) to the lines
+// of final/REL it shows: the lines of the two files are aligned, as a
+// longest common subsequence of their lines with white space and the
+// step's import paths made alike (gofmt realigns a cut file). It returns
+// a nil File for a listing of anything else.
+func stepListing(root string, byAbs map[string]*File, file string, lines []int) (*File, []int, error) {
+	rel, err := filepath.Rel(filepath.Join(root, "steps"), filepath.Clean(file))
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return nil, nil, nil
+	}
+	step, rest, ok := strings.Cut(filepath.ToSlash(rel), "/")
+	if !ok {
+		return nil, nil, nil
+	}
+	f := byAbs[filepath.Join(root, "final", filepath.FromSlash(rest))]
+	if f == nil {
+		return nil, nil, nil
+	}
+	data, err := include.ReadSource(file)
+	if err != nil {
+		return nil, nil, err
+	}
+	norm := func(l string) string {
+		l = strings.ReplaceAll(l, "gonode/steps/"+step+"/", "gonode/final/")
+		return strings.Join(strings.Fields(l), " ")
+	}
+	stepLines := include.SplitLines(string(data))
+	a := make([]string, len(stepLines))
+	for i, l := range stepLines {
+		a[i] = norm(l)
+	}
+	b := make([]string, len(f.Lines))
+	for i, l := range f.Lines {
+		b[i] = norm(l)
+	}
+	match := align(a, b)
+	var out []int
+	for _, n := range lines {
+		if n >= 1 && n <= len(match) && match[n-1] > 0 {
+			out = append(out, match[n-1])
+		}
+	}
+	return f, out, nil
+}
+
+// align returns, for each line of a, the 1-based number of the line of b
+// it is matched with in a longest common subsequence of a and b, or 0.
+func align(a, b []string) []int {
+	// lcs[i][j] is the length of an LCS of a[i:] and b[j:].
+	lcs := make([][]int32, len(a)+1)
+	for i := range lcs {
+		lcs[i] = make([]int32, len(b)+1)
+	}
+	for i := len(a) - 1; i >= 0; i-- {
+		for j := len(b) - 1; j >= 0; j-- {
+			switch {
+			case a[i] == b[j]:
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			case lcs[i+1][j] >= lcs[i][j+1]:
+				lcs[i][j] = lcs[i+1][j]
+			default:
+				lcs[i][j] = lcs[i][j+1]
+			}
+		}
+	}
+	match := make([]int, len(a))
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			match[i] = j + 1
+			i++
+			j++
+		case lcs[i+1][j] >= lcs[i][j+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	return match
+}

@@ -327,3 +327,17 @@ func writeFile(t *testing.T, dir, rel, content string) {
 		t.Fatal(err)
 	}
 }
+
+// TestAlign checks the alignment that maps a step's listing to final/'s
+// lines: equal lines in order are matched, a line the other file lacks is
+// not, and a line moved out of order is matched at most once.
+func TestAlign(t *testing.T) {
+	a := []string{"x", "new", "y", "z"}
+	b := []string{"x", "y", "later", "z"}
+	if got, want := align(a, b), []int{1, 0, 2, 4}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("align = %v, want %v", got, want)
+	}
+	if got := align([]string{"q"}, b); !reflect.DeepEqual(got, []int{0}) {
+		t.Fatalf("a line b lacks matched %v", got)
+	}
+}
