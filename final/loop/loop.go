@@ -89,7 +89,7 @@ type Runtime struct {
 	//step:end one-thread
 	wakeErr error // guarded by mu: a wake that failed //step:one-thread
 	//step:end work
-	waker *minimio.Waker // PROVISIONAL: //step:one-thread once uring.go is marked
+	waker *minimio.Waker //step:one-thread
 
 	//step:begin uring
 	// ANCHOR: ringfield

@@ -1,3 +1,5 @@
+//step:file one-thread
+
 package loop
 
 //step:file timers

@@ -180,11 +180,33 @@ func (rt *Runtime) runCompletions() error {
 
 // ANCHOR: timeout
 
+//step:before one-thread
+
+// // pollTimeout is how long the poll phase may wait (libuv's
+// // uv_backend_timeout): not at all when the loop is not alive, or when
+// // pending or close callbacks are waiting to run; until the
+// // next timer's deadline, counted from the loop's time, when a timer is
+// // armed; and forever (-1) when only pool work is out, since a result
+// // ends the wait. The loop's time is never ahead of the clock, so the
+// // wait never ends before the deadline.
+// func (rt *Runtime) pollTimeout() time.Duration {
+// 	if !rt.alive() || len(rt.pending) > 0 || len(rt.closing) > 0 {
+// 		return 0
+// 	}
+// 	deadline, ok := rt.nextDeadline()
+// 	if !ok {
+// 		return -1
+// 	}
+// 	return max(deadline.Sub(rt.now), 0)
+// }
+
+//step:end one-thread
+//step:begin one-thread
+
 // pollTimeout is how long the poll phase may wait (libuv's
 // uv_backend_timeout): not at all when the loop is not alive, or when
-// // pending or close callbacks are waiting to run; until the
-// immediates, pending or close callbacks are waiting to run; until the //step:timers
-// next timer's deadline, counted from the loop's time, when a timer is
+// callbacks are waiting in one of the loop's queues (pending, check or
+// close); until the next timer's deadline, counted from the loop's time, when a timer is
 // armed; and forever (-1) when only sockets and pool work are pending,
 // since both end the wait themselves, with an event or a wake. Poll
 // rounds a positive timeout up to whole milliseconds, so a timer fires
@@ -205,5 +227,7 @@ func (rt *Runtime) pollTimeout() time.Duration {
 	}
 	return max(deadline.Sub(rt.now), 0)
 }
+
+//step:end one-thread
 
 // ANCHOR_END: timeout

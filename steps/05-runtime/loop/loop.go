@@ -26,7 +26,6 @@ import (
 	"time"
 
 	"github.com/nodeexperiment/gonode/steps/05-runtime/console"
-	"github.com/nodeexperiment/gonode/steps/05-runtime/minimio"
 	"github.com/nodeexperiment/gonode/steps/05-runtime/pool"
 )
 
@@ -59,9 +58,6 @@ type Runtime struct {
 	// The channel on which the pool threads hand their results to the
 	// loop thread (inbox.go).
 	results chan pool.Result
-
-	waker *minimio.Waker // PROVISIONAL: //step:one-thread once uring.go is marked
-
 }
 
 // ErrRunTwice is returned by Run on a runtime that has already run (or

@@ -27,7 +27,6 @@ import (
 	"time"
 
 	"github.com/nodeexperiment/gonode/steps/06-work/console"
-	"github.com/nodeexperiment/gonode/steps/06-work/minimio"
 	"github.com/nodeexperiment/gonode/steps/06-work/pool"
 )
 
@@ -60,9 +59,8 @@ type Runtime struct {
 	// The inbox, where the pool threads leave their results for the
 	// loop thread, and the waker that ends the loop's wait for them.
 	mu    sync.Mutex
-	inbox []pool.Result  // guarded by mu
-	wake  chan struct{}  // holds one token while a wake is on its way
-	waker *minimio.Waker // PROVISIONAL: //step:one-thread once uring.go is marked
+	inbox []pool.Result // guarded by mu
+	wake  chan struct{} // holds one token while a wake is on its way
 
 }
 

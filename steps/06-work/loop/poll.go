@@ -64,17 +64,13 @@ func (rt *Runtime) runCompletions() error {
 
 // pollTimeout is how long the poll phase may wait (libuv's
 // uv_backend_timeout): not at all when the loop is not alive, or when
-// // pending or close callbacks are waiting to run; until the
+// pending or close callbacks are waiting to run; until the
 // next timer's deadline, counted from the loop's time, when a timer is
-// armed; and forever (-1) when only sockets and pool work are pending,
-// since both end the wait themselves, with an event or a wake. Poll
-// rounds a positive timeout up to whole milliseconds, so a timer fires
-// late by up to a millisecond, never early, and the loop never spins
-// waiting for it.
+// armed; and forever (-1) when only pool work is out, since a result
+// ends the wait. The loop's time is never ahead of the clock, so the
+// wait never ends before the deadline.
 func (rt *Runtime) pollTimeout() time.Duration {
-	// ANCHOR: nowait
 	if !rt.alive() || len(rt.pending) > 0 || len(rt.closing) > 0 {
-		// ANCHOR_END: nowait
 		return 0
 	}
 	deadline, ok := rt.nextDeadline()

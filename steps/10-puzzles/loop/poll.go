@@ -73,9 +73,8 @@ func (rt *Runtime) runCompletions() error {
 
 // pollTimeout is how long the poll phase may wait (libuv's
 // uv_backend_timeout): not at all when the loop is not alive, or when
-// // pending or close callbacks are waiting to run; until the
-// immediates, pending or close callbacks are waiting to run; until the
-// next timer's deadline, counted from the loop's time, when a timer is
+// callbacks are waiting in one of the loop's queues (pending, check or
+// close); until the next timer's deadline, counted from the loop's time, when a timer is
 // armed; and forever (-1) when only sockets and pool work are pending,
 // since both end the wait themselves, with an event or a wake. Poll
 // rounds a positive timeout up to whole milliseconds, so a timer fires

@@ -70,10 +70,9 @@ type Runtime struct {
 	// The inbox, where the pool threads leave their results for the
 	// loop thread, and the waker that ends the loop's wait for them.
 	mu      sync.Mutex
-	inbox   []pool.Result  // guarded by mu
-	wakeErr error          // guarded by mu: a wake that failed
-	waker   *minimio.Waker // PROVISIONAL: //step:one-thread once uring.go is marked
-
+	inbox   []pool.Result // guarded by mu
+	wakeErr error         // guarded by mu: a wake that failed
+	waker   *minimio.Waker
 }
 
 // ErrRunTwice is returned by Run on a runtime that has already run (or

@@ -89,11 +89,13 @@ func (m *Manifest) Index(name string) int {
 	return slices.IndexFunc(m.Steps, func(s Step) bool { return s.Name == name })
 }
 
-// recorded reports whether a file is a recorded run: a step's own run
-// writes it (make golden REFRESH=1), so it is never copied from final/.
+// recorded reports whether a file is a recorded run, output*.txt or
+// node-output*.txt (output-one-thread.txt: a run with other settings): a
+// step's own run writes it (make golden REFRESH=1 for output.txt and
+// node-output.txt), so it is never copied from final/.
 func recorded(rel string) bool {
 	base := path.Base(rel)
-	return base == "output.txt" || base == "node-output.txt"
+	return path.Ext(base) == ".txt" && (strings.HasPrefix(base, "output") || strings.HasPrefix(base, "node-output"))
 }
 
 // owns reports whether the file at rel (relative to final/) is under a
