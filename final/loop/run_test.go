@@ -7,6 +7,8 @@ import (
 	"github.com/nodeexperiment/gonode/final/loop"
 )
 
+//step:begin timers
+
 // runNet runs program on a new runtime and returns what Run returned,
 // failing the test if Run has not returned after a minute.
 func runNet(t *testing.T, program func(rt *loop.Runtime)) error {
@@ -25,3 +27,5 @@ func runNet(t *testing.T, program func(rt *loop.Runtime)) error {
 	}
 	return nil
 }
+
+//step:end timers

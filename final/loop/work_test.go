@@ -177,8 +177,6 @@ func TestBatching(t *testing.T) {
 	}
 }
 
-//step:end work
-
 // waitForInbox waits until the inbox holds n entries, for a test that
 // needs everything to have arrived before the loop looks. It runs on the
 // loop's goroutine, so it reports a failure with Errorf, not Fatalf.
@@ -186,14 +184,9 @@ func waitForInbox(t *testing.T, rt *Runtime, n int) {
 	t.Helper()
 	deadline := time.Now().Add(runLimit / 2)
 	for {
-		//step:before work
-		// got := len(rt.results)
-		//step:end work
-		//step:begin work
 		rt.mu.Lock()
 		got := len(rt.inbox)
 		rt.mu.Unlock()
-		//step:end work
 		if got >= n {
 			return
 		}
@@ -204,6 +197,8 @@ func waitForInbox(t *testing.T, rt *Runtime, n int) {
 		time.Sleep(time.Millisecond)
 	}
 }
+
+//step:end work
 
 func TestConfigFromEnv(t *testing.T) {
 	for _, tc := range []struct {

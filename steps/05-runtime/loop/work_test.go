@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/nodeexperiment/gonode/steps/05-runtime/js"
 	"github.com/nodeexperiment/gonode/steps/05-runtime/pool"
@@ -50,25 +49,6 @@ func TestPanicInWorkIsAnError(t *testing.T) {
 	}
 	if !after {
 		t.Fatal("the task queued after the panic never called back")
-	}
-}
-
-// waitForInbox waits until the inbox holds n entries, for a test that
-// needs everything to have arrived before the loop looks. It runs on the
-// loop's goroutine, so it reports a failure with Errorf, not Fatalf.
-func waitForInbox(t *testing.T, rt *Runtime, n int) {
-	t.Helper()
-	deadline := time.Now().Add(runLimit / 2)
-	for {
-		got := len(rt.results)
-		if got >= n {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Errorf("only %d of %d results arrived", got, n)
-			return
-		}
-		time.Sleep(time.Millisecond)
 	}
 }
 
