@@ -514,7 +514,7 @@ func Removed(root, dir, prev string) ([]string, error) {
 		if e.IsDir() && e.Name() == "testdata" {
 			return filepath.SkipDir
 		}
-		if e.IsDir() || strings.HasSuffix(e.Name(), "_test.go") || e.Name() == "output.txt" || e.Name() == "node-output.txt" || e.Name() == "trace.spec" {
+		if e.IsDir() || strings.HasSuffix(e.Name(), "_test.go") || isRecorded(e.Name()) || e.Name() == "trace.spec" {
 			return nil
 		}
 		rel, err := filepath.Rel(base, p)
@@ -579,4 +579,11 @@ func Shown(root string, ls Listing) (string, error) {
 		return "", fmt.Errorf("%s:%s: %v", ls.Path, ls.Anchor, err)
 	}
 	return strings.Join(lines, "\n"), nil
+}
+
+// isRecorded reports whether a file is a recorded run (output*.txt,
+// node-output*.txt): a step keeps the runs of its own page's examples
+// only, so a later step lacking one has not removed anything.
+func isRecorded(name string) bool {
+	return strings.HasSuffix(name, ".txt") && (strings.HasPrefix(name, "output") || strings.HasPrefix(name, "node-output"))
 }
