@@ -44,6 +44,8 @@ var stderrCases = map[string]bool{"overflow-is-one": true, "interval-overflow-is
 var cannotRun = map[string]struct{ why, says string }{
 	"final/node/example.js": {"it runs each pool task on a worker_threads Worker, a second JavaScript engine on a thread of its own; " +
 		"gonode has one engine, on the loop thread, and no worker_threads", "Cannot find module 'worker_threads'"},
+	"final/examples/runtime/example.js": {"like final/node/example.js, it runs the pool's work on worker_threads Workers, " +
+		"which gonode does not have", "Cannot find module 'worker_threads'"},
 	"final/examples/echo/example.js": {"its clients end their side (socket.end) and then read the echo: a half-close, " +
 		"which final/loop's connections do not have (Close closes both sides), so gonode's end closes the connection",
 		"read failed: "},
