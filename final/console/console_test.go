@@ -32,8 +32,8 @@ type formatCounter struct{ n *int }
 func (c formatCounter) String() string { *c.n++; return "x" }
 
 // TestPrintfFormatsOnlyWhatIsKept checks that Printf formats like
-// fmt.Sprintf, and does not format at all while the output is io.Discard
-// (unless a timeline is recording the lines). //step:watching
+// fmt.Sprintf, and does not format at all while the output is io.Discard.
+// A timeline that records the lines makes it format them. //step:watching
 func TestPrintfFormatsOnlyWhatIsKept(t *testing.T) {
 	formatted := 0
 	arg := formatCounter{&formatted}

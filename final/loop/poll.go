@@ -87,8 +87,8 @@ import (
 // blocks, and results posted while the loop was busy cost no further
 // wait. A wait that would not block, with no watcher and no pool work
 // out, is not made: as in libuv's uv__io_poll when nfds is 0, the OS
-// has nothing to report. With io_uring on, the ring's completions //step:uring
-// come last (uring.go). //step:uring
+// has nothing to report.
+// With io_uring on, the ring's completions come last (uring.go). //step:uring
 func (rt *Runtime) pollPhase() error {
 	rt.applyInterest() //step:streams
 	// ANCHOR: ringsubmit

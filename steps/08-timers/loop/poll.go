@@ -15,6 +15,7 @@ import (
 // blocks, and results posted while the loop was busy cost no further
 // wait. A wait that would not block, with no watcher and no pool work
 // out, is not made: as in libuv's uv__io_poll when nfds is 0, the OS
+// has nothing to report.
 func (rt *Runtime) pollPhase() error {
 	// ANCHOR: ringsubmit
 	timeout := rt.pollTimeout()

@@ -30,7 +30,7 @@ type formatCounter struct{ n *int }
 func (c formatCounter) String() string { *c.n++; return "x" }
 
 // TestPrintfFormatsOnlyWhatIsKept checks that Printf formats like
-// fmt.Sprintf, and does not format at all while the output is io.Discard
+// fmt.Sprintf, and does not format at all while the output is io.Discard.
 func TestPrintfFormatsOnlyWhatIsKept(t *testing.T) {
 	formatted := 0
 	arg := formatCounter{&formatted}

@@ -62,6 +62,7 @@ func Print(thread, msg string) {
 // args as fmt.Sprintf formats them. It is safe from any goroutine.
 // While the output is io.Discard, it returns before formatting: a
 // benchmark that silences the trace does not pay for the lines it
+// throws away.
 func Printf(thread, format string, args ...any) {
 	if silent() {
 		return

@@ -71,7 +71,8 @@ func Print(thread, msg string) {
 // args as fmt.Sprintf formats them. It is safe from any goroutine.
 // While the output is io.Discard, it returns before formatting: a
 // benchmark that silences the trace does not pay for the lines it
-// throws away (unless a timeline records them).
+// throws away.
+// A timeline that records the lines makes it format them.
 func Printf(thread, format string, args ...any) {
 	if silent() {
 		return
