@@ -276,11 +276,12 @@ type numbered struct {
 
 // codeLines splits data into lines and leaves out the lines that only
 // mark an anchor for the book's listings ("// ANCHOR: name"), which mean
-// nothing to a reader comparing two snapshots.
+// nothing to a reader comparing two snapshots, and the blank lines that
+// such a marker leaves at the top of a file.
 func codeLines(data []byte) numbered {
 	var n numbered
 	for i, l := range include.SplitLines(string(data)) {
-		if include.IsMarker(l) {
+		if include.IsMarker(l) || (len(n.text) == 0 && strings.TrimSpace(l) == "") {
 			continue
 		}
 		n.text = append(n.text, l)
