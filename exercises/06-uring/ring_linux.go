@@ -21,10 +21,14 @@ import (
 // and what it answers, among it where each field of the two rings lies
 // in the memory the process maps.
 type params struct {
-	sqEntries, cqEntries, flags, sqThreadCPU, sqThreadIdle, features, wqFd uint32
-	resv                                                                   [3]uint32
-	sqOff                                                                  sqringOffsets
-	cqOff                                                                  cqringOffsets
+	sqEntries, cqEntries      uint32
+	flags                     uint32
+	sqThreadCPU, sqThreadIdle uint32
+	features                  uint32
+	wqFd                      uint32
+	resv                      [3]uint32
+	sqOff                     sqringOffsets
+	cqOff                     cqringOffsets
 }
 
 // sqringOffsets is struct io_sqring_offsets.
