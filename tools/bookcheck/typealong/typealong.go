@@ -587,3 +587,24 @@ func Shown(root string, ls Listing) (string, error) {
 func isRecorded(name string) bool {
 	return strings.HasSuffix(name, ".txt") && (strings.HasPrefix(name, "output") || strings.HasPrefix(name, "node-output"))
 }
+
+// ShownTwice returns, for each listing that shows the same lines as an
+// earlier one, "page:line shows path:anchor, the same lines as
+// page:line". Listings are given in reading order; each names its page.
+func ShownTwice(root string, ls []Listing) ([]string, error) {
+	var out []string
+	seen := map[string]string{}
+	for _, l := range ls {
+		text, err := Shown(root, l)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %v", l.Page, l.Line, err)
+		}
+		where := fmt.Sprintf("%s:%d", l.Page, l.Line)
+		if first, ok := seen[text]; ok {
+			out = append(out, fmt.Sprintf("%s shows %s:%s, the same lines as %s", where, l.Path, l.Anchor, first))
+			continue
+		}
+		seen[text] = where
+	}
+	return out, nil
+}
