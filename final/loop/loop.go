@@ -37,6 +37,7 @@ import (
 type Runtime struct {
 	poolSize int  // the number of pool threads Run starts
 	started  bool // Run has been called
+	addedP   bool // start added a P for the loop thread (procs.go) //step:uring
 
 	// ANCHOR: owned
 	// What the loop thread owns. Nothing else touches it, so it needs
@@ -325,6 +326,7 @@ func (rt *Runtime) start() error {
 	rt.reg = p.Registrator() //step:streams
 	rt.events = minimio.NewEvents(1024)
 	// ANCHOR: startring
+	rt.addedP = addProc() //step:uring
 	rt.pool = pool.New(rt.poolSize, rt.post)
 	rt.startRing() //step:uring
 	// ANCHOR_END: startring
@@ -348,6 +350,11 @@ func (rt *Runtime) shutdown() error {
 		delete(rt.watchers, token)
 	}
 	//step:end streams
+	//step:begin uring
+	if rt.addedP {
+		dropProc()
+	}
+	//step:end uring
 	return err
 }
 

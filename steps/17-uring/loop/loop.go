@@ -37,6 +37,7 @@ import (
 type Runtime struct {
 	poolSize int  // the number of pool threads Run starts
 	started  bool // Run has been called
+	addedP   bool // start added a P for the loop thread (procs.go)
 
 	// ANCHOR: owned
 	// What the loop thread owns. Nothing else touches it, so it needs
@@ -233,6 +234,7 @@ func (rt *Runtime) start() error {
 	rt.reg = p.Registrator()
 	rt.events = minimio.NewEvents(1024)
 	// ANCHOR: startring
+	rt.addedP = addProc()
 	rt.pool = pool.New(rt.poolSize, rt.post)
 	rt.startRing()
 	// ANCHOR_END: startring
@@ -250,6 +252,9 @@ func (rt *Runtime) shutdown() error {
 	for token, w := range rt.watchers {
 		err = errors.Join(err, w.src.Close())
 		delete(rt.watchers, token)
+	}
+	if rt.addedP {
+		dropProc()
 	}
 	return err
 }

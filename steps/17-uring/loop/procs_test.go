@@ -1,0 +1,58 @@
+package loop
+
+import (
+	"runtime"
+	"strconv"
+	"testing"
+)
+
+// These tests are not parallel (t.Setenv forbids it), so no other
+// runtime of this package's tests runs beside theirs.
+
+func TestRunAddsAProcForTheLoopThread(t *testing.T) {
+	t.Setenv("GOMAXPROCS", "") // unset, as far as the runtime can tell
+	before := runtime.GOMAXPROCS(0)
+	var during int
+	runProgram(t, Config{}, func(rt *Runtime) { during = runtime.GOMAXPROCS(0) })
+	if during != before+1 {
+		t.Errorf("GOMAXPROCS during Run = %d, want %d (one more than before)", during, before+1)
+	}
+	if after := runtime.GOMAXPROCS(0); after != before {
+		t.Errorf("GOMAXPROCS after Run = %d, want it given back: %d", after, before)
+	}
+}
+
+func TestTwoRuntimesAddTwoProcs(t *testing.T) {
+	t.Setenv("GOMAXPROCS", "")
+	before := runtime.GOMAXPROCS(0)
+	var during int
+	runProgram(t, Config{}, func(*Runtime) {
+		runProgram(t, Config{}, func(*Runtime) { during = runtime.GOMAXPROCS(0) })
+	})
+	if during != before+2 {
+		t.Errorf("GOMAXPROCS with two runtimes running = %d, want %d", during, before+2)
+	}
+	if after := runtime.GOMAXPROCS(0); after != before {
+		t.Errorf("GOMAXPROCS after both = %d, want %d", after, before)
+	}
+}
+
+func TestGOMAXPROCSFromTheEnvironmentIsKept(t *testing.T) {
+	before := runtime.GOMAXPROCS(0)
+	t.Setenv("GOMAXPROCS", strconv.Itoa(before))
+	var during int
+	runProgram(t, Config{}, func(*Runtime) { during = runtime.GOMAXPROCS(0) })
+	if during != before {
+		t.Errorf("GOMAXPROCS during Run = %d, want the environment's %d", during, before)
+	}
+}
+
+func TestGOMAXPROCSSetDuringRunIsLeftAlone(t *testing.T) {
+	t.Setenv("GOMAXPROCS", "")
+	before := runtime.GOMAXPROCS(0)
+	t.Cleanup(func() { runtime.GOMAXPROCS(before) })
+	runProgram(t, Config{}, func(*Runtime) { runtime.GOMAXPROCS(before + 5) })
+	if after := runtime.GOMAXPROCS(0); after != before+5 {
+		t.Errorf("GOMAXPROCS after Run = %d, want the program's %d", after, before+5)
+	}
+}
