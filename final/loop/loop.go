@@ -37,7 +37,8 @@ import (
 type Runtime struct {
 	poolSize int  // the number of pool threads Run starts
 	started  bool // Run has been called
-	addedP   bool // start added a P for the loop thread (procs.go) //step:uring
+	askedP   bool // the pool has been given work: askProc has run (procs.go) //step:uring
+	addedP   bool // askProc added a P for the loop thread //step:uring
 
 	// ANCHOR: owned
 	// What the loop thread owns. Nothing else touches it, so it needs
@@ -326,7 +327,6 @@ func (rt *Runtime) start() error {
 	rt.reg = p.Registrator() //step:streams
 	rt.events = minimio.NewEvents(1024)
 	// ANCHOR: startring
-	rt.addedP = addProc() //step:uring
 	rt.pool = pool.New(rt.poolSize, rt.post)
 	rt.startRing() //step:uring
 	// ANCHOR_END: startring

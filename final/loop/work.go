@@ -40,6 +40,7 @@ func (rt *Runtime) QueueWork(name string, work func() (js.Value, error), cb Work
 	}
 	// ANCHOR_END: exiting
 	//step:end errors
+	rt.askProc() //step:uring
 	id := rt.newID()
 	// ANCHOR: tasksend
 	timeline.Send("main", "task", id)                        //step:watching

@@ -37,7 +37,8 @@ import (
 type Runtime struct {
 	poolSize int  // the number of pool threads Run starts
 	started  bool // Run has been called
-	addedP   bool // start added a P for the loop thread (procs.go)
+	askedP   bool // the pool has been given work: askProc has run (procs.go)
+	addedP   bool // askProc added a P for the loop thread
 
 	// ANCHOR: owned
 	// What the loop thread owns. Nothing else touches it, so it needs
@@ -234,7 +235,6 @@ func (rt *Runtime) start() error {
 	rt.reg = p.Registrator()
 	rt.events = minimio.NewEvents(1024)
 	// ANCHOR: startring
-	rt.addedP = addProc()
 	rt.pool = pool.New(rt.poolSize, rt.post)
 	rt.startRing()
 	// ANCHOR_END: startring

@@ -13,14 +13,25 @@ import (
 // as running: it keeps its P (the right to run Go code, GOMAXPROCS of
 // them) until the runtime's monitor takes the P back, which it does
 // lazily. So with the default GOMAXPROCS, one per core, a loop asleep in
-// epoll_wait can leave the pool's threads one core short. Each running
-// runtime therefore adds one P for its loop thread, from start to
-// shutdown, unless the GOMAXPROCS environment variable is set: a user
-// who chose a number keeps it.
+// epoll_wait can leave the pool's threads one core short. Each runtime
+// therefore adds one P for its loop thread, from the first work it gives
+// its pool to its shutdown, unless the GOMAXPROCS environment variable
+// is set: a user who chose a number keeps it. A run that never uses the
+// pool has no thread to make room for, and an idle P would only let Go's
+// scheduler spin.
 var procs struct {
 	mu    sync.Mutex
 	loops int // runtimes between start and shutdown
 	base  int // GOMAXPROCS before the first of them started
+}
+
+// askProc adds the loop thread's P, once a run, when the pool is first
+// given work.
+func (rt *Runtime) askProc() {
+	if !rt.askedP {
+		rt.askedP = true
+		rt.addedP = addProc()
+	}
 }
 
 // addProc adds one P for a loop thread that is starting, and says

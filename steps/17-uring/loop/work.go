@@ -28,6 +28,7 @@ func (rt *Runtime) QueueWork(name string, work func() (js.Value, error), cb Work
 		return
 	}
 	// ANCHOR_END: exiting
+	rt.askProc()
 	id := rt.newID()
 	// ANCHOR: tasksend
 	timeline.Send("main", "task", id)
