@@ -139,7 +139,7 @@ diff: ## what TO adds to FROM, as diff -r prints it, without the ANCHOR lines th
 	@t=$$(mktemp -d) && trap 'rm -rf "$$t"' EXIT && \
 	for d in $(FROM) $(TO); do mkdir -p "$$t/$$d" && cp -R "$$d/." "$$t/$$d/"; done && \
 	find "$$t" -type f -exec sed -i.orig -E '/ANCHOR(_END)?:/d' {} + && \
-	find "$$t" -type f -exec sed -i.orig -E -e '/^[[:space:]]*(\/\/|#)step:before /,/^[[:space:]]*(\/\/|#)step:end /d' -e '/^[[:space:]]*(\/\/|#)step:(file|begin|end) /d' -e 's/[[:space:]]*\/\/step:[a-z0-9-]+$$//' {} + && find "$$t" -name '*.orig' -exec rm {} + && \
+	find "$$t" -name '*.orig' -exec rm {} + && (cd tools && $(GO) run ./cmd/steps -strip "$$t") && \
 	cd "$$t" && { diff -r $(FROM) $(TO); [ $$? -le 1 ]; }
 
 ci: ## what CI runs

@@ -23,8 +23,8 @@ import (
 // scheduler spin.
 var procs struct {
 	mu    sync.Mutex
-	loops int // runtimes between start and shutdown
-	base  int // GOMAXPROCS before the first of them started
+	loops int // runtimes that have added their P and not yet dropped it
+	base  int // GOMAXPROCS before the first of them added its P
 }
 
 // askProc adds the loop thread's P, once a run, when the pool is first
@@ -36,7 +36,7 @@ func (rt *Runtime) askProc() {
 	}
 }
 
-// addProc adds one P for a loop thread that is starting, and says
+// addProc adds one P for a loop thread whose pool has work, and says
 // whether it did. Safe from any goroutine.
 func addProc() bool {
 	if os.Getenv("GOMAXPROCS") != "" {
@@ -58,9 +58,6 @@ func addProc() bool {
 func dropProc() {
 	procs.mu.Lock()
 	defer procs.mu.Unlock()
-	if procs.loops == 0 {
-		return
-	}
 	if runtime.GOMAXPROCS(0) == procs.base+procs.loops {
 		runtime.GOMAXPROCS(procs.base + procs.loops - 1)
 	}

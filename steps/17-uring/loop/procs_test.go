@@ -14,12 +14,7 @@ import (
 func TestRunAddsAProcForTheLoopThread(t *testing.T) {
 	t.Setenv("GOMAXPROCS", "") // unset, as far as the runtime can tell
 	before := runtime.GOMAXPROCS(0)
-	var during int
-	runProgram(t, Config{}, func(rt *Runtime) {
-		queueNothing(rt)
-		during = runtime.GOMAXPROCS(0)
-	})
-	if during != before+1 {
+	if during := procsWithPoolWork(t); during != before+1 {
 		t.Errorf("GOMAXPROCS during Run = %d, want %d (one more than before)", during, before+1)
 	}
 	if after := runtime.GOMAXPROCS(0); after != before {
@@ -50,12 +45,7 @@ func TestTwoRuntimesAddTwoProcs(t *testing.T) {
 func TestGOMAXPROCSFromTheEnvironmentIsKept(t *testing.T) {
 	before := runtime.GOMAXPROCS(0)
 	t.Setenv("GOMAXPROCS", strconv.Itoa(before))
-	var during int
-	runProgram(t, Config{}, func(rt *Runtime) {
-		queueNothing(rt)
-		during = runtime.GOMAXPROCS(0)
-	})
-	if during != before {
+	if during := procsWithPoolWork(t); during != before {
 		t.Errorf("GOMAXPROCS during Run = %d, want the environment's %d", during, before)
 	}
 }
@@ -83,6 +73,17 @@ func TestARunWithoutPoolWorkAddsNoProc(t *testing.T) {
 	if during != before {
 		t.Errorf("GOMAXPROCS during a run with no pool work = %d, want %d", during, before)
 	}
+}
+
+// procsWithPoolWork runs a program that gives the pool a task and
+// returns GOMAXPROCS as the program saw it after that.
+func procsWithPoolWork(t *testing.T) (during int) {
+	t.Helper()
+	runProgram(t, Config{}, func(rt *Runtime) {
+		queueNothing(rt)
+		during = runtime.GOMAXPROCS(0)
+	})
+	return during
 }
 
 // queueNothing gives rt's pool an empty task.

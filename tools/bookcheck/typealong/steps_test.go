@@ -167,22 +167,3 @@ func TestStepBuildSectionsNameWhatIsNotShown(t *testing.T) {
 		}
 	}
 }
-
-// TestCollapseBlank checks that only runs of blank lines are cut, so
-// that a file whose text really changed still differs.
-func TestCollapseBlank(t *testing.T) {
-	for in, want := range map[string]string{
-		"a\n\n\nb\n":    "a\n\nb\n",
-		"a\n\n \t\n\nb": "a\n\nb",
-		"a\n\nb\n":      "a\n\nb\n",
-		"a\nb\n":        "a\nb\n",
-		"a\n\n\nb\nc\n": "a\n\nb\nc\n",
-	} {
-		if got := collapseBlank(in); got != want {
-			t.Errorf("collapseBlank(%q) = %q, want %q", in, got, want)
-		}
-	}
-	if collapseBlank("a\n\n\nb\n") == collapseBlank("a\n\n\nc\n") {
-		t.Error("collapseBlank made two different texts equal")
-	}
-}

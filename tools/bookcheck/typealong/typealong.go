@@ -448,7 +448,7 @@ func Unshown(root, dir, prev string, shown map[string][]string) ([]string, error
 				old = []byte(strings.ReplaceAll(string(old), prev+"/", dir+"/"))
 			}
 		}
-		if old != nil && collapseBlank(string(old)) == collapseBlank(string(src)) {
+		if old != nil && string(old) == string(src) {
 			return nil // the reader has it already
 		}
 		if len(shown[full]) == 0 {
@@ -608,13 +608,3 @@ func ShownTwice(root string, ls []Listing) ([]string, error) {
 	}
 	return out, nil
 }
-
-// collapseBlank returns src with each run of blank lines cut to one. A
-// file of final/ read without its step markers can hold two blank lines
-// where a marker line stood between them, and its copy in a step, which
-// gofmt has formatted, holds one: that is no difference to a reader.
-func collapseBlank(src string) string {
-	return multiBlank.ReplaceAllString(src, "\n\n")
-}
-
-var multiBlank = regexp.MustCompile(`\n(?:[ \t]*\n){2,}`)

@@ -26,6 +26,7 @@
 //
 //	go run ./cmd/steps -root ..          (from tools/) write every step
 //	go run ./cmd/steps -root .. -check   fail, listing what is out of date
+//	go run ./cmd/steps -strip DIR        rewrite a copy in DIR without markers
 package main
 
 import (
@@ -40,7 +41,15 @@ func main() {
 	root := flag.String("root", "..", "the repository's root")
 	check := flag.Bool("check", false, "write nothing; exit 1 if a step's folder differs from what final/ and its markers give")
 	only := flag.String("step", "", "only this step (its name)")
+	strip := flag.String("strip", "", "write no step: rewrite every file under this folder (a copy) without its markers, as the book shows it (make diff)")
 	flag.Parse()
+	if *strip != "" {
+		if err := steps.StripTree(*strip); err != nil {
+			fmt.Fprintln(os.Stderr, "steps:", err)
+			os.Exit(2)
+		}
+		return
+	}
 	m, err := steps.ReadManifest(*root)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "steps:", err)

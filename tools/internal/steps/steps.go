@@ -481,9 +481,14 @@ func Final(data []byte) []byte {
 	var out bytes.Buffer
 	depth := 0 // inside how many before-blocks (they do not nest; 0 or 1)
 	var stack []string
+	// A marker line (or a before-block) between two blank lines leaves
+	// them side by side; gofmt, which formats every step, keeps one, and
+	// so does Final.
+	lastBlank, cut := false, false
 	for _, line := range strings.SplitAfter(string(data), "\n") {
 		mk, isMarker, err := parseMarker(strings.TrimRight(line, "\r\n"))
 		if isMarker && err == nil {
+			cut = true
 			switch mk.kind {
 			case "begin", "before":
 				stack = append(stack, mk.kind)
@@ -504,10 +509,34 @@ func Final(data []byte) []byte {
 			continue
 		}
 		body := strings.TrimRight(line, "\r\n")
+		blank := line != "" && strings.TrimSpace(body) == ""
+		if blank && lastBlank && cut {
+			continue
+		}
+		lastBlank, cut = blank, false
 		if code, _, ok := trailing(body); ok {
 			line = code + line[len(body):]
 		}
 		out.WriteString(line)
 	}
 	return out.Bytes()
+}
+
+// StripTree rewrites every file under dir as Final gives it: the tree as
+// the book shows it, for make diff, which works on a copy. Files without
+// a marker are left untouched.
+func StripTree(dir string) error {
+	return filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if out := Final(data); !bytes.Equal(out, data) {
+			return os.WriteFile(p, out, 0o666)
+		}
+		return nil
+	})
 }
